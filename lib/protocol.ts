@@ -1,0 +1,96 @@
+/**
+ * The socket.io contract between the server and the dashboard, shared by both sides.
+ * Everything here is plain JSON: no Maps, no Dates, no class instances.
+ */
+import type { TagCount, TrendingTag, WindowResult } from './trends/types';
+
+export type { TagCount, TrendingTag, WindowResult };
+
+/** Engine figures in the spirit of Spark's Streaming tab. Durations in ms. */
+export interface EngineStats {
+  batchIntervalMs: number;
+  /** Batches completed since start. */
+  batches: number;
+  /** Posts per second over the last batches (on the stream's clock). */
+  inputRatePerSec: number;
+  lastProcessingMs: number;
+  lastSchedulingDelayMs: number;
+  lastTotalDelayMs: number;
+  /** Posts dropped by backpressure since start. */
+  droppedTweets: number;
+  /** Malformed input lines skipped since start. */
+  badLines: number;
+  /** Duplicate posts (same id) ignored since start. */
+  duplicateTweets: number;
+  /** Posts ingested since start. */
+  tweetsIngested: number;
+  /** Batches whose user code threw since start. */
+  failedBatches: number;
+}
+
+export type SourceKind = 'fixture' | 'filtered' | 'sample' | 'search';
+
+export type SourceState =
+  | { state: 'connecting' }
+  | { state: 'live' }
+  | { state: 'backing-off'; untilMs: number; reason: string }
+  | { state: 'stopped'; reason: string };
+
+export interface SourceStatus {
+  kind: SourceKind;
+  /** For fixtures: the replay speed (`max` or a factor). */
+  speed?: number | 'max';
+  /** Human-readable label, e.g. `replay 10×` or `live · filtered stream`. */
+  label: string;
+  connection: SourceState;
+  reconnects: number;
+  errors: number;
+  tweetsPerSec: number;
+}
+
+/** One point of the per-batch series: counts per hashtag key in that batch. */
+export interface SeriesPoint {
+  batchTime: number;
+  counts: Record<string, number>;
+}
+
+export interface Snapshot {
+  /** Latest completed batch time, null before the first batch. */
+  batchTime: number | null;
+  windows: WindowResult[];
+  trending: TrendingTag[];
+  /** Recent per-batch counts of the top tags and of the tags this client watches. */
+  series: SeriesPoint[];
+  /** Display spelling of every key present in `series`. */
+  spellings: Record<string, string>;
+  stats: EngineStats;
+  source: SourceStatus;
+}
+
+/**
+ * What changed since the last update this client got. Updates are coalesced: `points` holds
+ * every batch since then (oldest first), the rest is the latest state.
+ */
+export interface BatchUpdate {
+  batchTime: number;
+  windows: WindowResult[];
+  trending: TrendingTag[];
+  points: SeriesPoint[];
+  spellings: Record<string, string>;
+  stats: EngineStats;
+  source: SourceStatus;
+}
+
+export interface ServerToClientEvents {
+  snapshot: (snapshot: Snapshot) => void;
+  batch: (update: BatchUpdate) => void;
+}
+
+export interface ClientToServerEvents {
+  /** Hashtag keys whose series this client draws (at most `MAX_WATCHED_TAGS`). */
+  watch: (keys: string[]) => void;
+}
+
+export const MAX_WATCHED_TAGS = 12;
+/** How many recent batches the snapshot's series holds. */
+export const SERIES_LENGTH = 180;

@@ -1,0 +1,126 @@
+/**
+ * The server's one checked configuration: read from the environment at start, validated with zod,
+ * frozen. A bad value throws `ConfigError` whose message is one line naming the variable and what
+ * it accepts; `server/main.ts` prints it and exits 1. Every variable is documented in `.env.example`.
+ */
+import { z } from 'zod';
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+const DURATION = /^(\d+)(ms|s|m|h)$/;
+const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+
+/** `90s`, `5m`, `1h` → ms; undefined when malformed. */
+export function parseDurationMs(text: string): number | undefined {
+  const match = DURATION.exec(text.trim());
+  if (!match) return undefined;
+  const value = Number(match[1]) * UNIT_MS[match[2]!]!;
+  return value > 0 ? value : undefined;
+}
+
+const booleanText = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((text) => text === 'true' || text === '1' || text === 'yes');
+
+const positiveInt = (min = 1) => z.coerce.number().int().min(min);
+
+const schema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TWEET_SOURCE: z.enum(['fixture', 'filtered', 'sample', 'search']).default('fixture'),
+  FIXTURE_PATH: z.string().min(1).default('fixtures/sample.jsonl.gz'),
+  FIXTURE_SPEED: z
+    .union([z.literal('max'), z.coerce.number().positive().max(1_000_000)])
+    .default(1),
+  FIXTURE_LOOP: booleanText.default(true),
+  BATCH_INTERVAL_MS: positiveInt(100).max(60_000).default(2000),
+  WINDOWS: z.string().default('1m,5m,15m,60m'),
+  /** Backpressure: posts beyond this many in one batch are dropped and counted. */
+  MAX_TWEETS_PER_BATCH: positiveInt().default(200_000),
+  /** Socket updates are coalesced to at most one per this many ms per client. */
+  CLIENT_UPDATE_INTERVAL_MS: positiveInt(50).default(500),
+  HEAVY_HITTERS_CAPACITY: positiveInt(100).default(20_000),
+  X_BEARER_TOKEN: z.string().min(1).optional(),
+  X_API_BASE_URL: z.url().default('https://api.x.com'),
+  X_STREAM_RULES: z.string().default(''),
+  X_SEARCH_QUERY: z.string().default(''),
+  X_POLL_INTERVAL_MS: positiveInt(100).default(2000),
+  X_STALL_TIMEOUT_MS: positiveInt(100).default(30_000),
+  /** Multiplies every backoff delay; 1 in production, small in tests so faults replay quickly. */
+  X_BACKOFF_SCALE: z.coerce.number().positive().max(1).default(1),
+});
+
+type Raw = z.infer<typeof schema>;
+
+export interface WindowSpec {
+  label: string;
+  windowMs: number;
+}
+
+export interface Config extends Omit<Raw, 'WINDOWS' | 'X_API_BASE_URL'> {
+  WINDOWS: WindowSpec[];
+  /** Without a trailing slash, e.g. `https://api.x.com`. */
+  X_API_BASE_URL: string;
+}
+
+const ACCEPTS: Partial<Record<keyof Raw, string>> = {
+  PORT: 'an integer port 0-65535',
+  TWEET_SOURCE: 'one of fixture, filtered, sample, search',
+  FIXTURE_SPEED: 'a positive number (1 = real time) or max',
+  FIXTURE_LOOP: 'true or false',
+  BATCH_INTERVAL_MS: 'an integer 100-60000',
+  X_API_BASE_URL: 'an absolute URL such as https://api.x.com',
+  X_BACKOFF_SCALE: 'a number in (0, 1]',
+};
+
+function fail(variable: string, detail: string): never {
+  throw new ConfigError(`Invalid environment variable ${variable}: ${detail}`);
+}
+
+function parseWindows(text: string, batchIntervalMs: number): WindowSpec[] {
+  const labels = text
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
+  if (labels.length === 0) fail('WINDOWS', 'expected a comma-separated list such as 1m,5m,15m,60m');
+  const specs = labels.map((label) => {
+    const windowMs = parseDurationMs(label);
+    if (windowMs === undefined) fail('WINDOWS', `"${label}" is not a duration like 30s, 5m or 1h`);
+    if (windowMs % batchIntervalMs !== 0)
+      fail('WINDOWS', `${label} is not a multiple of BATCH_INTERVAL_MS (${batchIntervalMs} ms)`);
+    return { label, windowMs };
+  });
+  if (new Set(specs.map((spec) => spec.windowMs)).size !== specs.length)
+    fail('WINDOWS', 'window lengths must be distinct');
+  return specs.sort((a, b) => a.windowMs - b.windowMs);
+}
+
+/** Reads and checks the configuration; empty strings count as unset. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Config> {
+  const present = Object.fromEntries(
+    Object.entries(env).filter(([key, value]) => key in schema.shape && value !== ''),
+  );
+  const parsed = schema.safeParse(present);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const variable = String(issue.path[0]);
+    const accepts = ACCEPTS[variable as keyof Raw];
+    fail(variable, accepts ? `expected ${accepts}, got "${env[variable]}"` : issue.message);
+  }
+  const raw = parsed.data;
+  if (raw.TWEET_SOURCE !== 'fixture' && !raw.X_BEARER_TOKEN)
+    fail('X_BEARER_TOKEN', `required when TWEET_SOURCE=${raw.TWEET_SOURCE}`);
+  if (raw.TWEET_SOURCE === 'filtered' && raw.X_STREAM_RULES.trim() === '')
+    fail('X_STREAM_RULES', 'required when TWEET_SOURCE=filtered (one rule a line)');
+  if (raw.TWEET_SOURCE === 'search' && raw.X_SEARCH_QUERY.trim() === '')
+    fail('X_SEARCH_QUERY', 'required when TWEET_SOURCE=search');
+  return Object.freeze({
+    ...raw,
+    WINDOWS: parseWindows(raw.WINDOWS, raw.BATCH_INTERVAL_MS),
+    X_API_BASE_URL: raw.X_API_BASE_URL.replace(/\/+$/, ''),
+  });
+}
