@@ -1,0 +1,54 @@
+import { extractHashtags } from './extract-hashtags';
+import { hashtagKey } from './hashtag-key';
+import type { HashtagEntity, ParsedPost, Post } from './types';
+
+/**
+ * What the job keeps of a post. Hashtags come from, in order of preference:
+ * 1. `note_tweet.entities.hashtags`: a long post's full text is in `note_tweet`, and `text` is
+ *    cut, so its own entities miss the hashtags past the cut;
+ * 2. `entities.hashtags`, X's own extraction;
+ * 3. `extractHashtags(note_tweet.text ?? text)`, only when the post has no `entities` at all
+ *    (fixtures or requests without `tweet.fields=entities`). A post whose `entities` lack
+ *    `hashtags` has none: X leaves the key out rather than send an empty list.
+ * Each hashtag key counts once per post; the first spelling seen is kept.
+ */
+export function toParsedPost(post: Post): ParsedPost {
+  return {
+    id: post.id,
+    authorId: post.author_id,
+    isRetweet: post.referenced_tweets?.some((ref) => ref.type === 'retweeted') ?? false,
+    tags: distinctTags(rawTags(post)),
+  };
+}
+
+/** `created_at` in ms since the epoch; undefined when missing or not a date. */
+export function postTimeMs(post: Post): number | undefined {
+  if (post.created_at === undefined) return undefined;
+  const timeMs = Date.parse(post.created_at);
+  return Number.isNaN(timeMs) ? undefined : timeMs;
+}
+
+function rawTags(post: Post): string[] {
+  const noteHashtags = post.note_tweet?.entities?.hashtags;
+  if (noteHashtags !== undefined) return tagsOf(noteHashtags);
+  if (post.entities !== undefined) return tagsOf(post.entities.hashtags ?? []);
+  return extractHashtags(post.note_tweet?.text ?? post.text);
+}
+
+function tagsOf(entities: HashtagEntity[]): string[] {
+  return entities.map((entity) => entity.tag);
+}
+
+/** Linear scans for the usual handful of tags; a set guards long note tweets full of them. */
+function distinctTags(spellings: string[]): ParsedPost['tags'] {
+  const tags: ParsedPost['tags'] = [];
+  const seen = spellings.length > 16 ? new Set<string>() : undefined;
+  for (const spelling of spellings) {
+    if (spelling.length === 0) continue;
+    const key = hashtagKey(spelling);
+    if (seen ? seen.has(key) : tags.some((tag) => tag.key === key)) continue;
+    seen?.add(key);
+    tags.push({ key, spelling });
+  }
+  return tags;
+}
