@@ -1,0 +1,69 @@
+/**
+ * The display spelling of each hashtag key: the spelling seen most often (`#WorldCup` over
+ * `#worldcup`), the first one to reach the highest count on ties.
+ *
+ * Bounded: at most `MAX_SPELLINGS_PER_KEY` spellings are counted per key (variants beyond that
+ * are ignored; a key has a handful in practice), and `sweep` forgets keys the job no longer
+ * reports. Most keys only ever have one spelling, so the per-key map is created lazily.
+ */
+const MAX_SPELLINGS_PER_KEY = 8;
+
+interface SpellingEntry {
+  best: string;
+  bestCount: number;
+  /** Counts of the other spellings, created at the second distinct spelling. */
+  others: Map<string, number> | undefined;
+  lastSeenMs: number;
+}
+
+export class DisplaySpellings {
+  private readonly entries = new Map<string, SpellingEntry>();
+
+  /** Counts one post's `spelling` of `key` in the batch of `batchTime`. */
+  record(key: string, spelling: string, batchTime: number): void {
+    const entry = this.entries.get(key);
+    if (entry === undefined) {
+      this.entries.set(key, {
+        best: spelling,
+        bestCount: 1,
+        others: undefined,
+        lastSeenMs: batchTime,
+      });
+      return;
+    }
+    entry.lastSeenMs = batchTime;
+    if (spelling === entry.best) {
+      entry.bestCount++;
+      return;
+    }
+    const others = (entry.others ??= new Map());
+    const previous = others.get(spelling);
+    if (previous === undefined && others.size >= MAX_SPELLINGS_PER_KEY - 1) return;
+    const count = (previous ?? 0) + 1;
+    if (count > entry.bestCount) {
+      others.delete(spelling);
+      others.set(entry.best, entry.bestCount);
+      entry.best = spelling;
+      entry.bestCount = count;
+    } else {
+      others.set(spelling, count);
+    }
+  }
+
+  /** The most frequent spelling of `key`, or the key itself when it is not tracked. */
+  spellingOf(key: string): string {
+    return this.entries.get(key)?.best ?? key;
+  }
+
+  /** Forgets every key for which `keep(key, lastSeenMs)` is false. */
+  sweep(keep: (key: string, lastSeenMs: number) => boolean): void {
+    for (const [key, entry] of this.entries) {
+      if (!keep(key, entry.lastSeenMs)) this.entries.delete(key);
+    }
+  }
+
+  /** Keys tracked right now. */
+  get size(): number {
+    return this.entries.size;
+  }
+}

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { PostDeduper } from './post-deduper';
+
+describe('PostDeduper', () => {
+  it('admits an id once within the horizon', () => {
+    const deduper = new PostDeduper(10_000);
+    deduper.beginBatch(2_000);
+    expect(deduper.admit('1')).toBe(true);
+    expect(deduper.admit('1')).toBe(false);
+    deduper.beginBatch(4_000);
+    expect(deduper.admit('1')).toBe(false);
+    expect(deduper.admit('2')).toBe(true);
+  });
+
+  it('forgets ids once their batch is a whole horizon old', () => {
+    const deduper = new PostDeduper(4_000);
+    deduper.beginBatch(2_000);
+    deduper.admit('1');
+    deduper.beginBatch(4_000);
+    expect(deduper.admit('1')).toBe(false);
+    deduper.beginBatch(6_000);
+    expect(deduper.size).toBe(0);
+    expect(deduper.admit('1')).toBe(true);
+  });
+
+  it('keeps memory bounded by the posts of the horizon', () => {
+    const deduper = new PostDeduper(10_000);
+    for (let batch = 1; batch <= 1_000; batch++) {
+      deduper.beginBatch(batch * 2_000);
+      for (let i = 0; i < 10; i++) deduper.admit(`${batch}-${i}`);
+    }
+    expect(deduper.size).toBe(50);
+  });
+});

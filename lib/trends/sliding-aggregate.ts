@@ -1,0 +1,55 @@
+/**
+ * A FIFO of items with the combination of all of them at hand, for an associative `combine`
+ * that cannot be undone (merging Space-Saving summaries): the "two stacks" sliding-window
+ * aggregation. New items join the back, whose running combination grows by one `combine` per
+ * push; the front holds suffix combinations, so dropping the oldest item is free. When the front
+ * runs out, the back is turned into suffix combinations once: O(1) amortised `combine` per item,
+ * instead of recombining the whole window every time it slides.
+ */
+export class SlidingAggregate<T> {
+  /** `front[i]` combines front item i and everything newer in the front; oldest at `head`. */
+  private front: T[] = [];
+  private head = 0;
+  private back: T[] = [];
+  private backCombined: T | undefined = undefined;
+
+  /** `combine(older, newer)`: associative, never mutating its arguments. */
+  constructor(private readonly combine: (older: T, newer: T) => T) {}
+
+  get length(): number {
+    return this.front.length - this.head + this.back.length;
+  }
+
+  push(item: T): void {
+    this.back.push(item);
+    this.backCombined =
+      this.backCombined === undefined ? item : this.combine(this.backCombined, item);
+  }
+
+  /** Drops the oldest item; no-op when empty. */
+  shift(): void {
+    if (this.head === this.front.length) this.flip();
+    if (this.head < this.front.length) this.head++;
+  }
+
+  /** The combination of every item, oldest to newest; undefined when empty. */
+  combined(): T | undefined {
+    const frontCombined = this.head < this.front.length ? this.front[this.head] : undefined;
+    if (frontCombined === undefined) return this.backCombined;
+    if (this.backCombined === undefined) return frontCombined;
+    return this.combine(frontCombined, this.backCombined);
+  }
+
+  private flip(): void {
+    const suffixes: T[] = new Array<T>(this.back.length);
+    for (let index = this.back.length - 1; index >= 0; index--) {
+      const item = this.back[index]!;
+      suffixes[index] =
+        index === this.back.length - 1 ? item : this.combine(item, suffixes[index + 1]!);
+    }
+    this.front = suffixes;
+    this.head = 0;
+    this.back = [];
+    this.backCombined = undefined;
+  }
+}

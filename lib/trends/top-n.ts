@@ -1,0 +1,62 @@
+/**
+ * Top-N selection without sorting every candidate: a bounded min-heap of the best `n` seen so far,
+ * O(m log n) for m candidates instead of O(m log m), and O(n) memory. Used every batch over the
+ * keys of a window, where m (thousands of keys) is much larger than n (100).
+ */
+
+/** Positive when `a` ranks above `b`; must be a total order for a deterministic result. */
+export type RankOrder<T> = (a: T, b: T) => number;
+
+/** The `n` highest-ranked of `items`, best first. */
+export function selectTop<T>(items: Iterable<T>, n: number, order: RankOrder<T>): T[] {
+  if (n <= 0) return [];
+  const heap: T[] = [];
+  for (const item of items) {
+    if (heap.length < n) {
+      heap.push(item);
+      siftUp(heap, heap.length - 1, order);
+    } else if (order(item, heap[0]!) > 0) {
+      heap[0] = item;
+      siftDown(heap, 0, order);
+    }
+  }
+  return heap.sort((a, b) => order(b, a));
+}
+
+/** Higher count first; ties by key, ascending, so equal counts always come out in one order. */
+export function byCountThenKey(a: [string, number], b: [string, number]): number {
+  if (a[1] !== b[1]) return a[1] - b[1];
+  return a[0] < b[0] ? 1 : a[0] > b[0] ? -1 : 0;
+}
+
+/** The `n` entries of `counts` with the highest counts, best first. */
+export function topCounts(counts: Iterable<[string, number]>, n: number): [string, number][] {
+  return selectTop(counts, n, byCountThenKey);
+}
+
+// The heap's root is its lowest-ranked item: the one the next better candidate replaces.
+function siftUp<T>(heap: T[], index: number, order: RankOrder<T>): void {
+  const item = heap[index]!;
+  while (index > 0) {
+    const parent = (index - 1) >> 1;
+    if (order(heap[parent]!, item) <= 0) break;
+    heap[index] = heap[parent]!;
+    index = parent;
+  }
+  heap[index] = item;
+}
+
+function siftDown<T>(heap: T[], index: number, order: RankOrder<T>): void {
+  const item = heap[index]!;
+  const length = heap.length;
+  for (;;) {
+    const left = 2 * index + 1;
+    if (left >= length) break;
+    const right = left + 1;
+    const lower = right < length && order(heap[right]!, heap[left]!) < 0 ? right : left;
+    if (order(item, heap[lower]!) <= 0) break;
+    heap[index] = heap[lower]!;
+    index = lower;
+  }
+  heap[index] = item;
+}

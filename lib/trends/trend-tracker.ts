@@ -1,0 +1,145 @@
+import { admitAuthorPost, decayAndAdd, newKeyTrend, noteAuthor, recentAuthors } from './key-trend';
+import type { KeyTrend } from './key-trend';
+import { selectTop } from './top-n';
+import { TrendRanking } from './trend-ranking';
+import type { ScoredTag } from './trend-ranking';
+import { decayFactor, decayedRatePerMin, trendingScore } from './trending-score';
+import type { TrendingScoreOptions } from './trending-score';
+import type { TrendingTag } from './types';
+
+export interface TrendingOptions extends TrendingScoreOptions {
+  /** Weight of a retweet in the score (volume counts are unweighted). */
+  retweetWeight: number;
+  /** Posts per author per key per batch that count toward the score. */
+  authorPostsPerBatch: number;
+  /** Gates, over the shortest window. */
+  minPosts: number;
+  minAuthors: number;
+  /** Distinct authors are counted up to this many per key. */
+  maxTrackedAuthors: number;
+  /** Hard bound on keys with trend state; the smallest baselines go first beyond it. */
+  maxTrackedKeys: number;
+  /** Length of the trending list. */
+  maxTags: number;
+}
+
+/**
+ * Per-key trend state and the trending list (see `trending-score.ts` for the formula). Feed each
+ * batch's posts with `observe`, close it with `endBatch`, then `rank` the shortest window's keys.
+ * `sweep` (about once a minute) forgets keys with nothing in the shortest window and less than
+ * one decayed post of baseline, which bounds the state under a flood of one-off hashtags.
+ */
+export class TrendTracker {
+  private readonly keys = new Map<string, KeyTrend>();
+  private touched: KeyTrend[] = [];
+  private readonly ranking = new TrendRanking();
+
+  constructor(
+    private readonly options: TrendingOptions,
+    /** The shortest window: the gates and the author counts look this far back. */
+    private readonly gateWindowMs: number,
+  ) {}
+
+  observe(key: string, author: string, isRetweet: boolean, batchMs: number): void {
+    let trend = this.keys.get(key);
+    if (trend === undefined) {
+      trend = newKeyTrend(batchMs);
+      this.keys.set(key, trend);
+    }
+    if (trend.batchMs !== batchMs) {
+      trend.batchMs = batchMs;
+      trend.batchWeight = 0;
+      trend.firstAuthor = author;
+      trend.firstAuthorPosts = 0;
+      trend.batchAuthorPosts = undefined;
+      this.touched.push(trend);
+    }
+    const { options } = this;
+    if (admitAuthorPost(trend, author, options.authorPostsPerBatch)) {
+      trend.batchWeight += isRetweet ? options.retweetWeight : 1;
+    }
+    noteAuthor(trend, author, batchMs, batchMs - this.gateWindowMs, options.maxTrackedAuthors);
+  }
+
+  /** Adds the batch's weighted posts to the decayed counts of the keys it touched. */
+  endBatch(batchMs: number): void {
+    const { fastHalfLifeMs, slowHalfLifeMs } = this.options;
+    for (const trend of this.touched) {
+      decayAndAdd(trend, batchMs, trend.batchWeight, fastHalfLifeMs, slowHalfLifeMs);
+      trend.batchAuthorPosts = undefined;
+    }
+    this.touched = [];
+  }
+
+  /** The trending list at `batchMs` from the shortest window's `[key, posts]`, best first. */
+  rank(
+    batchMs: number,
+    gateWindowCounts: Iterable<[string, number]>,
+    spellingOf: (key: string) => string,
+  ): TrendingTag[] {
+    const scored: ScoredTag[] = [];
+    for (const [key, count] of gateWindowCounts) {
+      if (count < this.options.minPosts) continue;
+      const tag = this.score(key, count, batchMs, spellingOf);
+      if (tag !== undefined) scored.push(tag);
+    }
+    const best = selectTop(scored, this.options.maxTags, (a, b) =>
+      a.score !== b.score ? a.score - b.score : a.key < b.key ? 1 : a.key > b.key ? -1 : 0,
+    );
+    return this.ranking.next(best);
+  }
+
+  /** Forgets keys idle for the whole shortest window whose baseline is under one post. */
+  sweep(batchMs: number): void {
+    const idleBeforeMs = batchMs - this.gateWindowMs;
+    for (const [key, trend] of this.keys) {
+      if (trend.batchMs <= idleBeforeMs && this.slowAt(trend, batchMs) < 1) this.keys.delete(key);
+    }
+    if (this.keys.size > this.options.maxTrackedKeys) this.evictSmallest(batchMs);
+  }
+
+  get size(): number {
+    return this.keys.size;
+  }
+
+  private score(
+    key: string,
+    count: number,
+    batchMs: number,
+    spellingOf: (key: string) => string,
+  ): ScoredTag | undefined {
+    const trend = this.keys.get(key);
+    if (trend === undefined) return undefined;
+    const authors = recentAuthors(trend, batchMs - this.gateWindowMs);
+    if (authors < this.options.minAuthors) return undefined;
+    const { fastHalfLifeMs, slowHalfLifeMs } = this.options;
+    const elapsedMs = batchMs - trend.updatedMs;
+    const fast = trend.fast * decayFactor(elapsedMs, fastHalfLifeMs);
+    const slow = trend.slow * decayFactor(elapsedMs, slowHalfLifeMs);
+    const score = trendingScore(fast, slow, this.options);
+    if (!(score > 0)) return undefined;
+    return {
+      key,
+      tag: spellingOf(key),
+      score,
+      count,
+      fastRatePerMin: decayedRatePerMin(fast, fastHalfLifeMs),
+      slowRatePerMin: decayedRatePerMin(slow, slowHalfLifeMs),
+      authors,
+    };
+  }
+
+  private slowAt(trend: KeyTrend, batchMs: number): number {
+    return trend.slow * decayFactor(batchMs - trend.updatedMs, this.options.slowHalfLifeMs);
+  }
+
+  private evictSmallest(batchMs: number): void {
+    const baselines = Float64Array.from(this.keys.values(), (trend) => this.slowAt(trend, batchMs));
+    baselines.sort();
+    const threshold = baselines[this.keys.size - this.options.maxTrackedKeys]!;
+    for (const [key, trend] of this.keys) {
+      if (this.keys.size <= this.options.maxTrackedKeys) break;
+      if (this.slowAt(trend, batchMs) <= threshold) this.keys.delete(key);
+    }
+  }
+}

@@ -1,0 +1,59 @@
+/**
+ * The trending score: how far a hashtag's recent rate is above its own baseline, in Poisson
+ * standard deviations. It rewards acceleration, not volume: a tag steady at 1,000 posts a minute
+ * scores about 0, a tag going from 2 to 60 a minute scores high.
+ *
+ * Per key the job keeps two exponentially decayed counts of weighted posts, at batch time t:
+ *
+ *     F(t) = Σ wᵢ · 2^(−(t − tᵢ) / H_fast)      H_fast = 1 min   (the recent rate)
+ *     S(t) = Σ wᵢ · 2^(−(t − tᵢ) / H_slow)      H_slow = 15 min  (the baseline)
+ *
+ * summed over the key's posts i at batch times tᵢ, with weight wᵢ = 1 for a post and 0.5 for a
+ * retweet, and each author contributing at most `authorPostsPerBatch` posts per key per batch.
+ * For a steady rate r (posts/ms), F → r·τ_fast and S → r·τ_slow with τ = H / ln 2 (the mean
+ * lifetime), so the decayed rates are F/τ_fast and S/τ_slow.
+ *
+ * Observed = F is the count in the fast horizon; Expected = S · τ_fast/τ_slow = S · H_fast/H_slow
+ * is what the baseline rate predicts over that same horizon. Then
+ *
+ *     score = (Observed − Expected) / √(Expected + prior)
+ *
+ * a Poisson z-score whose `prior` pseudo-count (5 posts) keeps tags with a handful of posts from
+ * exploding (with no baseline, 3 posts would otherwise score 3/√0). The score is in posts-free
+ * units (standard deviations) and is 0 for a steady tag, positive while accelerating.
+ *
+ * A tag is only ranked when it passes the gates: at least `minPosts` posts (5) and
+ * `minAuthors` distinct authors (3) in the shortest window.
+ */
+export interface TrendingScoreOptions {
+  fastHalfLifeMs: number;
+  slowHalfLifeMs: number;
+  /** Pseudo-count added to Expected under the square root. */
+  priorPosts: number;
+}
+
+export const DEFAULT_SCORE_OPTIONS: TrendingScoreOptions = {
+  fastHalfLifeMs: 60_000,
+  slowHalfLifeMs: 15 * 60_000,
+  priorPosts: 5,
+};
+
+/** The score of decayed counts `fast` = F(t) and `slow` = S(t). */
+export function trendingScore(
+  fast: number,
+  slow: number,
+  options: TrendingScoreOptions = DEFAULT_SCORE_OPTIONS,
+): number {
+  const expected = (slow * options.fastHalfLifeMs) / options.slowHalfLifeMs;
+  return (fast - expected) / Math.sqrt(expected + options.priorPosts);
+}
+
+/** `2^(−elapsedMs / halfLifeMs)`: how much of a decayed count survives `elapsedMs`. */
+export function decayFactor(elapsedMs: number, halfLifeMs: number): number {
+  return Math.pow(2, -elapsedMs / halfLifeMs);
+}
+
+/** A decayed count as a rate in posts per minute: count / τ with τ = halfLife / ln 2. */
+export function decayedRatePerMin(count: number, halfLifeMs: number): number {
+  return (count * Math.LN2 * 60_000) / halfLifeMs;
+}
