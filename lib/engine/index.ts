@@ -1,0 +1,22 @@
+/** Public entry of the micro-batch engine (Spark Streaming's DStream model, pure TypeScript). */
+export { StreamingContext } from './streaming-context';
+export { DStream } from './dstream';
+export { PushDStream } from './push-dstream';
+export { ManualClock } from './clock/manual-clock';
+export { SystemClock } from './clock/system-clock';
+export type {
+  BatchInfo,
+  BatchListener,
+  Checkpoint,
+  Clock,
+  ContextState,
+  ForeachBatchFn,
+  GraphShapeEntry,
+  PushStreamOptions,
+  ReduceFn,
+  ScheduledTask,
+  StreamSnapshot,
+  StreamingContextOptions,
+  TransformFn,
+  UpdateStateFn,
+} from './types';

@@ -1,0 +1,7 @@
+import { perBatch } from '../per-batch-node';
+import type { StreamNode } from '../types';
+
+/** One item per batch: the batch's size (0 for an empty batch, as in Spark). */
+export function count<T>(parent: StreamNode<T>): StreamNode<number> {
+  return perBatch(parent, 'count', (items: T[]) => [items.length]);
+}

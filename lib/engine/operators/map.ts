@@ -1,0 +1,10 @@
+import { perBatch } from '../per-batch-node';
+import type { StreamNode } from '../types';
+
+export function map<T, U>(parent: StreamNode<T>, fn: (item: T) => U): StreamNode<U> {
+  return perBatch(parent, 'map', (items: T[]) => {
+    const mapped = new Array<U>(items.length);
+    for (let index = 0; index < items.length; index++) mapped[index] = fn(items[index]);
+    return mapped;
+  });
+}

@@ -1,0 +1,7 @@
+import { perBatch } from '../per-batch-node';
+import type { StreamNode, TransformFn } from '../types';
+
+/** Spark's `transform`: an arbitrary function of each whole batch (and its time). */
+export function transform<T, U>(parent: StreamNode<T>, fn: TransformFn<T, U>): StreamNode<U> {
+  return perBatch(parent, 'transform', fn);
+}

@@ -1,0 +1,143 @@
+/**
+ * Contracts of the micro-batch engine (Spark Streaming's DStream model). Code lives elsewhere;
+ * this module only states what each part promises. All durations and times are in ms.
+ */
+
+/** A pending callback on a clock; `cancel()` is idempotent. */
+export interface ScheduledTask {
+  cancel(): void;
+}
+
+/**
+ * The only source of time for the engine. `schedule` runs `task` once the clock reaches
+ * `atMs` (immediately-ish when `atMs` is already past); tasks due at the same time run in the
+ * order they were scheduled.
+ */
+export interface Clock {
+  now(): number;
+  schedule(atMs: number, task: () => void | Promise<void>): ScheduledTask;
+}
+
+/** What `onBatchCompleted` listeners receive once per batch, like Spark's `BatchInfo`. */
+export interface BatchInfo {
+  /** The batch's time: `zeroTime + k * batchIntervalMs`. */
+  batchTime: number;
+  /** Items that entered input streams for this batch (after backpressure drops). */
+  numRecords: number;
+  /** Items pushed for this batch but dropped by a push stream's bound. */
+  droppedRecords: number;
+  /** How late the batch started: clock time at its start minus `batchTime`. */
+  schedulingDelayMs: number;
+  /** How long the batch ran, measured with `performance.now()`. */
+  processingDelayMs: number;
+  /** `schedulingDelayMs + processingDelayMs`. */
+  totalDelayMs: number;
+  /** The first exception thrown by user code in this batch; outputs it reached were skipped. */
+  error?: unknown;
+}
+
+export type BatchListener = (info: BatchInfo) => void;
+
+export interface StreamingContextOptions {
+  /** Interval between batches; a positive integer. */
+  batchIntervalMs: number;
+  /** Defaults to a `SystemClock`. Tests pass a `ManualClock`. */
+  clock?: Clock;
+}
+
+/**
+ * Bounds of a push input. A batch accepts at most the smaller of `maxItemsPerBatch` and
+ * `maxRatePerSec * batchIntervalMs / 1000` items; the rest is dropped and counted.
+ */
+export interface PushStreamOptions {
+  /** Default 1,000,000. */
+  maxItemsPerBatch?: number;
+  maxRatePerSec?: number;
+}
+
+export type ContextState = 'initialized' | 'active' | 'stopped';
+
+export type ReduceFn<V> = (a: V, b: V) => V;
+export type UpdateStateFn<V, S> = (values: V[], state: S | undefined) => S | undefined;
+export type TransformFn<T, U> = (items: T[], batchTime: number) => U[];
+export type ForeachBatchFn<T> = (items: T[], batchTime: number) => void;
+
+/** One stream of the graph as recorded in a checkpoint, to check that graphs match. */
+export interface GraphShapeEntry {
+  kind: string;
+  parents: number[];
+  params: Record<string, number>;
+}
+
+/** A stream's saved batches (`[batchTime, items]`) and operator state. */
+export interface StreamSnapshot {
+  id: number;
+  memo: [number, unknown[]][];
+  state?: unknown;
+}
+
+/**
+ * JSON-serialisable snapshot of a context (keys and items must be JSON-serialisable
+ * primitives/arrays/plain objects; Maps are saved as entry arrays).
+ */
+export interface Checkpoint {
+  version: 1;
+  batchIntervalMs: number;
+  zeroTime: number | null;
+  lastBatchTime: number | null;
+  graph: GraphShapeEntry[];
+  streams: StreamSnapshot[];
+}
+
+/**
+ * The graph a stream belongs to: its shared timing (read to decide which batch times are valid)
+ * and registration of new streams (refused once the context has started).
+ */
+export interface StreamGraphContract {
+  readonly batchIntervalMs: number;
+  /** Clock time at `start()` (or restored); undefined before. */
+  readonly zeroTime: number | undefined;
+  /** Returns the id for a new stream of `kind`; throws once the graph is frozen. */
+  register(kind: string): number;
+  add(node: StreamNode<unknown>): void;
+  addInput(node: InputNode<unknown>): void;
+  addOutput(output: OutputNode): void;
+}
+
+/**
+ * Internal contract of one stream of the graph. A stream is computed at most once per valid
+ * batch time (memoised) and only at times `zeroTime + k * slideMs`, k ≥ 1.
+ */
+export interface StreamNode<T> {
+  readonly id: number;
+  readonly kind: string;
+  readonly params: Record<string, number>;
+  readonly parents: readonly StreamNode<unknown>[];
+  readonly slideMs: number;
+  readonly graph: StreamGraphContract;
+  /** How far back (ms) a child reaches into its parents' batches from its own batch time. */
+  readonly parentLookbackMs: number;
+  /** Stateful streams are computed at every valid time, needed or not, to keep state current. */
+  readonly eager: boolean;
+  /** Set by the graph at start: how long (ms) computed batches must be kept for children. */
+  rememberMs: number;
+  isTimeValid(batchTime: number): boolean;
+  /** The stream's batch at `batchTime`, or undefined when that time is not valid for it. */
+  getOrCompute(batchTime: number): T[] | undefined;
+  /** Drops memoised batches at or before `batchTime - rememberMs`. */
+  forgetBefore(batchTime: number): void;
+  snapshot(): StreamSnapshot;
+  restore(snapshot: StreamSnapshot): void;
+}
+
+/** A stream fed from outside the graph once per batch (queue or push). */
+export interface InputNode<T> extends StreamNode<T> {
+  /** Cuts the batch for `batchTime`; returns accepted and dropped item counts. */
+  generate(batchTime: number): { numRecords: number; droppedRecords: number };
+}
+
+/** A registered output (`foreachBatch`). */
+export interface OutputNode {
+  readonly parent: StreamNode<unknown>;
+  run(batchTime: number): void;
+}
