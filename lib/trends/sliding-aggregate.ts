@@ -40,6 +40,13 @@ export class SlidingAggregate<T> {
     return this.combine(frontCombined, this.backCombined);
   }
 
+  /** Every value held (front suffixes, back items, back combination): to measure memory. */
+  held(): T[] {
+    const held = [...this.front.slice(this.head), ...this.back];
+    if (this.back.length > 1) held.push(this.backCombined!);
+    return held;
+  }
+
   private flip(): void {
     const suffixes: T[] = new Array<T>(this.back.length);
     for (let index = this.back.length - 1; index >= 0; index--) {

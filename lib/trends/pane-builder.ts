@@ -1,0 +1,49 @@
+import { SpaceSaving } from './space-saving';
+
+/** One pane of batches being filled: its index, its summary and its posts so far. */
+export interface OpenPane {
+  index: number;
+  summary: SpaceSaving<string>;
+  posts: number;
+}
+
+/**
+ * Cuts batches into panes of `paneMs` (a multiple of the batch interval) and summarises each
+ * pane's hashtag counts with Space-Saving of `capacity` counters. Panes are aligned on the
+ * stream's start (`originMs`, the first batch time minus one interval), so a pane's last batch
+ * ends exactly on a multiple of `paneMs` after it: pane k holds the batches with times in
+ * (origin + (k − 1)·paneMs, origin + k·paneMs].
+ */
+export class PaneBuilder {
+  private originMs: number | undefined;
+  private open: OpenPane | undefined;
+
+  constructor(
+    private readonly paneMs: number,
+    private readonly batchIntervalMs: number,
+    private readonly capacity: number,
+  ) {}
+
+  /**
+   * Adds one batch's distinct `[key, count]` pairs and posts. Returns the pane this batch
+   * closed (the previous one, when the batch starts a new pane), else undefined.
+   */
+  addBatch(batchTime: number, counts: [string, number][], posts: number): OpenPane | undefined {
+    this.originMs ??= batchTime - this.batchIntervalMs;
+    const index = Math.ceil((batchTime - this.originMs) / this.paneMs);
+    let closed: OpenPane | undefined;
+    if (this.open === undefined || this.open.index !== index) {
+      closed = this.open;
+      this.open = { index, summary: new SpaceSaving<string>(this.capacity), posts: 0 };
+    }
+    const { summary } = this.open;
+    for (let i = 0; i < counts.length; i++) summary.offer(counts[i]![0], counts[i]![1]);
+    this.open.posts += posts;
+    return closed;
+  }
+
+  /** The pane the last batch went into (partial until its last batch). */
+  get current(): OpenPane | undefined {
+    return this.open;
+  }
+}
