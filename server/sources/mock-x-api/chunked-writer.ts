@@ -1,0 +1,54 @@
+/**
+ * Writes stream lines the way a real network delivers them: each `\r\n`-terminated line cut into
+ * random pieces, some cuts inside multi-byte characters, and sometimes the `\r\n` alone in its
+ * own piece. Each piece is a separate HTTP chunk, so the client sees the same cuts.
+ */
+import type { ServerResponse } from 'node:http';
+
+/** A small seeded PRNG (mulberry32): the same seed gives the same cuts. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Cut points for `bytes`: none, one, or several; the terminator alone one time in four. */
+export function randomPieces(bytes: Buffer, random: () => number): Buffer[] {
+  const body = bytes.subarray(0, bytes.length - 2);
+  const terminator = bytes.subarray(bytes.length - 2);
+  const cuts = Math.floor(random() * 4);
+  const points = Array.from({ length: cuts }, () => Math.floor(random() * body.length)).sort(
+    (a, b) => a - b,
+  );
+  const pieces: Buffer[] = [];
+  let start = 0;
+  for (const point of points) {
+    if (point <= start) continue;
+    pieces.push(body.subarray(start, point));
+    start = point;
+  }
+  const rest = body.subarray(start);
+  if (random() < 0.25) pieces.push(rest, terminator);
+  else pieces.push(Buffer.concat([rest, terminator]));
+  return pieces.filter((piece) => piece.length > 0);
+}
+
+/** Writes a line in random pieces; resolves once the bytes are handed to the socket. */
+export function writeLineInPieces(
+  res: ServerResponse,
+  line: string,
+  random: () => number,
+): Promise<void> {
+  const pieces = randomPieces(Buffer.from(line + '\r\n', 'utf8'), random);
+  return new Promise((resolve) => {
+    pieces.forEach((piece, index) => {
+      if (index === pieces.length - 1) res.write(piece, () => resolve());
+      else res.write(piece);
+    });
+  });
+}

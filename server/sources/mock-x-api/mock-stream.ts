@@ -1,0 +1,114 @@
+/**
+ * One stream connection of the mock: posts from the shared queue at `postIntervalMs`, keep-alives
+ * at `keepAliveMs`, each line in random chunks, and the connection's fault from its plan.
+ */
+import type { ServerResponse } from 'node:http';
+import { writeLineInPieces } from './chunked-writer';
+import { mockStreamLine } from './mock-posts';
+import type { MockPost } from './mock-posts';
+import type { StreamPlan } from './mock-types';
+
+export interface StreamFeed {
+  /** The next post to send, or undefined when all have gone. */
+  peek(): MockPost | undefined;
+  /** The post was written whole: it counts as sent. */
+  sent(post: MockPost): void;
+  matchingRules?(): { id: string; tag: string }[];
+}
+
+export interface StreamRun {
+  res: ServerResponse;
+  plan: StreamPlan;
+  feed: StreamFeed;
+  /** Posts to send before anything else (redelivery after a reconnect). */
+  replay: MockPost[];
+  postIntervalMs: number;
+  keepAliveMs: number;
+  random: () => number;
+}
+
+const OPERATIONAL_DISCONNECT = JSON.stringify({
+  errors: [
+    {
+      title: 'operational-disconnect',
+      disconnect_type: 'OperationalDisconnect',
+      detail: 'This stream has been disconnected for operational reasons.',
+      type: 'https://api.x.com/2/problems/operational-disconnect',
+    },
+  ],
+});
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export async function runStream(run: StreamRun): Promise<void> {
+  const { res, plan } = run;
+  res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+  res.socket?.setNoDelay(true);
+  if (plan.kind === 'close-at-once') return void res.end();
+  let silent = false;
+  const keepAlive = setInterval(() => {
+    if (!silent && !res.destroyed) res.write('\r\n');
+  }, run.keepAliveMs);
+  res.on('close', () => clearInterval(keepAlive));
+  try {
+    await sendPosts(run, () => (silent = true));
+  } finally {
+    if (silent) return; // the stall holds the socket open until the client gives up
+    clearInterval(keepAlive);
+  }
+}
+
+async function sendPosts(run: StreamRun, stall: () => void): Promise<void> {
+  const { res, plan, feed } = run;
+  const faultAfter = 'afterPosts' in plan ? plan.afterPosts : Infinity;
+  let count = 0;
+  for (const post of run.replay) {
+    if (res.destroyed) return;
+    await writeLineInPieces(res, line(run, post), run.random);
+  }
+  while (!res.destroyed) {
+    if (count === faultAfter) {
+      if (await fault(run, stall)) return;
+    }
+    const post = feed.peek();
+    if (post) {
+      await writeLineInPieces(res, line(run, post), run.random);
+      if (res.destroyed) return;
+      feed.sent(post);
+      count += 1;
+    }
+    await sleep(run.postIntervalMs);
+  }
+}
+
+/** Runs the plan's fault; true when the connection is over (for this loop). */
+async function fault(run: StreamRun, stall: () => void): Promise<boolean> {
+  const { res, plan, feed } = run;
+  if (plan.kind === 'drop') {
+    const post = feed.peek();
+    const half = Buffer.from(post ? line(run, post) : '{"data":{"id":"1","te', 'utf8');
+    await new Promise<void>((resolve) =>
+      res.write(half.subarray(0, half.length >> 1), () => resolve()),
+    );
+    res.socket?.destroy();
+    return true;
+  }
+  if (plan.kind === 'operational-disconnect') {
+    await writeLineInPieces(res, OPERATIONAL_DISCONNECT, run.random);
+    res.end();
+    return true;
+  }
+  if (plan.kind === 'malformed') {
+    await writeLineInPieces(res, '{"data": {"id": "oops", "text": "cut', run.random);
+    return false;
+  }
+  if (plan.kind === 'stall') {
+    stall();
+    return true;
+  }
+  return false;
+}
+
+function line(run: StreamRun, post: MockPost): string {
+  return mockStreamLine(post, run.feed.matchingRules?.());
+}

@@ -1,0 +1,180 @@
+/**
+ * Recent search (`GET /2/tweets/search/recent`) polled as a `TweetSource`. We track `since_id`
+ * ourselves from `meta.newest_id` (the library's paginator forgets it after an empty page) and
+ * follow `next_token` pages, at most `maxPagesPerPoll` a poll; `since_id` moves only once a poll's
+ * pages are all read, so a failed page is retried, not skipped. The first poll takes only the
+ * newest page (no backfill of the past 7 days). Every request is paced by the rate-limit headers
+ * (`nextRequestDelayMs`) so that normal running never meets a 429; errors follow X's backoff.
+ */
+import { ApiResponseError } from 'twitter-api-v2';
+import type { TwitterApi, TwitterRateLimit } from 'twitter-api-v2';
+import type { SourceStatus } from '@/lib/protocol';
+import type { TweetSink, TweetSource } from './types';
+import { ReconnectBackoff } from './x-backoff';
+import { POST_FIELDS_QUERY } from './x-client';
+import { classifyXError } from './x-error';
+import type { XLogger } from './x-logger';
+import { nextRequestDelayMs } from './x-rate-limiter';
+import { searchPageToLines } from './x-search-page';
+import type { SearchPage } from './x-search-page';
+import { cancellableSleep } from './x-sleep';
+import type { CancellableSleep } from './x-sleep';
+import { XSourceStatus } from './x-source-status';
+
+export interface XSearchSourceOptions {
+  client: TwitterApi;
+  query: string;
+  pollIntervalMs: number;
+  backoffScale: number;
+  maxPagesPerPoll?: number;
+  logger: XLogger;
+  nowMs?: () => number;
+}
+
+type Step = { delayMs: number; error?: string } | { stop: string };
+
+export class XSearchSource implements TweetSource {
+  readonly timeMode = 'arrival' as const;
+  private readonly status_: XSourceStatus;
+  private readonly backoff: ReconnectBackoff;
+  private readonly nowMs: () => number;
+  private sink?: TweetSink;
+  private stopping = false;
+  private sleep?: CancellableSleep;
+  private sinceId?: string;
+  /** The poll in progress when it has more pages: where to go on, and its newest id. */
+  private cursor?: { nextToken: string; newestId?: string; pages: number };
+  private failing = false;
+
+  constructor(private readonly options: XSearchSourceOptions) {
+    this.nowMs = options.nowMs ?? Date.now;
+    this.status_ = new XSourceStatus('search', 'live · recent search', this.nowMs);
+    this.backoff = new ReconnectBackoff(options.backoffScale);
+  }
+
+  async start(sink: TweetSink): Promise<void> {
+    if (this.sink) return;
+    this.sink = sink;
+    void this.run();
+  }
+
+  async stop(): Promise<void> {
+    if (this.stopping) return;
+    this.stopping = true;
+    this.sleep?.cancel();
+    this.status_.set({ state: 'stopped', reason: 'stopped' });
+  }
+
+  status(): SourceStatus {
+    return this.status_.snapshot();
+  }
+
+  isReady(): boolean {
+    return this.status_.state.state === 'live';
+  }
+
+  private async run(): Promise<void> {
+    while (!this.stopping) {
+      const step = await this.requestOnce();
+      if (this.stopping) return;
+      if ('stop' in step) {
+        this.options.logger.error({ source: 'search' }, `X recent search stopped: ${step.stop}`);
+        this.status_.set({ state: 'stopped', reason: step.stop });
+        return;
+      }
+      if (step.error !== undefined)
+        this.status_.set({
+          state: 'backing-off',
+          untilMs: this.nowMs() + step.delayMs,
+          reason: step.error,
+        });
+      this.sleep = cancellableSleep(step.delayMs);
+      await this.sleep.done;
+    }
+  }
+
+  /** One request; says how long to wait before the next one. Never throws. */
+  private async requestOnce(): Promise<Step> {
+    try {
+      const response = await this.options.client.v2.get<SearchPage>(
+        'tweets/search/recent',
+        this.queryParams(),
+        { fullResponse: true },
+      );
+      if (this.stopping) return { delayMs: 0 };
+      this.recovered();
+      const morePages = this.take(response.data);
+      return {
+        delayMs: this.pacedDelayMs(morePages ? 0 : this.options.pollIntervalMs, response.rateLimit),
+      };
+    } catch (error) {
+      return this.failed(error);
+    }
+  }
+
+  private queryParams(): Record<string, string> {
+    const params: Record<string, string> = {
+      ...POST_FIELDS_QUERY,
+      query: this.options.query,
+      max_results: '100',
+    };
+    if (this.sinceId) params.since_id = this.sinceId;
+    if (this.cursor) params.next_token = this.cursor.nextToken;
+    return params;
+  }
+
+  /** Forwards a page's posts; true when the poll goes on with the next page. */
+  private take(page: SearchPage): boolean {
+    for (const line of searchPageToLines(page)) {
+      this.status_.countPost();
+      this.sink!.line(line);
+    }
+    const newestId = this.cursor?.newestId ?? page.meta?.newest_id;
+    const pages = (this.cursor?.pages ?? 0) + 1;
+    const nextToken = page.meta?.next_token;
+    if (nextToken && this.sinceId !== undefined && pages < (this.options.maxPagesPerPoll ?? 10)) {
+      this.cursor = { nextToken, newestId, pages };
+      return true;
+    }
+    if (nextToken && this.sinceId !== undefined)
+      this.options.logger.warn(
+        { source: 'search', pages },
+        'X recent search: page cap reached, older matches skipped',
+      );
+    if (newestId) this.sinceId = newestId;
+    this.cursor = undefined;
+    return false;
+  }
+
+  private recovered(): void {
+    if (this.failing) this.status_.countReconnect();
+    this.failing = false;
+    this.backoff.reset();
+    this.status_.set({ state: 'live' });
+  }
+
+  private failed(error: unknown): Step {
+    const classified = classifyXError(error, this.nowMs());
+    this.status_.countError();
+    this.failing = true;
+    if (!classified.failure) return { stop: classified.message };
+    // A 4xx other than 429 may mean a stale next_token: start the poll over.
+    if (
+      error instanceof ApiResponseError &&
+      error.code >= 400 &&
+      error.code < 500 &&
+      error.code !== 429
+    )
+      this.cursor = undefined;
+    const delayMs = this.backoff.nextDelayMs(classified.failure, this.nowMs());
+    this.options.logger.warn(
+      { source: 'search', delayMs: Math.round(delayMs) },
+      `X recent search: ${classified.message}; retrying`,
+    );
+    return { delayMs, error: classified.message };
+  }
+
+  private pacedDelayMs(floorMs: number, rateLimit: TwitterRateLimit | undefined): number {
+    return nextRequestDelayMs(floorMs, rateLimit, this.nowMs());
+  }
+}

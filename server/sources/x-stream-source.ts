@@ -1,0 +1,202 @@
+/**
+ * A live X stream (filtered or sample) as a `TweetSource`, with our own reconnect loop: X's
+ * backoff policy (`ReconnectBackoff`), a stall watchdog (nothing at all, not even a keep-alive,
+ * for `stallTimeoutMs` → reconnect), operational-disconnect handling, and 401/403 ending in
+ * `stopped` with a reason. Lines go to the sink verbatim; error-only objects are counted, not
+ * forwarded. A post repeated around a reconnect is forwarded as is: the pipeline drops it by id.
+ */
+import type { TweetStream } from 'twitter-api-v2';
+import type { SourceStatus } from '@/lib/protocol';
+import type { TweetSink, TweetSource } from './types';
+import { ReconnectBackoff } from './x-backoff';
+import type { Failure } from './x-backoff';
+import { classifyXError } from './x-error';
+import type { XLogger } from './x-logger';
+import { cancellableSleep } from './x-sleep';
+import type { CancellableSleep } from './x-sleep';
+import { XSourceStatus } from './x-source-status';
+import { openStreamConnection } from './x-stream-connection';
+import type { StreamConnection, StreamConnectionHandlers } from './x-stream-connection';
+import { inspectStreamLine } from './x-stream-line';
+
+export interface XStreamSourceOptions {
+  kind: 'filtered' | 'sample';
+  label: string;
+  /** A new, not yet connected stream (`autoConnect: false`) for each attempt. */
+  createStream(): TweetStream;
+  /** Runs before the first connection (rules sync); retried with backoff until it succeeds. */
+  prepare?(): Promise<void>;
+  stallTimeoutMs: number;
+  backoffScale: number;
+  /** A connection that ends sooner is a failure (linear backoff), not a drop to retry at once. */
+  healthyAfterMs: number;
+  logger: XLogger;
+  nowMs?: () => number;
+}
+
+const ignore = (): void => undefined;
+
+type Outcome = { failure: Failure; reason: string } | { stop: string };
+
+export class XStreamSource implements TweetSource {
+  readonly timeMode = 'arrival' as const;
+  private readonly status_: XSourceStatus;
+  private readonly backoff: ReconnectBackoff;
+  private readonly nowMs: () => number;
+  private sink?: TweetSink;
+  private stopping = false;
+  private prepared: boolean;
+  private connection?: StreamConnection;
+  private sleep?: CancellableSleep;
+
+  constructor(private readonly options: XStreamSourceOptions) {
+    this.nowMs = options.nowMs ?? Date.now;
+    this.status_ = new XSourceStatus(options.kind, options.label, this.nowMs);
+    this.backoff = new ReconnectBackoff(options.backoffScale);
+    this.prepared = !options.prepare;
+  }
+
+  async start(sink: TweetSink): Promise<void> {
+    if (this.sink) return;
+    this.sink = sink;
+    void this.run();
+  }
+
+  async stop(): Promise<void> {
+    if (this.stopping) return;
+    this.stopping = true;
+    this.sleep?.cancel();
+    this.connection?.close();
+    this.status_.set({ state: 'stopped', reason: 'stopped' });
+  }
+
+  status(): SourceStatus {
+    return this.status_.snapshot();
+  }
+
+  isReady(): boolean {
+    return this.status_.state.state === 'live';
+  }
+
+  private async run(): Promise<void> {
+    for (let attempt = 0; !this.stopping; attempt++) {
+      if (attempt > 0) this.status_.countReconnect();
+      this.status_.set({ state: 'connecting' });
+      const outcome = await this.attempt();
+      if (this.stopping) return;
+      if ('stop' in outcome) {
+        this.options.logger.error(
+          { source: this.options.kind },
+          `X stream stopped: ${outcome.stop}`,
+        );
+        this.status_.set({ state: 'stopped', reason: outcome.stop });
+        return;
+      }
+      const delayMs = this.backoff.nextDelayMs(outcome.failure, this.nowMs());
+      this.options.logger.warn(
+        { source: this.options.kind, delayMs: Math.round(delayMs) },
+        `X stream: ${outcome.reason}; reconnecting`,
+      );
+      if (delayMs > 0) await this.backOff(delayMs, outcome.reason);
+    }
+  }
+
+  private async backOff(delayMs: number, reason: string): Promise<void> {
+    this.status_.set({ state: 'backing-off', untilMs: this.nowMs() + delayMs, reason });
+    this.sleep = cancellableSleep(delayMs);
+    await this.sleep.done;
+    this.sleep = undefined;
+  }
+
+  /** One connection from open to end; never throws. */
+  private async attempt(): Promise<Outcome> {
+    try {
+      if (!this.prepared) {
+        await this.options.prepare!();
+        this.prepared = true;
+      }
+      const openedAtMs = this.nowMs();
+      const ended = await this.consume();
+      const livedMs = this.nowMs() - openedAtMs;
+      if (livedMs >= this.options.healthyAfterMs) {
+        this.backoff.reset();
+        return { failure: { kind: 'drop' }, reason: ended };
+      }
+      this.status_.countError();
+      return { failure: { kind: 'network' }, reason: `${ended} after ${livedMs} ms` };
+    } catch (error) {
+      const classified = classifyXError(error, this.nowMs());
+      this.status_.countError();
+      if (!classified.failure) return { stop: classified.message };
+      return { failure: classified.failure, reason: classified.message };
+    }
+  }
+
+  /** Opens the stream and forwards its lines until it ends; resolves with why it ended. */
+  private async consume(): Promise<string> {
+    let endReason = 'connection closed by the server';
+    let connection: StreamConnection | undefined;
+    let closeRequested = false;
+    const closeWith = (reason: string): void => {
+      endReason = reason;
+      closeRequested = true;
+      connection?.close();
+    };
+    let watchdog: NodeJS.Timeout | undefined;
+    const armWatchdog = (): void => {
+      clearTimeout(watchdog);
+      watchdog = setTimeout(() => {
+        this.status_.countError();
+        closeWith(`stalled: nothing received for ${this.options.stallTimeoutMs} ms`);
+      }, this.options.stallTimeoutMs);
+    };
+    connection = await this.open({
+      activity: armWatchdog,
+      line: (raw) => {
+        const reason = this.onLine(raw);
+        if (reason) closeWith(reason);
+      },
+    });
+    this.connection = connection;
+    if (this.stopping || closeRequested) connection.close();
+    else this.status_.set({ state: 'live' });
+    armWatchdog();
+    await connection.ended;
+    clearTimeout(watchdog);
+    this.connection = undefined;
+    return endReason;
+  }
+
+  /**
+   * Opens a connection, giving up after `stallTimeoutMs` without response headers (the library
+   * sets no timeout on streams); a connection that opens after that is closed at once.
+   */
+  private async open(handlers: StreamConnectionHandlers): Promise<StreamConnection> {
+    const opening = openStreamConnection(this.options.createStream(), handlers);
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        opening.then((late) => late.close(), ignore);
+        reject(new Error(`no response within ${this.options.stallTimeoutMs} ms`));
+      }, this.options.stallTimeoutMs);
+    });
+    try {
+      return await Promise.race([opening, timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** Forwards or handles one line; returns a reason when the connection must be closed. */
+  private onLine(raw: string): string | undefined {
+    const line = inspectStreamLine(raw);
+    if (line.kind === 'forward') {
+      this.status_.countPost();
+      this.sink!.line(raw);
+      return undefined;
+    }
+    this.status_.countError();
+    this.options.logger.warn({ source: this.options.kind }, `X stream message: ${line.message}`);
+    return line.kind === 'operational-disconnect' ? 'operational-disconnect' : undefined;
+  }
+}
