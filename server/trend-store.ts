@@ -1,0 +1,82 @@
+/**
+ * Where the server keeps what the job produced, for the HTTP API and the socket hub. An interface
+ * with an in-memory default, so a shared store (e.g. Redis, for several instances) can plug in.
+ */
+import type { SeriesPoint } from '@/lib/protocol';
+import { SERIES_LENGTH } from '@/lib/protocol';
+import type { TrendsBatchResult } from '@/lib/trends/types';
+
+export interface TrendStore {
+  /** Keeps `result` as the latest and its `batchCounts` in the recent series. */
+  record(result: TrendsBatchResult): void;
+  /** The latest batch's result; undefined before the first batch. */
+  latest(): TrendsBatchResult | undefined;
+  /**
+   * Per-batch counts of `keys` (zeros included) for the recent batches after `afterBatchTime`
+   * (all recent ones when omitted), oldest first, at most `SERIES_LENGTH` points.
+   */
+  series(keys: readonly string[], afterBatchTime?: number): SeriesPoint[];
+  /** Display spelling of each key seen in the recent batches or latest windows. */
+  spellings(keys: readonly string[]): Record<string, string>;
+}
+
+interface StoredBatch {
+  batchTime: number;
+  /** key → count and spelling in that batch. */
+  counts: Map<string, { count: number; tag: string }>;
+}
+
+/** Keeps the last `capacity` batches (default `SERIES_LENGTH`): memory is bounded. */
+export class InMemoryTrendStore implements TrendStore {
+  private readonly batches: StoredBatch[] = [];
+  private last: TrendsBatchResult | undefined;
+
+  constructor(private readonly capacity = SERIES_LENGTH) {}
+
+  record(result: TrendsBatchResult): void {
+    this.last = result;
+    const counts = new Map(result.batchCounts.map((c) => [c.key, { count: c.count, tag: c.tag }]));
+    this.batches.push({ batchTime: result.batchTime, counts });
+    if (this.batches.length > this.capacity) this.batches.shift();
+  }
+
+  latest(): TrendsBatchResult | undefined {
+    return this.last;
+  }
+
+  series(keys: readonly string[], afterBatchTime = -Infinity): SeriesPoint[] {
+    const points: SeriesPoint[] = [];
+    for (const batch of this.batches) {
+      if (batch.batchTime <= afterBatchTime) continue;
+      const counts: Record<string, number> = {};
+      for (const key of keys) counts[key] = batch.counts.get(key)?.count ?? 0;
+      points.push({ batchTime: batch.batchTime, counts });
+    }
+    return points;
+  }
+
+  spellings(keys: readonly string[]): Record<string, string> {
+    const spellings: Record<string, string> = {};
+    for (const key of keys) {
+      const spelling = this.latestWindowSpelling(key) ?? this.batchSpelling(key);
+      if (spelling !== undefined) spellings[key] = spelling;
+    }
+    return spellings;
+  }
+
+  private latestWindowSpelling(key: string): string | undefined {
+    for (const window of this.last?.windows ?? []) {
+      const found = window.top.find((tag) => tag.key === key);
+      if (found) return found.tag;
+    }
+    return this.last?.trending.find((tag) => tag.key === key)?.tag;
+  }
+
+  private batchSpelling(key: string): string | undefined {
+    for (let i = this.batches.length - 1; i >= 0; i--) {
+      const found = this.batches[i]!.counts.get(key);
+      if (found) return found.tag;
+    }
+    return undefined;
+  }
+}
