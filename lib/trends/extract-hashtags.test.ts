@@ -49,6 +49,18 @@ describe('extractHashtags', () => {
     ]);
   });
 
+  it('drops a hashtag in the path of a bare domain', () => {
+    expect(extractHashtags('see example.com/#/page and #ok')).toEqual(['ok']);
+  });
+
+  it('keeps a hashtag after a full stop when no URL surrounds it', () => {
+    expect(extractHashtags('end of sentence.#tag and e.g.#next')).toEqual(['tag', 'next']);
+  });
+
+  it('finds no hashtag glued to the end of another', () => {
+    expect(extractHashtags('#hash#tag #ok')).toEqual(['ok']);
+  });
+
   it('keeps a hashtag right after a URL separated by a space', () => {
     expect(extractHashtags('https://example.com/a #after')).toEqual(['after']);
   });
