@@ -61,10 +61,16 @@ async function runWithRestart(input: Pair[][], before: number, total: number) {
 
 const input: Pair[][] = [
   [['a', 1]],
-  [['a', 2], ['b', 1]],
+  [
+    ['a', 2],
+    ['b', 1],
+  ],
   [['c', 4]],
   [],
-  [['b', 2], ['a', 1]],
+  [
+    ['b', 2],
+    ['a', 1],
+  ],
   [['c', 1]],
   [],
   [['a', 3]],

@@ -68,8 +68,20 @@ describe('basic operations (Spark BasicOperationsSuite)', () => {
     expect(sortedValues(output)).toEqual([
       { time: 1000, value: [[1, 1]] },
       { time: 2000, value: [[1, 3]] },
-      { time: 3000, value: [[1, 1], [2, 1]] },
-      { time: 4000, value: [[1, 2], [2, 2]] },
+      {
+        time: 3000,
+        value: [
+          [1, 1],
+          [2, 1],
+        ],
+      },
+      {
+        time: 4000,
+        value: [
+          [1, 2],
+          [2, 2],
+        ],
+      },
     ]);
   });
 
@@ -81,7 +93,13 @@ describe('basic operations (Spark BasicOperationsSuite)', () => {
       3,
     );
     expect(sortedValues(output)).toEqual([
-      { time: 1000, value: [['a', 2], ['b', 1]] },
+      {
+        time: 1000,
+        value: [
+          ['a', 2],
+          ['b', 1],
+        ],
+      },
       { time: 2000, value: [['', 2]] },
       { time: 3000, value: [] },
     ]);
@@ -134,11 +152,45 @@ describe('updateStateByKey (Spark BasicOperationsSuite)', () => {
     );
     expect(sortedValues(output)).toEqual([
       { time: 1000, value: [['a', 1]] },
-      { time: 2000, value: [['a', 2], ['b', 1]] },
-      { time: 3000, value: [['a', 3], ['b', 2], ['c', 1]] },
-      { time: 4000, value: [['a', 4], ['b', 3], ['c', 1]] },
-      { time: 5000, value: [['a', 5], ['b', 3], ['c', 1]] },
-      { time: 6000, value: [['a', 5], ['b', 3], ['c', 1]] },
+      {
+        time: 2000,
+        value: [
+          ['a', 2],
+          ['b', 1],
+        ],
+      },
+      {
+        time: 3000,
+        value: [
+          ['a', 3],
+          ['b', 2],
+          ['c', 1],
+        ],
+      },
+      {
+        time: 4000,
+        value: [
+          ['a', 4],
+          ['b', 3],
+          ['c', 1],
+        ],
+      },
+      {
+        time: 5000,
+        value: [
+          ['a', 5],
+          ['b', 3],
+          ['c', 1],
+        ],
+      },
+      {
+        time: 6000,
+        value: [
+          ['a', 5],
+          ['b', 3],
+          ['c', 1],
+        ],
+      },
     ]);
   });
 
@@ -169,10 +221,34 @@ describe('updateStateByKey (Spark BasicOperationsSuite)', () => {
       6,
     );
     expect(sortedValues(output)).toEqual([
-      { time: 1000, value: [['a', 1], ['b', 1]] },
-      { time: 2000, value: [['a', 1], ['b', 1]] },
-      { time: 3000, value: [['a', 3], ['c', 1]] },
-      { time: 4000, value: [['a', 3], ['c', 2]] },
+      {
+        time: 1000,
+        value: [
+          ['a', 1],
+          ['b', 1],
+        ],
+      },
+      {
+        time: 2000,
+        value: [
+          ['a', 1],
+          ['b', 1],
+        ],
+      },
+      {
+        time: 3000,
+        value: [
+          ['a', 3],
+          ['c', 1],
+        ],
+      },
+      {
+        time: 4000,
+        value: [
+          ['a', 3],
+          ['c', 2],
+        ],
+      },
       { time: 5000, value: [['c', 2]] },
       { time: 6000, value: [] },
     ]);

@@ -13,47 +13,138 @@ const nonZero = (pair: Pair): boolean => pair[1] !== 0;
 
 const bigInput: Pair[][] = [
   [['a', 1]],
-  [['a', 1], ['b', 1]],
-  [['a', 1], ['b', 1], ['c', 1]],
-  [['a', 1], ['b', 1]],
+  [
+    ['a', 1],
+    ['b', 1],
+  ],
+  [
+    ['a', 1],
+    ['b', 1],
+    ['c', 1],
+  ],
+  [
+    ['a', 1],
+    ['b', 1],
+  ],
   [['a', 1]],
   [],
   [['a', 1]],
-  [['a', 1], ['b', 1]],
-  [['a', 1], ['b', 1], ['c', 1]],
-  [['a', 1], ['b', 1]],
+  [
+    ['a', 1],
+    ['b', 1],
+  ],
+  [
+    ['a', 1],
+    ['b', 1],
+    ['c', 1],
+  ],
+  [
+    ['a', 1],
+    ['b', 1],
+  ],
   [['a', 1]],
   [],
 ];
 
 const bigReduceOutput: Pair[][] = [
   [['a', 1]],
-  [['a', 2], ['b', 1]],
-  [['a', 2], ['b', 2], ['c', 1]],
-  [['a', 2], ['b', 2], ['c', 1]],
-  [['a', 2], ['b', 1]],
+  [
+    ['a', 2],
+    ['b', 1],
+  ],
+  [
+    ['a', 2],
+    ['b', 2],
+    ['c', 1],
+  ],
+  [
+    ['a', 2],
+    ['b', 2],
+    ['c', 1],
+  ],
+  [
+    ['a', 2],
+    ['b', 1],
+  ],
   [['a', 1]],
   [['a', 1]],
-  [['a', 2], ['b', 1]],
-  [['a', 2], ['b', 2], ['c', 1]],
-  [['a', 2], ['b', 2], ['c', 1]],
-  [['a', 2], ['b', 1]],
+  [
+    ['a', 2],
+    ['b', 1],
+  ],
+  [
+    ['a', 2],
+    ['b', 2],
+    ['c', 1],
+  ],
+  [
+    ['a', 2],
+    ['b', 2],
+    ['c', 1],
+  ],
+  [
+    ['a', 2],
+    ['b', 1],
+  ],
   [['a', 1]],
 ];
 
 const bigReduceInvOutput: Pair[][] = [
   [['a', 1]],
-  [['a', 2], ['b', 1]],
-  [['a', 2], ['b', 2], ['c', 1]],
-  [['a', 2], ['b', 2], ['c', 1]],
-  [['a', 2], ['b', 1], ['c', 0]],
-  [['a', 1], ['b', 0], ['c', 0]],
-  [['a', 1], ['b', 0], ['c', 0]],
-  [['a', 2], ['b', 1], ['c', 0]],
-  [['a', 2], ['b', 2], ['c', 1]],
-  [['a', 2], ['b', 2], ['c', 1]],
-  [['a', 2], ['b', 1], ['c', 0]],
-  [['a', 1], ['b', 0], ['c', 0]],
+  [
+    ['a', 2],
+    ['b', 1],
+  ],
+  [
+    ['a', 2],
+    ['b', 2],
+    ['c', 1],
+  ],
+  [
+    ['a', 2],
+    ['b', 2],
+    ['c', 1],
+  ],
+  [
+    ['a', 2],
+    ['b', 1],
+    ['c', 0],
+  ],
+  [
+    ['a', 1],
+    ['b', 0],
+    ['c', 0],
+  ],
+  [
+    ['a', 1],
+    ['b', 0],
+    ['c', 0],
+  ],
+  [
+    ['a', 2],
+    ['b', 1],
+    ['c', 0],
+  ],
+  [
+    ['a', 2],
+    ['b', 2],
+    ['c', 1],
+  ],
+  [
+    ['a', 2],
+    ['b', 2],
+    ['c', 1],
+  ],
+  [
+    ['a', 2],
+    ['b', 1],
+    ['c', 0],
+  ],
+  [
+    ['a', 1],
+    ['b', 0],
+    ['c', 0],
+  ],
 ];
 
 const largerSlideInput: Pair[][] = [
@@ -133,7 +224,19 @@ describe('window (Spark WindowOperationsSuite)', () => {
 
 describe('reduceByKeyAndWindow (Spark WindowOperationsSuite)', () => {
   const cases: [string, Pair[][], Pair[][], Pair[][], number, number][] = [
-    ['basic reduction', [[['a', 1], ['a', 3]]], [[['a', 4]]], [[['a', 4]]], 2000, 1000],
+    [
+      'basic reduction',
+      [
+        [
+          ['a', 1],
+          ['a', 3],
+        ],
+      ],
+      [[['a', 4]]],
+      [[['a', 4]]],
+      2000,
+      1000,
+    ],
     [
       'key already in window and new value added into window',
       [[['a', 1]], [['a', 1]]],
@@ -144,9 +247,27 @@ describe('reduceByKeyAndWindow (Spark WindowOperationsSuite)', () => {
     ],
     [
       'new key added into window',
-      [[['a', 1]], [['a', 1], ['b', 1]]],
-      [[['a', 1]], [['a', 2], ['b', 1]]],
-      [[['a', 1]], [['a', 2], ['b', 1]]],
+      [
+        [['a', 1]],
+        [
+          ['a', 1],
+          ['b', 1],
+        ],
+      ],
+      [
+        [['a', 1]],
+        [
+          ['a', 2],
+          ['b', 1],
+        ],
+      ],
+      [
+        [['a', 1]],
+        [
+          ['a', 2],
+          ['b', 1],
+        ],
+      ],
       2000,
       1000,
     ],
@@ -158,13 +279,25 @@ describe('reduceByKeyAndWindow (Spark WindowOperationsSuite)', () => {
       2000,
       1000,
     ],
-    ['larger slide time', largerSlideInput, largerSlideReduceOutput, largerSlideReduceOutput, 4000, 2000],
+    [
+      'larger slide time',
+      largerSlideInput,
+      largerSlideReduceOutput,
+      largerSlideReduceOutput,
+      4000,
+      2000,
+    ],
     ['big test', bigInput, bigReduceOutput, bigReduceInvOutput, 2000, 1000],
   ];
 
   for (const [name, input, output, inverseOutput, windowMs, slideMs] of cases) {
     it(`reduces by key over the window: ${name}`, async () => {
-      await expectOperation(input, (s) => s.reduceByKeyAndWindow(add, windowMs, slideMs), output, slideMs);
+      await expectOperation(
+        input,
+        (s) => s.reduceByKeyAndWindow(add, windowMs, slideMs),
+        output,
+        slideMs,
+      );
     });
 
     it(`with inverse function keeps keys at 0: ${name}`, async () => {
@@ -205,8 +338,20 @@ describe('counting windows (Spark WindowOperationsSuite)', () => {
     const output = await runOperation(input, (s) => s.countByValueAndWindow(2000, 1000), 3);
     expect(sortedValues(output)).toEqual([
       { time: 1000, value: [['a', 1]] },
-      { time: 2000, value: [['a', 1], ['b', 2]] },
-      { time: 3000, value: [['a', 1], ['b', 3]] },
+      {
+        time: 2000,
+        value: [
+          ['a', 1],
+          ['b', 2],
+        ],
+      },
+      {
+        time: 3000,
+        value: [
+          ['a', 1],
+          ['b', 3],
+        ],
+      },
     ]);
   });
 
@@ -215,7 +360,13 @@ describe('counting windows (Spark WindowOperationsSuite)', () => {
     const output = await runOperation(input, (s) => s.countByValueAndWindow(2000), 4);
     expect(sortedValues(output)).toEqual([
       { time: 1000, value: [['a', 1]] },
-      { time: 2000, value: [['a', 1], ['b', 1]] },
+      {
+        time: 2000,
+        value: [
+          ['a', 1],
+          ['b', 1],
+        ],
+      },
       { time: 3000, value: [['b', 1]] },
       { time: 4000, value: [] },
     ]);
@@ -237,7 +388,9 @@ describe('reduceByWindow', () => {
   });
 
   it('with an inverse function keeps emitting once started, 0 for an empty window', async () => {
-    expect(await runOperation(input, (s) => s.reduceByWindow(add, subtract, 2000, 1000), 6)).toEqual([
+    expect(
+      await runOperation(input, (s) => s.reduceByWindow(add, subtract, 2000, 1000), 6),
+    ).toEqual([
       { time: 1000, value: [1] },
       { time: 2000, value: [6] },
       { time: 3000, value: [9] },
@@ -248,7 +401,9 @@ describe('reduceByWindow', () => {
   });
 
   it('fires only at multiples of the slide', async () => {
-    expect(await runOperation(input, (s) => s.reduceByWindow(add, subtract, 3000, 2000), 6)).toEqual([
+    expect(
+      await runOperation(input, (s) => s.reduceByWindow(add, subtract, 3000, 2000), 6),
+    ).toEqual([
       { time: 2000, value: [6] },
       { time: 4000, value: [9] },
       { time: 6000, value: [5] },

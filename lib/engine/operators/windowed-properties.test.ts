@@ -32,10 +32,12 @@ function firingTimes(numInputBatches: number, windowMs: number, slideMs: number)
 
 /** The raw items of the batches in `(time - windowMs, time]` (batch k is at k seconds). */
 function itemsInWindow<T>(input: T[][], time: number, windowMs: number): T[] {
-  return input.filter((_, index) => {
-    const batchTime = (index + 1) * SECOND_MS;
-    return batchTime > time - windowMs && batchTime <= time;
-  }).flat();
+  return input
+    .filter((_, index) => {
+      const batchTime = (index + 1) * SECOND_MS;
+      return batchTime > time - windowMs && batchTime <= time;
+    })
+    .flat();
 }
 
 function sumByKey(pairs: Pair[]): Map<string, number> {
@@ -68,7 +70,9 @@ describe('incremental windows equal a naive recomputation', () => {
           (s) => s.reduceByKeyAndWindow(add, subtract, windowMs, slideMs),
           numBatches,
         );
-        expect(sortedValues(output)).toEqual(sortedValues(naiveInverse(input, windowMs, slideMs, false)));
+        expect(sortedValues(output)).toEqual(
+          sortedValues(naiveInverse(input, windowMs, slideMs, false)),
+        );
       }),
       { numRuns: 150 },
     );
@@ -107,7 +111,9 @@ describe('incremental windows equal a naive recomputation', () => {
           numBatches,
         );
         const ones = input.map((batch) => batch.map((key): Pair => [key, 1]));
-        expect(sortedValues(output)).toEqual(sortedValues(naiveInverse(ones, windowMs, slideMs, true)));
+        expect(sortedValues(output)).toEqual(
+          sortedValues(naiveInverse(ones, windowMs, slideMs, true)),
+        );
       }),
       { numRuns: 150 },
     );
