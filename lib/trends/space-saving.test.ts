@@ -39,6 +39,16 @@ describe('SpaceSaving', () => {
     expect(summary.size).toBe(2);
   });
 
+  it('bounds unmonitored keys by 0 until full, then by the smallest count', () => {
+    const summary = new SpaceSaving<string>(2);
+    summary.offer('a', 3);
+    expect(summary.unmonitoredBound).toBe(0);
+    summary.offer('b', 2);
+    expect(summary.unmonitoredBound).toBe(2);
+    summary.offer('c');
+    expect(summary.unmonitoredBound).toBe(3);
+  });
+
   it('returns the top counters by count, highest first', () => {
     const summary = new SpaceSaving<string>(10);
     summary.offer('x', 2);

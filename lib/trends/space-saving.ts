@@ -85,7 +85,7 @@ export class SpaceSaving<K = string> {
     const inputs = summaries.map((summary) => ({
       counters: summary.entries(),
       total: summary.total,
-      unmonitoredBound: summary.unmonitoredBound(),
+      unmonitoredBound: summary.unmonitoredBound,
     }));
     return SpaceSaving.fromState(mergeStates(inputs, capacity));
   }
@@ -99,8 +99,11 @@ export class SpaceSaving<K = string> {
     return SpaceSaving.fromState(stateFromJson<K>(json));
   }
 
-  /** Most that a key this summary does not monitor can have been offered. */
-  private unmonitoredBound(): number {
+  /**
+   * Most that a key this summary does not monitor can have been offered: the smallest count
+   * when full, else 0 (or, after a merge into a larger capacity, the inputs' summed bounds).
+   */
+  get unmonitoredBound(): number {
     return this.heap.size >= this.capacity ? this.heap.minCount() : this.floor;
   }
 
