@@ -23,15 +23,34 @@ export function selectTop<T>(items: Iterable<T>, n: number, order: RankOrder<T>)
   return heap.sort((a, b) => order(b, a));
 }
 
-/** Higher count first; ties by key, ascending, so equal counts always come out in one order. */
+/** Higher count first; ties by key, ascending. */
 export function byCountThenKey(a: [string, number], b: [string, number]): number {
   if (a[1] !== b[1]) return a[1] - b[1];
   return a[0] < b[0] ? 1 : a[0] > b[0] ? -1 : 0;
 }
 
-/** The `n` entries of `counts` with the highest counts, best first. */
+/**
+ * The `n` entries of `counts` with the highest counts, best first, equal counts by key. The hot
+ * path of every window, every batch: a candidate that cannot beat the heap's smallest count is
+ * rejected with one number comparison (most keys of a window have small counts); ties with it
+ * are settled by key only in that rare case.
+ */
 export function topCounts(counts: Iterable<[string, number]>, n: number): [string, number][] {
-  return selectTop(counts, n, byCountThenKey);
+  if (n <= 0) return [];
+  const heap: [string, number][] = [];
+  let floor = -Infinity;
+  for (const entry of counts) {
+    if (heap.length < n) {
+      heap.push(entry);
+      siftUp(heap, heap.length - 1, byCountThenKey);
+      if (heap.length === n) floor = heap[0]![1];
+    } else if (entry[1] >= floor && byCountThenKey(entry, heap[0]!) > 0) {
+      heap[0] = entry;
+      siftDown(heap, 0, byCountThenKey);
+      floor = heap[0]![1];
+    }
+  }
+  return heap.sort((a, b) => byCountThenKey(b, a));
 }
 
 // The heap's root is its lowest-ranked item: the one the next better candidate replaces.

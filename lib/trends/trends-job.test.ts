@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BATCH_MS, createJobHarness, naiveWindow, post } from './trends-job.test-helpers';
+import { choosePaneMs } from './trends-options';
 import type { ParsedPost } from './types';
 
 const EXACT = { windowsMs: [4_000, 10_000, 20_000], heavyHittersFromMs: 3_600_000, topN: 1_000 };
@@ -108,5 +109,14 @@ describe('createTrendsJob', () => {
     const harness = createJobHarness({});
     expect(harness.job.options.windowsMs).toEqual([60_000, 300_000, 900_000, 3_600_000]);
     expect(() => createJobHarness({ windowsMs: [3_000] })).toThrow(RangeError);
+  });
+});
+
+describe('resolveTrendsOptions', () => {
+  it('cuts heavy-hitters windows into panes of at most a minute and a fifteenth', () => {
+    expect(choosePaneMs([900_000, 3_600_000], 2_000)).toBe(60_000);
+    expect(choosePaneMs([60_000], 2_000)).toBe(4_000);
+    expect(choosePaneMs([1_000_000], 2_000)).toBe(50_000);
+    expect(choosePaneMs([14_000], 2_000)).toBe(2_000);
   });
 });

@@ -5,7 +5,7 @@ import type { TrendsJobOptions } from './types';
 /** Everything the job is configured with: the shared options plus the trending knobs. */
 export interface TrendsJobConfig extends TrendsJobOptions {
   trending: TrendingOptions;
-  /** Pane length of heavy-hitters windows (derived: at most 1 min, divides every such window). */
+  /** Pane length of heavy-hitters windows (derived, see `choosePaneMs`). */
   paneMs: number;
 }
 
@@ -32,6 +32,8 @@ export const DEFAULT_TRENDING_OPTIONS: Readonly<TrendingOptions> = Object.freeze
 });
 
 const MAX_PANE_MS = 60_000;
+/** A heavy window spans at least this many panes, so it slides in steps of at most 1/15 of it. */
+const MIN_PANES_PER_WINDOW = 15;
 
 /**
  * Fills defaults and checks the options when the job is defined (not when it runs): windows are
@@ -72,14 +74,16 @@ export function windowLabel(windowMs: number): string {
   return `${windowMs}ms`;
 }
 
-/** The longest multiple of the batch interval, at most 1 min, dividing every heavy window. */
+/**
+ * The pane of heavy-hitters windows: the longest multiple of the batch interval that divides
+ * every heavy window and is at most 1 min and at most 1/15 of the shortest one (1 min for the
+ * default 15 m and 60 m windows); the batch interval when nothing longer fits.
+ */
 export function choosePaneMs(heavyWindowsMs: number[], batchIntervalMs: number): number {
-  const common = heavyWindowsMs.reduce(greatestCommonDivisor, 0) || batchIntervalMs;
-  for (
-    let batches = Math.max(1, Math.floor(MAX_PANE_MS / batchIntervalMs));
-    batches > 1;
-    batches--
-  ) {
+  if (heavyWindowsMs.length === 0) return batchIntervalMs;
+  const common = heavyWindowsMs.reduce(greatestCommonDivisor, 0);
+  const longestMs = Math.min(MAX_PANE_MS, Math.min(...heavyWindowsMs) / MIN_PANES_PER_WINDOW);
+  for (let batches = Math.floor(longestMs / batchIntervalMs); batches > 1; batches--) {
     if (common % (batches * batchIntervalMs) === 0) return batches * batchIntervalMs;
   }
   return batchIntervalMs;

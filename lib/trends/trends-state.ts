@@ -157,12 +157,12 @@ export class TrendsState {
   }
 
   /**
-   * About once a minute of batch time: forget trend state of idle keys, and spellings of keys
+   * Once a minute of batch time (or once per shortest window, if shorter): forget trend state of idle keys, and spellings of keys
    * that left every exact window unless a window or the trending list still shows them.
    */
   private maybeSweep(batchTime: number, windows: WindowResult[], trendingKeys: string[]): void {
     this.lastSweepMs ??= batchTime;
-    if (batchTime - this.lastSweepMs < 60_000) return;
+    if (batchTime - this.lastSweepMs < Math.min(60_000, this.config.windowsMs[0]!)) return;
     this.lastSweepMs = batchTime;
     this.tracker.sweep(batchTime);
     const exactWindowsMs = this.config.windowsMs.filter((windowMs) => !this.isHeavy(windowMs));
