@@ -1,0 +1,86 @@
+import { ConnectionStatus, BatchClock } from '@/components/connection-status';
+import { EngineStats } from '@/components/engine-stats';
+import { LiveSummary } from '@/components/live-summary';
+import { PauseButton } from '@/components/pause-button';
+import { SeriesCaption, SeriesPanel } from '@/components/series-panel';
+import { SourceStatus } from '@/components/source-status';
+import { ThemeToggle } from '@/components/theme-toggle';
+import { TopTagsCaption, TopTagsChart } from '@/components/top-tags-chart';
+import { TrendingCaption, TrendingList } from '@/components/trending-list';
+import { TrendsProvider } from '@/components/trends-provider';
+import { Card } from '@/components/ui/card';
+import { WindowSelector } from '@/components/window-selector';
+
+/** The dashboard: a header and four panels that reflow from one column to a wall-screen grid. */
+export default function DashboardPage() {
+  return (
+    <TrendsProvider>
+      <div className="mx-auto flex w-full max-w-[3200px] flex-col gap-4 p-3 sm:p-5 xl:h-dvh xl:min-h-[44rem] 2xl:p-6">
+        <header className="flex flex-wrap items-center justify-between gap-3">
+          <div className="flex min-w-0 items-center gap-3">
+            <span
+              aria-hidden="true"
+              className="grid size-9 place-items-center rounded-lg bg-sky-500 text-lg font-bold text-white"
+            >
+              #
+            </span>
+            <div className="min-w-0">
+              <h1 className="text-lg leading-tight font-semibold tracking-tight">Tagstream</h1>
+              <p className="text-xs text-zinc-500 dark:text-zinc-400">Trending hashtags, live</p>
+            </div>
+          </div>
+          <div className="flex flex-wrap items-center gap-2 sm:gap-3">
+            <BatchClock />
+            <ConnectionStatus />
+            <PauseButton />
+            <ThemeToggle />
+          </div>
+        </header>
+        <LiveSummary />
+        <main className="grid grid-cols-1 gap-4 md:grid-cols-2 xl:min-h-0 xl:flex-1 xl:grid-cols-12 xl:grid-rows-[minmax(0,1fr)_auto]">
+          <Card
+            title="Top hashtags"
+            titleId="top-tags-title"
+            description={<TopTagsCaption />}
+            actions={<WindowSelector />}
+            className="md:col-span-2 xl:col-span-5 xl:row-span-2"
+          >
+            <TopTagsChart />
+          </Card>
+          <Card
+            title="Trending now"
+            titleId="trending-title"
+            description={<TrendingCaption />}
+            className="xl:col-span-3 xl:row-span-2"
+          >
+            <TrendingList />
+          </Card>
+          <Card
+            title="Over time"
+            titleId="series-title"
+            description={<SeriesCaption />}
+            className="xl:col-span-4"
+          >
+            <SeriesPanel />
+          </Card>
+          <Card
+            title="Stream engine"
+            titleId="engine-title"
+            className="md:col-span-2 xl:col-span-4"
+          >
+            <div className="flex flex-col gap-3">
+              <EngineStats />
+              <SourceStatus />
+            </div>
+          </Card>
+        </main>
+        <footer className="text-xs text-zinc-500 dark:text-zinc-400">
+          Keyboard: <kbd className="font-mono">Tab</kbd> to a hashtag,{' '}
+          <kbd className="font-mono">Enter</kbd> or <kbd className="font-mono">Space</kbd> adds or
+          removes its line · arrow keys change the window · <kbd className="font-mono">P</kbd>{' '}
+          pauses and resumes
+        </footer>
+      </div>
+    </TrendsProvider>
+  );
+}

@@ -1,0 +1,185 @@
+'use client';
+/**
+ * Ranked horizontal bars (recharts). Each row's label is a keyboard-focusable toggle button, so
+ * a bar can be chosen with the mouse (bar or label) or with Tab and Enter/Space.
+ */
+import type { KeyboardEvent, ReactNode } from 'react';
+import { Bar, BarChart, LabelList, Tooltip, XAxis, YAxis } from 'recharts';
+import type { TooltipContentProps } from 'recharts';
+import { useRootFontScale } from '@/lib/client/use-root-font-scale';
+import { ChartTooltipBox } from './chart-tooltip';
+
+type KeysOf<T, V> = { [K in keyof T]-?: T[K] extends V ? K : never }[keyof T] & string;
+
+export interface HorizontalBarChartProps<T> {
+  data: readonly T[];
+  /** Field naming each row uniquely (the category axis). */
+  index: KeysOf<T, string>;
+  /** The numeric field drawn as bars. */
+  categories: readonly [KeysOf<T, number>];
+  valueFormatter: (value: number, row: T) => string;
+  /** Text beside the bar. */
+  labelFormatter: (row: T) => string;
+  /** CSS colour of the row's bar. */
+  color: (row: T) => string;
+  isSelected?: (row: T) => boolean;
+  onSelect?: (row: T) => void;
+  /** Accessible name of the row's toggle button. */
+  describe: (row: T) => string;
+  /** Extra tooltip line under the value. */
+  tooltipFooter?: (row: T) => ReactNode;
+  /** Width of the label column at the default font size (it grows with the root font). */
+  labelWidthPx?: number;
+}
+
+interface ChartRow<T> {
+  id: string;
+  value: number;
+  valueLabel: string;
+  fill: string;
+  row: T;
+}
+
+/** Fills its parent's box: the parent sets the height (e.g. per row on narrow screens). */
+export function HorizontalBarChart<T>(props: HorizontalBarChartProps<T>) {
+  const { data, index, categories, valueFormatter, color } = props;
+  const fontScale = useRootFontScale();
+  const labelWidthPx = Math.round((props.labelWidthPx ?? 150) * fontScale);
+  const rows: ChartRow<T>[] = data.map((row) => {
+    const value = row[categories[0]] as number;
+    return {
+      id: row[index] as string,
+      value,
+      valueLabel: valueFormatter(value, row),
+      fill: color(row),
+      row,
+    };
+  });
+  return (
+    <BarChart
+      layout="vertical"
+      data={rows}
+      responsive
+      style={{ width: '100%', height: '100%' }}
+      margin={{ top: 4, right: Math.round(56 * fontScale), bottom: 4, left: 0 }}
+      barCategoryGap="18%"
+      maxBarSize={Math.round(26 * fontScale)}
+    >
+      <XAxis type="number" hide domain={[0, 'dataMax']} />
+      <YAxis
+        type="category"
+        dataKey="id"
+        width={labelWidthPx}
+        interval={0}
+        axisLine={false}
+        tickLine={false}
+        tick={(tick) => (
+          <RowLabel
+            {...props}
+            rowIndex={tick.index}
+            y={Number(tick.y)}
+            rows={rows}
+            width={labelWidthPx}
+            fontScale={fontScale}
+          />
+        )}
+      />
+      <Tooltip
+        cursor={{ fill: 'var(--color-grid)', opacity: 0.6 }}
+        content={(tooltip) => <BarTooltip tooltip={tooltip} {...props} />}
+      />
+      <Bar
+        dataKey="value"
+        radius={[0, 4, 4, 0]}
+        isAnimationActive={false}
+        cursor={props.onSelect ? 'pointer' : undefined}
+        onClick={(entry) => {
+          const row = (entry.payload as ChartRow<T> | undefined)?.row;
+          if (row !== undefined) props.onSelect?.(row);
+        }}
+      >
+        <LabelList
+          dataKey="valueLabel"
+          position="right"
+          fill="var(--color-axis)"
+          className="text-xs tabular-nums"
+        />
+      </Bar>
+    </BarChart>
+  );
+}
+
+function RowLabel<T>(
+  props: HorizontalBarChartProps<T> & {
+    rowIndex: number;
+    y: number;
+    rows: ChartRow<T>[];
+    width: number;
+    fontScale: number;
+  },
+) {
+  const chartRow = props.rows[props.rowIndex];
+  if (!chartRow) return null;
+  const { row } = chartRow;
+  const selected = props.isSelected?.(row) ?? false;
+  const toggle = () => props.onSelect?.(row);
+  const onKeyDown = (event: KeyboardEvent<SVGGElement>) => {
+    if (event.key !== 'Enter' && event.key !== ' ') return;
+    event.preventDefault();
+    toggle();
+  };
+  return (
+    <g
+      transform={`translate(0,${props.y})`}
+      role="button"
+      tabIndex={0}
+      aria-pressed={selected}
+      aria-label={props.describe(row)}
+      data-row-id={chartRow.id}
+      className="group cursor-pointer outline-none"
+      onClick={toggle}
+      onKeyDown={onKeyDown}
+    >
+      <rect
+        x={2}
+        y={-11 * props.fontScale}
+        width={props.width - 6}
+        height={22 * props.fontScale}
+        rx={5}
+        className="fill-transparent stroke-transparent stroke-2 group-hover:fill-zinc-100 group-focus-visible:stroke-sky-500 dark:group-hover:fill-zinc-800"
+      />
+      {selected ? <circle cx={11} cy={0} r={4 * props.fontScale} fill={chartRow.fill} /> : null}
+      <text
+        x={props.width - 10}
+        y={0}
+        dy="0.35em"
+        textAnchor="end"
+        className={`text-xs ${selected ? 'fill-zinc-950 font-semibold dark:fill-white' : 'fill-zinc-700 dark:fill-zinc-300'}`}
+      >
+        {truncate(
+          props.labelFormatter(row),
+          Math.floor((props.width - 30) / (7 * props.fontScale)),
+        )}
+      </text>
+    </g>
+  );
+}
+
+function BarTooltip<T>({
+  tooltip,
+  ...props
+}: HorizontalBarChartProps<T> & { tooltip: TooltipContentProps }) {
+  const chartRow = tooltip.payload?.[0]?.payload as ChartRow<T> | undefined;
+  if (!tooltip.active || !chartRow) return null;
+  return (
+    <ChartTooltipBox
+      title={props.labelFormatter(chartRow.row)}
+      rows={[{ id: 'value', name: 'posts', value: chartRow.valueLabel, color: chartRow.fill }]}
+      footer={props.tooltipFooter?.(chartRow.row)}
+    />
+  );
+}
+
+function truncate(text: string, maxChars: number): string {
+  return text.length <= maxChars ? text : `${text.slice(0, Math.max(1, maxChars - 1))}…`;
+}

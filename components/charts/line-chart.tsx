@@ -1,0 +1,126 @@
+'use client';
+/**
+ * Multi-series line chart over a numeric x (recharts), one line per configured category. Fills
+ * its parent's box.
+ */
+import {
+  CartesianGrid,
+  Line,
+  LineChart as RechartsLineChart,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import type { TooltipContentProps } from 'recharts';
+import { useRootFontScale } from '@/lib/client/use-root-font-scale';
+import { ChartTooltipBox } from './chart-tooltip';
+
+type KeysOf<T, V> = { [K in keyof T]-?: T[K] extends V ? K : never }[keyof T] & string;
+
+export interface LineCategory<T> {
+  id: string;
+  label: string;
+  /** CSS colour of the line. */
+  color: string;
+  value: (row: T) => number;
+}
+
+export interface LineChartProps<T> {
+  data: readonly T[];
+  /** Numeric field on the x axis (e.g. `batchTime`). */
+  index: KeysOf<T, number>;
+  categories: readonly LineCategory<T>[];
+  valueFormatter: (value: number) => string;
+  indexFormatter: (value: number) => string;
+}
+
+export function LineChart<T>({
+  data,
+  index,
+  categories,
+  valueFormatter,
+  indexFormatter,
+}: LineChartProps<T>) {
+  const fontScale = useRootFontScale();
+  const tick = { fill: 'var(--color-axis)', fontSize: 11 * fontScale };
+  return (
+    <RechartsLineChart
+      data={data as T[]}
+      responsive
+      style={{ width: '100%', height: '100%' }}
+      margin={{ top: 8, right: 12, bottom: 0, left: 0 }}
+    >
+      <CartesianGrid vertical={false} stroke="var(--color-grid)" />
+      <XAxis
+        dataKey={index}
+        type="number"
+        domain={['dataMin', 'dataMax']}
+        tickFormatter={indexFormatter}
+        tick={tick}
+        stroke="var(--color-grid)"
+        tickLine={false}
+        minTickGap={48 * fontScale}
+      />
+      <YAxis
+        width={Math.round(44 * fontScale)}
+        allowDecimals={false}
+        tickFormatter={valueFormatter}
+        tick={tick}
+        axisLine={false}
+        tickLine={false}
+      />
+      <Tooltip
+        cursor={{ stroke: 'var(--color-axis)', strokeDasharray: '3 3' }}
+        content={(tooltip) => (
+          <LineTooltip
+            tooltip={tooltip}
+            categories={categories}
+            valueFormatter={valueFormatter}
+            indexFormatter={indexFormatter}
+            index={index}
+          />
+        )}
+      />
+      {categories.map((category) => (
+        <Line
+          key={category.id}
+          name={category.label}
+          dataKey={category.value}
+          type="monotone"
+          stroke={category.color}
+          strokeWidth={2 * fontScale}
+          dot={false}
+          activeDot={{ r: 3 }}
+          isAnimationActive={false}
+        />
+      ))}
+    </RechartsLineChart>
+  );
+}
+
+function LineTooltip<T>({
+  tooltip,
+  categories,
+  valueFormatter,
+  indexFormatter,
+  index,
+}: {
+  tooltip: TooltipContentProps;
+  categories: readonly LineCategory<T>[];
+  valueFormatter: (value: number) => string;
+  indexFormatter: (value: number) => string;
+  index: KeysOf<T, number>;
+}) {
+  const row = tooltip.payload?.[0]?.payload as T | undefined;
+  if (!tooltip.active || row == null) return null;
+  const rows = categories
+    .map((category) => ({ category, value: category.value(row) }))
+    .sort((a, b) => b.value - a.value)
+    .map(({ category, value }) => ({
+      id: category.id,
+      name: category.label,
+      value: valueFormatter(value),
+      color: category.color,
+    }));
+  return <ChartTooltipBox title={indexFormatter(row[index] as number)} rows={rows} />;
+}

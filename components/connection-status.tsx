@@ -1,0 +1,48 @@
+'use client';
+/** The socket's state as a coloured dot and a word, and the time of the batch on screen. */
+import type { ConnectionState } from '@/lib/client/stream-reducer';
+import { formatClock } from '@/lib/client/format';
+import { useTrends } from './trends-provider';
+
+const CONNECTION_STYLE: Record<ConnectionState, { dot: string; label: string }> = {
+  connecting: { dot: 'bg-amber-400 animate-pulse', label: 'Connecting…' },
+  live: { dot: 'bg-emerald-500', label: 'Live' },
+  reconnecting: { dot: 'bg-amber-500 animate-pulse', label: 'Reconnecting…' },
+  offline: { dot: 'bg-rose-500', label: 'Offline' },
+};
+
+export function ConnectionStatus() {
+  const { connection } = useTrends();
+  const style = CONNECTION_STYLE[connection];
+  return (
+    <span
+      role="status"
+      data-testid="connection"
+      data-state={connection}
+      className="inline-flex items-center gap-1.5 rounded-full border border-zinc-200 bg-white px-2.5 py-1 text-xs font-medium dark:border-zinc-700 dark:bg-zinc-900"
+    >
+      <span aria-hidden="true" className={`size-2 rounded-full ${style.dot}`} />
+      {style.label}
+    </span>
+  );
+}
+
+/** "Batch 12:00:05", or while paused the frozen batch and how far the stream has gone since. */
+export function BatchClock() {
+  const { view, latest, paused } = useTrends();
+  if (view?.batchTime == null) {
+    return <span className="text-xs text-zinc-500 dark:text-zinc-400">No batch yet</span>;
+  }
+  const shown = formatClock(view.batchTime);
+  return (
+    <span className="text-xs text-zinc-600 tabular-nums dark:text-zinc-400">
+      {paused ? 'Paused at ' : 'Batch '}
+      <time data-testid="batch-time" dateTime={new Date(view.batchTime).toISOString()}>
+        {shown}
+      </time>
+      {paused && latest?.batchTime != null && latest.batchTime !== view.batchTime
+        ? ` · live ${formatClock(latest.batchTime)}`
+        : null}
+    </span>
+  );
+}

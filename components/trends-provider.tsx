@@ -1,0 +1,116 @@
+'use client';
+/**
+ * Holds the dashboard's client state: the socket stream (via useTrendsSocket), the chosen window
+ * and the watched tags. Sections read it with `useTrends()`.
+ */
+import type { ReactNode } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
+import type { WindowResult } from '@/lib/trends/types';
+import type { ConnectionState } from '@/lib/client/stream-reducer';
+import type { TrendsState } from '@/lib/client/trends-state';
+import { findWindow } from '@/lib/client/trends-state';
+import { useTrendsSocket } from '@/lib/client/use-trends-socket';
+import type { WatchedTag } from '@/lib/client/watch-list';
+import { removeWatched, seedWatched, toggleWatched } from '@/lib/client/watch-list';
+import { MAX_WATCHED_TAGS } from '@/lib/protocol';
+
+/** The window shown first when the URL names none and the server offers it. */
+const DEFAULT_WINDOW_LABEL = '5m';
+
+export interface TrendsContextValue {
+  connection: ConnectionState;
+  /** What to draw (frozen while paused); null before the first snapshot. */
+  view: TrendsState | null;
+  latest: TrendsState | null;
+  paused: boolean;
+  togglePause: () => void;
+  /** The chosen window in `view`, undefined before the first snapshot. */
+  selectedWindow: WindowResult | undefined;
+  selectWindow: (label: string) => void;
+  watched: WatchedTag[];
+  toggleTag: (tag: { key: string; tag: string }) => void;
+  unwatchTag: (key: string) => void;
+  /** A short notice for the user, e.g. that the chart is full; null when none. */
+  notice: string | null;
+}
+
+const TrendsContext = createContext<TrendsContextValue | null>(null);
+
+export function useTrends(): TrendsContextValue {
+  const value = useContext(TrendsContext);
+  if (!value) throw new Error('useTrends() must be used inside <TrendsProvider>');
+  return value;
+}
+
+export function TrendsProvider({ children }: { children: ReactNode }) {
+  const [watched, setWatched] = useState<WatchedTag[]>([]);
+  const [windowLabel, setWindowLabel] = useState(DEFAULT_WINDOW_LABEL);
+  const [notice, setNotice] = useState<string | null>(null);
+  const watchedKeys = useMemo(() => watched.map((tag) => tag.key), [watched]);
+  const stream = useTrendsSocket(watchedKeys);
+  const selectedWindow = stream.view ? findWindow(stream.view, windowLabel) : undefined;
+  const seeded = useRef(false);
+
+  useWindowFromUrl(setWindowLabel);
+
+  // First load: draw the top 3 tags of the chosen window, unless the user picked tags already.
+  useEffect(() => {
+    if (seeded.current || !selectedWindow?.top.length) return;
+    seeded.current = true;
+    setWatched(seedWatched(selectedWindow.top));
+  }, [selectedWindow]);
+
+  const toggleTag = useCallback(
+    (tag: { key: string; tag: string }) => {
+      seeded.current = true;
+      const result = toggleWatched(watched, tag);
+      setNotice(
+        result.outcome === 'full'
+          ? `The chart shows at most ${MAX_WATCHED_TAGS} hashtags; remove one first.`
+          : null,
+      );
+      setWatched(result.list);
+    },
+    [watched],
+  );
+
+  const unwatchTag = useCallback((key: string) => {
+    seeded.current = true;
+    setNotice(null);
+    setWatched((list) => removeWatched(list, key));
+  }, []);
+
+  const selectWindow = useCallback((label: string) => {
+    setWindowLabel(label);
+    const url = new URL(window.location.href);
+    url.searchParams.set('window', label);
+    window.history.replaceState(null, '', url);
+  }, []);
+
+  const value: TrendsContextValue = {
+    ...stream,
+    selectedWindow,
+    selectWindow,
+    watched,
+    toggleTag,
+    unwatchTag,
+    notice,
+  };
+  return <TrendsContext value={value}>{children}</TrendsContext>;
+}
+
+/** `?window=15m` in the address picks the window, so a wall screen can be bookmarked to one. */
+function useWindowFromUrl(setWindowLabel: (label: string) => void) {
+  useEffect(() => {
+    const label = new URLSearchParams(window.location.search).get('window');
+    if (label) setWindowLabel(label);
+  }, [setWindowLabel]);
+}

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import type { StreamState } from './stream-reducer';
+import { initialStreamState, shownState, streamReducer } from './stream-reducer';
+import { batchUpdate, point, snapshot } from './test-factories';
+
+function connectedWithSnapshot(): StreamState {
+  const connected = streamReducer(initialStreamState, { type: 'connection', connection: 'live' });
+  return streamReducer(connected, { type: 'snapshot', snapshot: snapshot() });
+}
+
+describe('streamReducer', () => {
+  it('drops a batch that arrives before any snapshot', () => {
+    expect(streamReducer(initialStreamState, { type: 'batch', update: batchUpdate(4000) })).toBe(
+      initialStreamState,
+    );
+  });
+
+  it('replaces the whole state with the snapshot of a reconnection', () => {
+    let state = connectedWithSnapshot();
+    state = streamReducer(state, { type: 'batch', update: batchUpdate(4000) });
+    state = streamReducer(state, {
+      type: 'snapshot',
+      snapshot: snapshot({ batchTime: 10_000, series: [point(10_000, { c: 1 })] }),
+    });
+    expect(state.live?.series).toEqual([point(10_000, { c: 1 })]);
+    expect(state.snapshots).toBe(2);
+  });
+
+  it('keeps showing the frozen view while paused and the latest after resume', () => {
+    let state = streamReducer(connectedWithSnapshot(), { type: 'pause' });
+    state = streamReducer(state, { type: 'batch', update: batchUpdate(4000) });
+    state = streamReducer(state, { type: 'batch', update: batchUpdate(6000) });
+    expect(shownState(state)?.batchTime).toBe(2000);
+    expect(state.live?.batchTime).toBe(6000);
+    state = streamReducer(state, { type: 'resume' });
+    expect(shownState(state)?.batchTime).toBe(6000);
+  });
+
+  it('writes fetched history into both the live and the frozen view', () => {
+    let state = streamReducer(connectedWithSnapshot(), { type: 'pause' });
+    state = streamReducer(state, {
+      type: 'history',
+      key: 'b',
+      tag: 'B',
+      points: [{ batchTime: 2000, count: 7 }],
+    });
+    expect(state.live?.series[0]?.counts.b).toBe(7);
+    expect(state.frozen?.series[0]?.counts.b).toBe(7);
+  });
+
+  it('returns the same state when the connection state does not change', () => {
+    const state = connectedWithSnapshot();
+    expect(streamReducer(state, { type: 'connection', connection: 'live' })).toBe(state);
+  });
+});

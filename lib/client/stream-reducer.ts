@@ -1,0 +1,64 @@
+/**
+ * The socket hook's state machine: connection state, the live view and, while paused, a frozen
+ * copy that the page shows instead. Updates keep arriving while paused; resume shows the latest.
+ */
+import type { BatchUpdate, Snapshot } from '@/lib/protocol';
+import type { TagHistoryPoint, TrendsState } from './trends-state';
+import { applyBatch, fromSnapshot, mergeHistory } from './trends-state';
+
+/** `offline`: the browser has no network or several reconnection attempts failed in a row. */
+export type ConnectionState = 'connecting' | 'live' | 'reconnecting' | 'offline';
+
+export interface StreamState {
+  connection: ConnectionState;
+  live: TrendsState | null;
+  /** The view shown while paused; null when not paused. */
+  frozen: TrendsState | null;
+  paused: boolean;
+  /** Counts snapshots received; a new one (after a reconnect) means held history was replaced. */
+  snapshots: number;
+}
+
+export type StreamAction =
+  | { type: 'connection'; connection: ConnectionState }
+  | { type: 'snapshot'; snapshot: Snapshot }
+  | { type: 'batch'; update: BatchUpdate }
+  | { type: 'history'; key: string; tag: string; points: TagHistoryPoint[] }
+  | { type: 'pause' }
+  | { type: 'resume' };
+
+export const initialStreamState: StreamState = {
+  connection: 'connecting',
+  live: null,
+  frozen: null,
+  paused: false,
+  snapshots: 0,
+};
+
+export function streamReducer(state: StreamState, action: StreamAction): StreamState {
+  switch (action.type) {
+    case 'connection':
+      return state.connection === action.connection
+        ? state
+        : { ...state, connection: action.connection };
+    case 'snapshot':
+      return { ...state, live: fromSnapshot(action.snapshot), snapshots: state.snapshots + 1 };
+    case 'batch':
+      // A batch before any snapshot has nothing to fold into; the snapshot will carry it.
+      return state.live ? { ...state, live: applyBatch(state.live, action.update) } : state;
+    case 'history': {
+      const merge = (view: TrendsState | null) =>
+        view && mergeHistory(view, action.key, action.tag, action.points);
+      return { ...state, live: merge(state.live), frozen: merge(state.frozen) };
+    }
+    case 'pause':
+      return state.paused ? state : { ...state, paused: true, frozen: state.live };
+    case 'resume':
+      return state.paused ? { ...state, paused: false, frozen: null } : state;
+  }
+}
+
+/** What the page draws: the frozen view while paused, else the live one. */
+export function shownState(state: StreamState): TrendsState | null {
+  return state.paused ? (state.frozen ?? state.live) : state.live;
+}

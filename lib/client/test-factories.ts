@@ -1,0 +1,72 @@
+/** Factories of protocol messages for the client state tests. */
+import type { BatchUpdate, EngineStats, SeriesPoint, Snapshot, SourceStatus } from '@/lib/protocol';
+import type { TagCount, WindowResult } from '@/lib/trends/types';
+
+export function engineStats(overrides: Partial<EngineStats> = {}): EngineStats {
+  return {
+    batchIntervalMs: 2000,
+    batches: 1,
+    inputRatePerSec: 10,
+    lastProcessingMs: 5,
+    lastSchedulingDelayMs: 0,
+    lastTotalDelayMs: 5,
+    droppedTweets: 0,
+    badLines: 0,
+    duplicateTweets: 0,
+    tweetsIngested: 20,
+    failedBatches: 0,
+    ...overrides,
+  };
+}
+
+export function sourceStatus(overrides: Partial<SourceStatus> = {}): SourceStatus {
+  return {
+    kind: 'fixture',
+    speed: 10,
+    label: 'replay 10×',
+    connection: { state: 'live' },
+    reconnects: 0,
+    errors: 0,
+    tweetsPerSec: 10,
+    ...overrides,
+  };
+}
+
+export function tagCount(key: string, count: number, error = 0): TagCount {
+  return { key, tag: key, count, error };
+}
+
+export function windowResult(label: string, windowMs: number, top: TagCount[]): WindowResult {
+  const tweets = top.reduce((sum, tag) => sum + tag.count, 0);
+  return { label, windowMs, tweets, top, approximate: false };
+}
+
+export function point(batchTime: number, counts: Record<string, number>): SeriesPoint {
+  return { batchTime, counts };
+}
+
+export function snapshot(overrides: Partial<Snapshot> = {}): Snapshot {
+  return {
+    batchTime: 2000,
+    windows: [windowResult('1m', 60_000, [tagCount('a', 3)])],
+    trending: [],
+    series: [point(2000, { a: 3 })],
+    spellings: { a: 'A' },
+    stats: engineStats(),
+    source: sourceStatus(),
+    ...overrides,
+  };
+}
+
+export function batchUpdate(batchTime: number, overrides: Partial<BatchUpdate> = {}): BatchUpdate {
+  return {
+    batchTime,
+    windows: [windowResult('1m', 60_000, [tagCount('a', 4)])],
+    trending: [],
+    points: [point(batchTime, { a: 1 })],
+    spellings: {},
+    stats: engineStats({ batches: batchTime / 2000 }),
+    source: sourceStatus(),
+    ...overrides,
+  };
+}

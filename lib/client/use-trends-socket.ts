@@ -1,0 +1,146 @@
+'use client';
+/**
+ * Owns the dashboard's socket.io connection. Prefers websocket (falls back to polling), and
+ * reconnects by itself: hosts such as Cloud Run cut websockets at their request timeout. Every
+ * (re)connection starts with a `snapshot` that replaces the state; `batch` updates fold in. The
+ * watched keys are sent on every connect and whenever they change, and each newly watched key's
+ * history is fetched once per snapshot, then extended by the series points of later batches.
+ */
+import { useCallback, useEffect, useReducer, useRef } from 'react';
+import type { Socket } from 'socket.io-client';
+import { io } from 'socket.io-client';
+import type { ClientToServerEvents, ServerToClientEvents } from '@/lib/protocol';
+import { fetchTagSeries } from './fetch-tag-series';
+import type { ConnectionState, StreamAction } from './stream-reducer';
+import { initialStreamState, shownState, streamReducer } from './stream-reducer';
+import type { TrendsState } from './trends-state';
+
+type TrendsSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/** After this many failed reconnection attempts in a row the state reads `offline`. */
+export const OFFLINE_AFTER_ATTEMPTS = 4;
+
+export interface TrendsStream {
+  connection: ConnectionState;
+  /** What to draw: frozen while paused. Null until the first snapshot. */
+  view: TrendsState | null;
+  /** The newest state, even while paused. */
+  latest: TrendsState | null;
+  paused: boolean;
+  togglePause: () => void;
+}
+
+/** `watchedKeys` must keep its identity while its content is unchanged (memoise it). */
+export function useTrendsSocket(watchedKeys: readonly string[]): TrendsStream {
+  const [state, dispatch] = useReducer(streamReducer, initialStreamState);
+  const socketRef = useRef<TrendsSocket | null>(null);
+  const watchedRef = useRef(watchedKeys);
+
+  useEffect(() => {
+    const socket: TrendsSocket = io({
+      transports: ['websocket', 'polling'],
+      tryAllTransports: true,
+    });
+    socketRef.current = socket;
+    const detach = attachHandlers(socket, dispatch, () => watchedRef.current);
+    return () => {
+      detach();
+      socket.disconnect();
+      socketRef.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    watchedRef.current = watchedKeys;
+    const socket = socketRef.current;
+    if (socket?.connected) socket.emit('watch', [...watchedRef.current]);
+  }, [watchedKeys]);
+
+  useTagHistory(watchedKeys, state.snapshots, dispatch);
+
+  const togglePause = useCallback(
+    () => dispatch({ type: state.paused ? 'resume' : 'pause' }),
+    [state.paused],
+  );
+  return {
+    connection: state.connection,
+    view: shownState(state),
+    latest: state.live,
+    paused: state.paused,
+    togglePause,
+  };
+}
+
+function attachHandlers(
+  socket: TrendsSocket,
+  dispatch: (action: StreamAction) => void,
+  watched: () => readonly string[],
+): () => void {
+  const setConnection = (connection: ConnectionState) =>
+    dispatch({ type: 'connection', connection });
+  socket.on('connect', () => {
+    setConnection('live');
+    socket.emit('watch', [...watched()]);
+  });
+  socket.on('disconnect', (reason) => {
+    setConnection(navigator.onLine ? 'reconnecting' : 'offline');
+    // The server closed the session on purpose; socket.io will not retry by itself then.
+    if (reason === 'io server disconnect') socket.connect();
+  });
+  socket.on('snapshot', (snapshot) => dispatch({ type: 'snapshot', snapshot }));
+  socket.on('batch', (update) => dispatch({ type: 'batch', update }));
+  socket.io.on('reconnect_attempt', (attempt) => {
+    const offline = !navigator.onLine || attempt > OFFLINE_AFTER_ATTEMPTS;
+    setConnection(offline ? 'offline' : 'reconnecting');
+  });
+  const onOffline = () => setConnection('offline');
+  const onOnline = () => {
+    if (!socket.connected) setConnection('reconnecting');
+  };
+  window.addEventListener('offline', onOffline);
+  window.addEventListener('online', onOnline);
+  return () => {
+    window.removeEventListener('offline', onOffline);
+    window.removeEventListener('online', onOnline);
+    socket.removeAllListeners();
+    socket.io.removeAllListeners();
+  };
+}
+
+/**
+ * Fetches the history of every watched key not yet fetched since the latest snapshot (a
+ * snapshot after a reconnect replaces the series, so history is fetched again). A fetch is
+ * aborted when its key is unwatched; a failed one is left alone: the line starts at the next batch.
+ */
+function useTagHistory(
+  watchedKeys: readonly string[],
+  snapshots: number,
+  dispatch: (action: StreamAction) => void,
+) {
+  const requests = useRef(new Map<string, { snapshots: number; controller: AbortController }>());
+  useEffect(() => {
+    if (snapshots === 0) return;
+    for (const [key, request] of requests.current) {
+      if (watchedKeys.includes(key)) continue;
+      request.controller.abort();
+      requests.current.delete(key);
+    }
+    for (const key of watchedKeys) {
+      if (requests.current.get(key)?.snapshots === snapshots) continue;
+      requests.current.get(key)?.controller.abort();
+      const controller = new AbortController();
+      requests.current.set(key, { snapshots, controller });
+      fetchTagSeries(key, controller.signal)
+        .then(({ tag, points }) => dispatch({ type: 'history', key, tag, points }))
+        .catch(() => undefined);
+    }
+  }, [watchedKeys, snapshots, dispatch]);
+
+  useEffect(() => {
+    const pending = requests.current;
+    return () => {
+      for (const request of pending.values()) request.controller.abort();
+      pending.clear();
+    };
+  }, []);
+}
