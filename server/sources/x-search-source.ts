@@ -168,7 +168,7 @@ export class XSearchSource implements TweetSource {
       this.cursor = undefined;
     const delayMs = this.backoff.nextDelayMs(classified.failure, this.nowMs());
     this.options.logger.warn(
-      { source: 'search', delayMs: Math.round(delayMs) },
+      { source: 'search', delayMs },
       `X recent search: ${classified.message}; retrying`,
     );
     return { delayMs, error: classified.message };

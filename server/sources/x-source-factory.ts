@@ -15,7 +15,7 @@ export type XSourceKind = 'filtered' | 'sample' | 'search';
 /** A connection that ends sooner than this (times X_BACKOFF_SCALE, at least 50 ms) backs off. */
 export const HEALTHY_CONNECTION_MS = 2_000;
 
-type XConfig = Pick<
+export type XSourceConfig = Pick<
   Config,
   | 'X_BEARER_TOKEN'
   | 'X_API_BASE_URL'
@@ -26,7 +26,11 @@ type XConfig = Pick<
   | 'X_BACKOFF_SCALE'
 >;
 
-export function createXSource(kind: XSourceKind, config: XConfig, logger: XLogger): TweetSource {
+export function createXSource(
+  kind: XSourceKind,
+  config: XSourceConfig,
+  logger: XLogger,
+): TweetSource {
   if (!config.X_BEARER_TOKEN)
     throw new Error(`X_BEARER_TOKEN is required for TWEET_SOURCE=${kind}`);
   const client = createXClient({

@@ -94,7 +94,7 @@ export class XStreamSource implements TweetSource {
       }
       const delayMs = this.backoff.nextDelayMs(outcome.failure, this.nowMs());
       this.options.logger.warn(
-        { source: this.options.kind, delayMs: Math.round(delayMs) },
+        { source: this.options.kind, delayMs },
         `X stream: ${outcome.reason}; reconnecting`,
       );
       if (delayMs > 0) await this.backOff(delayMs, outcome.reason);
@@ -135,12 +135,12 @@ export class XStreamSource implements TweetSource {
   /** Opens the stream and forwards its lines until it ends; resolves with why it ended. */
   private async consume(): Promise<string> {
     let endReason = 'connection closed by the server';
-    let connection: StreamConnection | undefined;
-    let closeRequested = false;
+    // Lines and the watchdog may ask to close before `open` has returned the connection.
+    const opened: { connection?: StreamConnection; closeRequested?: boolean } = {};
     const closeWith = (reason: string): void => {
       endReason = reason;
-      closeRequested = true;
-      connection?.close();
+      opened.closeRequested = true;
+      opened.connection?.close();
     };
     let watchdog: NodeJS.Timeout | undefined;
     const armWatchdog = (): void => {
@@ -150,15 +150,15 @@ export class XStreamSource implements TweetSource {
         closeWith(`stalled: nothing received for ${this.options.stallTimeoutMs} ms`);
       }, this.options.stallTimeoutMs);
     };
-    connection = await this.open({
+    const connection = await this.open({
       activity: armWatchdog,
       line: (raw) => {
         const reason = this.onLine(raw);
         if (reason) closeWith(reason);
       },
     });
-    this.connection = connection;
-    if (this.stopping || closeRequested) connection.close();
+    opened.connection = this.connection = connection;
+    if (this.stopping || opened.closeRequested) connection.close();
     else this.status_.set({ state: 'live' });
     armWatchdog();
     await connection.ended;

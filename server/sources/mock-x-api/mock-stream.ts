@@ -50,12 +50,9 @@ export async function runStream(run: StreamRun): Promise<void> {
     if (!silent && !res.destroyed) res.write('\r\n');
   }, run.keepAliveMs);
   res.on('close', () => clearInterval(keepAlive));
-  try {
-    await sendPosts(run, () => (silent = true));
-  } finally {
-    if (silent) return; // the stall holds the socket open until the client gives up
-    clearInterval(keepAlive);
-  }
+  // A stall leaves the socket open (and silent) until the client gives up.
+  await sendPosts(run, () => (silent = true));
+  clearInterval(keepAlive);
 }
 
 async function sendPosts(run: StreamRun, stall: () => void): Promise<void> {

@@ -89,13 +89,16 @@ class MockState {
 
   handle(req: IncomingMessage, res: ServerResponse): void {
     const url = new URL(req.url ?? '/', 'http://mock');
-    if (req.headers.authorization !== `Bearer ${this.options.bearerToken}`)
-      return sendJson(res, 401, {
+    if (req.headers.authorization !== `Bearer ${this.options.bearerToken}`) {
+      this.connections.push({ path: url.pathname, atMs: Date.now(), status: 401, plan: 'normal' });
+      const body = {
         title: 'Unauthorized',
         type: 'about:blank',
         status: 401,
         detail: 'Unauthorized',
-      });
+      };
+      return sendJson(res, 401, body);
+    }
     if (url.pathname === '/2/tweets/search/stream/rules')
       return void handleRules(req, res, this.rules);
     if (url.pathname === '/2/tweets/search/stream' || url.pathname === '/2/tweets/sample/stream')
