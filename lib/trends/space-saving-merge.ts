@@ -15,10 +15,11 @@ export interface MergeInput<K> {
  * which keeps `count >= true count >= count - error` over the union of the streams. The
  * `capacity` largest counters are kept.
  *
- * When every input has at least `capacity` counters, the kept counts add up to at most the
- * summed totals N, so every error stays within N / capacity and every key whose true count
- * exceeds N / capacity is kept. Merging into a larger capacity keeps the count bounds exact
- * but the error bound is then the sum of each input's total / capacity.
+ * When every input's capacity is at least `capacity` (a full input then holds at least as many
+ * counters as are kept), the kept counts add up to at most the summed totals N, so every error
+ * stays within N / capacity and every key whose true count exceeds N / capacity is kept.
+ * Merging into a larger capacity keeps the count bounds but the error bound is then the sum of
+ * each input's total / its capacity.
  */
 export function mergeStates<K>(inputs: MergeInput<K>[], capacity: number): SpaceSavingState<K> {
   // Every key starts at the sum of the bounds; each input that monitors it swaps its bound

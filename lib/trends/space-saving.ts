@@ -77,7 +77,7 @@ export class SpaceSaving<K = string> {
 
   /**
    * Mergeable summaries (Agarwal et al. 2012): result bounds hold for the union of both streams.
-   * With inputs of at least `capacity` counters each, the bounds above hold with N the sum of
+   * When every input's capacity is at least `capacity`, the bounds above hold with N the sum of
    * the inputs' totals (see `mergeStates`).
    */
   static merge<K>(summaries: SpaceSaving<K>[], capacity: number): SpaceSaving<K> {
