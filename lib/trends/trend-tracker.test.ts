@@ -21,7 +21,7 @@ type Post = { key: string; author: string; isRetweet?: boolean };
 
 /** Drives a tracker batch by batch, keeping exact shortest-window counts beside it. */
 function createHarness(options: TrendingOptions = OPTIONS) {
-  const tracker = new TrendTracker(options, GATE_WINDOW_MS);
+  const tracker = new TrendTracker(options, GATE_WINDOW_MS, BATCH_MS);
   const history: { batchMs: number; posts: Post[] }[] = [];
   let batchMs = 0;
   return {
@@ -58,6 +58,15 @@ describe('trendingScore', () => {
     expect(trendingScore(steadyFast * 2, steadySlow)).toBeGreaterThan(5);
   });
 
+  it('is zero for a steady rate just after the job started', () => {
+    // After 3 minutes at r posts/min: F = r·τf·(1 − 2^(−3)), S = r·τs·(1 − 2^(−3/15)).
+    const rate = 100;
+    const fast = ((rate * 1) / Math.LN2) * (1 - Math.pow(2, -3));
+    const slow = ((rate * 15) / Math.LN2) * (1 - Math.pow(2, -3 / 15));
+    expect(trendingScore(fast, slow, 3 * 60_000)).toBeCloseTo(0, 10);
+    expect(trendingScore(fast, slow)).toBeGreaterThan(5);
+  });
+
   it('damps a handful of posts with the prior', () => {
     expect(trendingScore(3, 3)).toBeLessThan(1.5);
   });
@@ -67,7 +76,7 @@ describe('TrendTracker', () => {
   it('ranks a burst from many authors above a steadily large tag', () => {
     const harness = createHarness();
     let ranked = harness.batch([]);
-    for (let i = 0; i < 2_700; i++) ranked = harness.batch(posts('steady', 20, `s${i % 7}-`));
+    for (let i = 0; i < 900; i++) ranked = harness.batch(posts('steady', 20, `s${i % 7}-`));
     for (let i = 0; i < 20; i++) {
       ranked = harness.batch([...posts('steady', 20, 's-'), ...posts('burst', 8, `b${i}-`)]);
     }
@@ -86,15 +95,19 @@ describe('TrendTracker', () => {
     expect(ranked.map((tag) => tag.key)).not.toContain('spam');
   });
 
-  it('does not rank a handful of posts', () => {
+  it('does not rank a handful of posts, nor a few authors, but ranks a real burst', () => {
     const harness = createHarness();
-    const ranked = harness.batch(posts('tiny', 4, 'a'));
-    expect(ranked).toEqual([]);
+    for (let i = 0; i < 450; i++) harness.batch([]);
+    expect(harness.batch(posts('tiny', 4, 'a'))).toEqual([]);
+    const twoAuthors = posts('pair', 8, 'x').map((post, i) => ({ ...post, author: `x${i % 2}` }));
+    expect(harness.batch(twoAuthors)).toEqual([]);
+    expect(harness.batch(posts('real', 8, 'r')).map((tag) => tag.key)).toEqual(['real']);
   });
 
   it('weights retweets less than posts in the score', () => {
     const original = createHarness();
     const retweeted = createHarness();
+    for (let i = 0; i < 450; i++) [original, retweeted].forEach((harness) => harness.batch([]));
     const byPosts = original.batch(posts('tag', 10, 'a'));
     const byRetweets = retweeted.batch(posts('tag', 10, 'a', true));
     expect(byRetweets[0]!.count).toBe(10);
@@ -103,6 +116,7 @@ describe('TrendTracker', () => {
 
   it('marks newly ranked tags new and then reports direction and rank change', () => {
     const harness = createHarness();
+    for (let i = 0; i < 450; i++) harness.batch([]);
     const first = harness.batch([...posts('a', 10, 'x'), ...posts('b', 6, 'y')]);
     expect(first.map((tag) => [tag.key, tag.direction, tag.rankChange])).toEqual([
       ['a', 'new', null],

@@ -33,14 +33,18 @@ export class TrendTracker {
   private readonly keys = new Map<string, KeyTrend>();
   private touched: KeyTrend[] = [];
   private readonly ranking = new TrendRanking();
+  /** When the job started: one batch interval before its first batch. */
+  private startMs: number | undefined;
 
   constructor(
     private readonly options: TrendingOptions,
     /** The shortest window: the gates and the author counts look this far back. */
     private readonly gateWindowMs: number,
+    private readonly batchIntervalMs: number,
   ) {}
 
   observe(key: string, author: string, isRetweet: boolean, batchMs: number): void {
+    this.startMs ??= batchMs - this.batchIntervalMs;
     let trend = this.keys.get(key);
     if (trend === undefined) {
       trend = newKeyTrend(batchMs);
@@ -63,6 +67,7 @@ export class TrendTracker {
 
   /** Adds the batch's weighted posts to the decayed counts of the keys it touched. */
   endBatch(batchMs: number): void {
+    this.startMs ??= batchMs - this.batchIntervalMs;
     const { fastHalfLifeMs, slowHalfLifeMs } = this.options;
     for (const trend of this.touched) {
       decayAndAdd(trend, batchMs, trend.batchWeight, fastHalfLifeMs, slowHalfLifeMs);
@@ -116,15 +121,16 @@ export class TrendTracker {
     const elapsedMs = batchMs - trend.updatedMs;
     const fast = trend.fast * decayFactor(elapsedMs, fastHalfLifeMs);
     const slow = trend.slow * decayFactor(elapsedMs, slowHalfLifeMs);
-    const score = trendingScore(fast, slow, this.options);
+    const ageMs = batchMs - this.startMs!;
+    const score = trendingScore(fast, slow, ageMs, this.options);
     if (!(score > 0)) return undefined;
     return {
       key,
       tag: spellingOf(key),
       score,
       count,
-      fastRatePerMin: decayedRatePerMin(fast, fastHalfLifeMs),
-      slowRatePerMin: decayedRatePerMin(slow, slowHalfLifeMs),
+      fastRatePerMin: decayedRatePerMin(fast, fastHalfLifeMs, ageMs),
+      slowRatePerMin: decayedRatePerMin(slow, slowHalfLifeMs, ageMs),
       authors,
     };
   }

@@ -13,14 +13,23 @@
  * For a steady rate r (posts/ms), F → r·τ_fast and S → r·τ_slow with τ = H / ln 2 (the mean
  * lifetime), so the decayed rates are F/τ_fast and S/τ_slow.
  *
- * Observed = F is the count in the fast horizon; Expected = S · τ_fast/τ_slow = S · H_fast/H_slow
- * is what the baseline rate predicts over that same horizon. Then
+ * Observed = F is the count in the fast horizon; Expected is what the baseline rate predicts
+ * over that same horizon. After the job has run long enough, Expected = S · τ_fast/τ_slow =
+ * S · H_fast/H_slow. Both sums start at 0 when the job starts, and S, the slower one, would
+ * under-state the baseline of every tag for its first half hour (a steady tag would look like it
+ * is rising). So, as in the bias correction of Adam's moment estimates, each sum is divided by
+ * the weight it can have gathered since the job started (age A):
+ *
+ *     W(H) = τ · (1 − 2^(−A / H))          Expected = S · W(H_fast) / W(H_slow)
+ *
+ * which tends to S · H_fast/H_slow as A grows and to S (the same count) at A ≈ 0. A tag that
+ * appears long after the start is not corrected: its zeros before it appeared are real. Then
  *
  *     score = (Observed − Expected) / √(Expected + prior)
  *
  * a Poisson z-score whose `prior` pseudo-count (5 posts) keeps tags with a handful of posts from
- * exploding (with no baseline, 3 posts would otherwise score 3/√0). The score is in posts-free
- * units (standard deviations) and is 0 for a steady tag, positive while accelerating.
+ * exploding (with no baseline, 3 posts would otherwise score 3/√0). The score is in standard
+ * deviations: 0 for a steady tag, positive while accelerating, negative while cooling down.
  *
  * A tag is only ranked when it passes the gates: at least `minPosts` posts (5) and
  * `minAuthors` distinct authors (3) in the shortest window.
@@ -38,13 +47,21 @@ export const DEFAULT_SCORE_OPTIONS: TrendingScoreOptions = {
   priorPosts: 5,
 };
 
-/** The score of decayed counts `fast` = F(t) and `slow` = S(t). */
+/** Weight a decayed sum can have gathered in `ageMs` at a rate of 1 post/ms: τ·(1 − 2^(−A/H)). */
+export function gatheredWeight(ageMs: number, halfLifeMs: number): number {
+  return (halfLifeMs / Math.LN2) * (1 - Math.pow(2, -ageMs / halfLifeMs));
+}
+
+/** The score of decayed counts `fast` = F(t) and `slow` = S(t), `ageMs` after the job started. */
 export function trendingScore(
   fast: number,
   slow: number,
+  ageMs = Infinity,
   options: TrendingScoreOptions = DEFAULT_SCORE_OPTIONS,
 ): number {
-  const expected = (slow * options.fastHalfLifeMs) / options.slowHalfLifeMs;
+  const expected =
+    (slow * gatheredWeight(ageMs, options.fastHalfLifeMs)) /
+    gatheredWeight(ageMs, options.slowHalfLifeMs);
   return (fast - expected) / Math.sqrt(expected + options.priorPosts);
 }
 
@@ -53,7 +70,7 @@ export function decayFactor(elapsedMs: number, halfLifeMs: number): number {
   return Math.pow(2, -elapsedMs / halfLifeMs);
 }
 
-/** A decayed count as a rate in posts per minute: count / τ with τ = halfLife / ln 2. */
-export function decayedRatePerMin(count: number, halfLifeMs: number): number {
-  return (count * Math.LN2 * 60_000) / halfLifeMs;
+/** A decayed count as a rate in posts per minute, corrected for the job's age as above. */
+export function decayedRatePerMin(count: number, halfLifeMs: number, ageMs = Infinity): number {
+  return (count * 60_000) / gatheredWeight(ageMs, halfLifeMs);
 }

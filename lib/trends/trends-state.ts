@@ -45,7 +45,7 @@ export class TrendsState {
   ) {
     const { windowsMs, heavyHittersFromMs, heavyHittersCapacity, paneMs, topN } = config;
     this.deduper = new PostDeduper(windowsMs[windowsMs.length - 1]!);
-    this.tracker = new TrendTracker(config.trending, windowsMs[0]!);
+    this.tracker = new TrendTracker(config.trending, windowsMs[0]!, batchIntervalMs);
     for (const windowMs of windowsMs.filter((windowMs) => windowMs >= heavyHittersFromMs)) {
       this.heavyWindows.set(
         windowMs,
