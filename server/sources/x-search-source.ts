@@ -62,7 +62,9 @@ export class XSearchSource implements TweetSource {
     if (this.stopping) return;
     this.stopping = true;
     this.sleep?.cancel();
-    this.status_.set({ state: 'stopped', reason: 'stopped' });
+    // A source that had already given up (401/403) keeps its reason.
+    if (this.status_.state.state !== 'stopped')
+      this.status_.set({ state: 'stopped', reason: 'stopped' });
   }
 
   status(): SourceStatus {

@@ -67,7 +67,9 @@ export class XStreamSource implements TweetSource {
     this.stopping = true;
     this.sleep?.cancel();
     this.connection?.close();
-    this.status_.set({ state: 'stopped', reason: 'stopped' });
+    // A source that had already given up (401/403) keeps its reason.
+    if (this.status_.state.state !== 'stopped')
+      this.status_.set({ state: 'stopped', reason: 'stopped' });
   }
 
   status(): SourceStatus {
