@@ -7,8 +7,8 @@ export interface MessageSources {
   store: TrendStore;
   stats(): EngineStats;
   source(): SourceStatus;
-  /** The window whose top tags get series (`5m` when configured, else the first). */
-  seriesWindowLabel: string;
+  /** Length of the window whose top tags get series (5 m when configured, else the first). */
+  seriesWindowMs: number;
   /** How many of that window's top tags get series. */
   seriesTopTags: number;
 }
@@ -20,7 +20,7 @@ export function seriesKeys(
   watched: readonly string[],
 ): string[] {
   const window =
-    latest?.windows.find((candidate) => candidate.label === sources.seriesWindowLabel) ??
+    latest?.windows.find((candidate) => candidate.windowMs === sources.seriesWindowMs) ??
     latest?.windows[0];
   const keys = new Set((window?.top ?? []).slice(0, sources.seriesTopTags).map((tag) => tag.key));
   for (const key of watched) keys.add(key);

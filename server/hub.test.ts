@@ -69,7 +69,7 @@ async function startHub(updateIntervalMs: number, seriesTopTags = 2): Promise<Ha
       store,
       stats: () => stats.snapshot(),
       source: () => ({ ...source, reconnects: 0, errors: 0, tweetsPerSec: 0 }),
-      seriesWindowLabel: '5m',
+      seriesWindowMs: 300_000,
       seriesTopTags,
     },
   });

@@ -1,0 +1,213 @@
+import { createServer } from 'node:http';
+import type { IncomingMessage, Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
+import pino from 'pino';
+import type { Logger } from 'pino';
+import { Server as SocketServer } from 'socket.io';
+import type { EngineStats } from '@/lib/protocol';
+import type { Config, WindowSpec } from './config';
+import { EngineStatsTracker } from './engine-stats';
+import type { Readiness } from './http/health-routes';
+import { createRouter } from './http/router';
+import { Hub } from './hub';
+import type { TrendsServer } from './hub';
+import { createMetrics, registerSourceMetrics } from './metrics';
+import type { Metrics } from './metrics';
+import { prepareNextApp } from './next-app';
+import type { NextApp } from './next-app';
+import { Pipeline } from './pipeline';
+import { isSameOrigin } from './same-origin';
+import { createSource } from './sources';
+import type { TweetSource } from './sources/types';
+import { InMemoryTrendStore } from './trend-store';
+import type { TrendStore } from './trend-store';
+
+export interface TagstreamServerOptions {
+  config: Readonly<Config>;
+  /** Default: silent. */
+  logger?: Logger;
+  /** Serve the dashboard: `'dev'` compiles on demand, `true` serves `next build`'s output. */
+  next?: boolean | 'dev';
+  /** Next's project directory; default the working directory. */
+  dir?: string;
+  /** Default: the source `TWEET_SOURCE` names. */
+  source?: TweetSource;
+}
+
+export interface TagstreamServer {
+  /** Starts Next (if enabled), listens on `PORT`/`HOST`, then starts the source and the engine. */
+  listen(): Promise<{ port: number; url: string }>;
+  /** Stops the source and the engine, closes sockets and the HTTP server. Idempotent. */
+  close(): Promise<void>;
+  readonly httpServer: HttpServer;
+  readonly io: TrendsServer;
+  readonly store: TrendStore;
+  readonly source: TweetSource;
+  readonly metrics: Metrics;
+  stats(): EngineStats;
+  readiness(): Readiness;
+}
+
+/** Socket messages are tiny (`watch`): a larger one is refused before it is buffered. */
+const MAX_SOCKET_MESSAGE_BYTES = 64 * 1024;
+/** An upgrade nobody answered within this time is closed. */
+const UNANSWERED_UPGRADE_MS = 5000;
+
+/**
+ * One HTTP server for everything: our routes (`/api/*`, `/healthz`, `/readyz`, `/metrics`),
+ * socket.io (`/socket.io`) and, for all other paths, Next. The engine and the source live in
+ * this process; live state reaches browsers only through the routes and the sockets.
+ */
+export function createTagstreamServer(options: TagstreamServerOptions): TagstreamServer {
+  const { config } = options;
+  const logger = options.logger ?? pino({ level: 'silent' });
+  const source = options.source ?? createSource(config, logger);
+  const metrics = createMetrics();
+  registerSourceMetrics(metrics.registry, source);
+  const stats = new EngineStatsTracker(config.BATCH_INTERVAL_MS, metrics);
+  const store = new InMemoryTrendStore();
+  const seriesWindow = defaultWindow(config.WINDOWS);
+  const pipeline = new Pipeline({
+    timeMode: source.timeMode,
+    batchIntervalMs: config.BATCH_INTERVAL_MS,
+    windowsMs: config.WINDOWS.map((window) => window.windowMs),
+    maxTweetsPerBatch: config.MAX_TWEETS_PER_BATCH,
+    heavyHittersCapacity: config.HEAVY_HITTERS_CAPACITY,
+    stats,
+    logger: logger.child({ component: 'pipeline' }),
+    onResult: (result) => {
+      store.record(result);
+      // Results come only after listen(), once `hub` below exists.
+      hub.notifyBatch();
+    },
+  });
+  const readiness = (): Readiness => {
+    const status = source.status();
+    if (!source.isReady()) {
+      return { ready: false, reason: `source ${status.connection.state}`, source: status };
+    }
+    if (!pipeline.running) return { ready: false, reason: 'engine not running', source: status };
+    return { ready: true, source: status };
+  };
+  const router = createRouter({
+    store,
+    windows: config.WINDOWS,
+    defaultWindow: seriesWindow,
+    batchIntervalMs: config.BATCH_INTERVAL_MS,
+    registry: metrics.registry,
+    readiness,
+    logger,
+  });
+  let nextApp: NextApp | undefined;
+  const httpServer = createServer((req, res) => {
+    if (router.owns(req.url ?? '/')) return void router.handle(req, res);
+    if (nextApp) return void nextApp.handle(req, res);
+    res.writeHead(nextEnabled(options) ? 503 : 404, { 'content-type': 'text/plain' });
+    res.end(nextEnabled(options) ? 'starting' : 'not found');
+  });
+  const io: TrendsServer = new SocketServer(httpServer, {
+    path: '/socket.io',
+    serveClient: false,
+    maxHttpBufferSize: MAX_SOCKET_MESSAGE_BYTES,
+    destroyUpgrade: false,
+    allowRequest: (req, callback) => callback(null, isSameOrigin(req)),
+  });
+  httpServer.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    if (req.url?.startsWith('/socket.io/')) return; // engine.io's own listener answers it
+    if (!nextApp) return void socket.destroy();
+    nextApp.upgrade(req, socket, head);
+    const timer = setTimeout(() => {
+      if (!socket.destroyed && (socket as { bytesWritten?: number }).bytesWritten === 0) {
+        socket.destroy();
+      }
+    }, UNANSWERED_UPGRADE_MS);
+    timer.unref();
+  });
+  const hub = new Hub(io, {
+    updateIntervalMs: config.CLIENT_UPDATE_INTERVAL_MS,
+    sources: {
+      store,
+      stats: () => stats.snapshot(),
+      source: () => source.status(),
+      seriesWindowMs: seriesWindow.windowMs,
+      seriesTopTags: SERIES_TOP_TAGS,
+    },
+    logger: logger.child({ component: 'hub' }),
+    metrics,
+  });
+
+  let closing: Promise<void> | undefined;
+  return {
+    httpServer,
+    io,
+    store,
+    source,
+    metrics,
+    stats: () => stats.snapshot(),
+    readiness,
+    async listen() {
+      const port = await listenOn(httpServer, config.PORT, config.HOST);
+      if (nextEnabled(options)) {
+        nextApp = await prepareNextApp({
+          dev: options.next === 'dev',
+          dir: options.dir ?? process.cwd(),
+          hostname: publicHost(config.HOST),
+          port,
+        });
+      }
+      pipeline.start();
+      try {
+        await source.start(pipeline.sink);
+      } catch (error) {
+        await this.close();
+        throw error;
+      }
+      return { port, url: `http://${publicHost(config.HOST)}:${port}` };
+    },
+    close() {
+      closing ??= closeAll();
+      return closing;
+    },
+  };
+
+  async function closeAll(): Promise<void> {
+    await source
+      .stop()
+      .catch((error: unknown) => logger.warn({ err: error }, 'source stop failed'));
+    pipeline.stop();
+    hub.close();
+    // io.close() also closes the HTTP server; kept-alive connections must not hold it open.
+    const closed = new Promise<void>((resolve) => io.close(() => resolve()));
+    httpServer.closeAllConnections();
+    await closed;
+    await nextApp?.close();
+  }
+}
+
+/** How many of the series window's top tags every client gets series for. */
+export const SERIES_TOP_TAGS = 10;
+
+function nextEnabled(options: TagstreamServerOptions): boolean {
+  return options.next === true || options.next === 'dev';
+}
+
+/** The window the API and the series default to: 5 m when configured, else the first. */
+export function defaultWindow(windows: readonly WindowSpec[]): WindowSpec {
+  return windows.find((window) => window.windowMs === 300_000) ?? windows[0]!;
+}
+
+/** A host to print in URLs: a wildcard address is reachable as localhost. */
+function publicHost(host: string): string {
+  return host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+}
+
+function listenOn(server: HttpServer, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}

@@ -1,0 +1,39 @@
+/** Validation of query parameters: a bad value is a 400 naming what is accepted. */
+import type { RouteAnswer } from './respond';
+import { json } from './respond';
+
+export const MAX_LIMIT = 100;
+export const DEFAULT_LIMIT = 20;
+
+export type Checked<T> = { ok: true; value: T } | { ok: false; answer: RouteAnswer };
+
+/** `limit`: an integer 1–100, default 20. */
+export function checkLimit(params: URLSearchParams): Checked<number> {
+  const text = params.get('limit');
+  if (text === null || text === '') return { ok: true, value: DEFAULT_LIMIT };
+  const value = /^\d{1,3}$/.test(text) ? Number(text) : NaN;
+  if (value >= 1 && value <= MAX_LIMIT) return { ok: true, value };
+  return {
+    ok: false,
+    answer: json(400, {
+      error: `limit must be an integer from 1 to ${MAX_LIMIT}`,
+      valid: [`1-${MAX_LIMIT}`],
+    }),
+  };
+}
+
+/** `window`: one of the configured labels, default `fallback`. */
+export function checkWindow<W extends { label: string }>(
+  params: URLSearchParams,
+  windows: readonly W[],
+  fallback: W,
+): Checked<W> {
+  const label = params.get('window');
+  if (label === null || label === '') return { ok: true, value: fallback };
+  const found = windows.find((window) => window.label === label);
+  if (found) return { ok: true, value: found };
+  return {
+    ok: false,
+    answer: json(400, { error: 'unknown window', valid: windows.map((window) => window.label) }),
+  };
+}
