@@ -1,0 +1,217 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Registry } from 'prom-client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TrendsBatchResult } from '@/lib/trends/types';
+import { InMemoryTrendStore } from '@/server/trend-store';
+import type { Readiness } from './health-routes';
+import { createRouter } from './router';
+
+const WINDOWS = [
+  { label: '1m', windowMs: 60_000 },
+  { label: '5m', windowMs: 300_000 },
+];
+
+function result(batchTime: number, counts: Record<string, number>): TrendsBatchResult {
+  const top = Object.entries(counts).map(([key, count]) => ({
+    key,
+    tag: key === 'worldcup' ? 'WorldCup' : key,
+    count,
+    error: 0,
+  }));
+  const window = (label: string, windowMs: number, scale: number) => ({
+    label,
+    windowMs,
+    tweets: 100 * scale,
+    approximate: false,
+    top: top.map((tag) => ({ ...tag, count: tag.count * scale })),
+  });
+  return {
+    batchTime,
+    batchTweets: 10,
+    duplicates: 0,
+    batchCounts: top,
+    windows: [window('1m', 60_000, 1), window('5m', 300_000, 5)],
+    trending: top.map((tag) => ({
+      key: tag.key,
+      tag: tag.tag,
+      score: tag.count,
+      count: tag.count,
+      fastRatePerMin: 1,
+      slowRatePerMin: 1,
+      authors: 3,
+      direction: 'rising' as const,
+      rankChange: null,
+    })),
+  };
+}
+
+const store = new InMemoryTrendStore();
+let readiness: Readiness = {
+  ready: false,
+  reason: 'source connecting',
+  source: {
+    kind: 'fixture',
+    label: 'replay max',
+    connection: { state: 'connecting' },
+    reconnects: 0,
+    errors: 0,
+    tweetsPerSec: 0,
+  },
+};
+const registry = new Registry();
+const router = createRouter({
+  store,
+  windows: WINDOWS,
+  defaultWindow: WINDOWS[1]!,
+  batchIntervalMs: 2000,
+  registry,
+  readiness: () => readiness,
+});
+const server = createServer((req, res) => {
+  if (router.owns(req.url ?? '/')) return void router.handle(req, res);
+  res.writeHead(418).end();
+});
+let base = '';
+
+beforeAll(async () => {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+async function get(path: string, init?: RequestInit) {
+  const response = await fetch(base + path, init);
+  const text = await response.text();
+  return {
+    status: response.status,
+    headers: response.headers,
+    text,
+    body: text && JSON.parse(text),
+  };
+}
+
+describe('HTTP routes before the first batch', () => {
+  it('answers /api/trends with no tags and a null batch time', async () => {
+    const { status, body } = await get('/api/trends');
+    expect(status).toBe(200);
+    expect(body).toEqual({
+      window: '5m',
+      windowMs: 300_000,
+      batchTime: null,
+      tweets: 0,
+      approximate: false,
+      tags: [],
+    });
+  });
+
+  it('reports not ready with the reason and the source status', async () => {
+    const { status, body } = await get('/readyz');
+    expect(status).toBe(503);
+    expect(body).toMatchObject({ status: 'not ready', reason: 'source connecting' });
+    expect(body.source.kind).toBe('fixture');
+  });
+});
+
+describe('HTTP routes', () => {
+  beforeAll(() => {
+    store.record(result(2000, { worldcup: 3, café: 1 }));
+    store.record(result(4000, { worldcup: 2 }));
+    readiness = { ...readiness, ready: true, reason: undefined };
+  });
+
+  it('answers the latest batch of the default window, uncached', async () => {
+    const { status, headers, body } = await get('/api/trends');
+    expect(status).toBe(200);
+    expect(headers.get('cache-control')).toBe('no-store');
+    expect(headers.get('content-type')).toMatch(/^application\/json/);
+    expect(body).toMatchObject({ window: '5m', batchTime: 4000, tweets: 500 });
+    expect(body.tags).toEqual([{ tag: 'WorldCup', key: 'worldcup', count: 10, error: 0 }]);
+  });
+
+  it('answers another window and cuts to the limit', async () => {
+    store.record(result(6000, { a: 5, b: 4, c: 3 }));
+    const { body } = await get('/api/trends?window=1m&limit=2');
+    expect(body.window).toBe('1m');
+    expect(body.tags.map((tag: { key: string }) => tag.key)).toEqual(['a', 'b']);
+  });
+
+  it.each(['0', '101', 'abc', '1.5', '-3', '1e2'])(
+    'refuses limit=%s with the valid range',
+    async (limit) => {
+      const { status, body } = await get(`/api/trends?limit=${limit}`);
+      expect(status).toBe(400);
+      expect(body).toEqual({ error: 'limit must be an integer from 1 to 100', valid: ['1-100'] });
+    },
+  );
+
+  it('refuses an unknown window listing the valid ones', async () => {
+    const { status, body } = await get('/api/trends?window=7m');
+    expect(status).toBe(400);
+    expect(body).toEqual({ error: 'unknown window', valid: ['1m', '5m'] });
+  });
+
+  it('answers a tag series with zeros, whatever the spelling of the tag', async () => {
+    for (const tag of ['worldcup', '%23WorldCup', encodeURIComponent('＃ＷＯＲＬＤＣＵＰ')]) {
+      const { status, body } = await get(`/api/trends/${tag}/series`);
+      expect(status).toBe(200);
+      expect(body).toEqual({
+        tag: 'WorldCup',
+        key: 'worldcup',
+        batchIntervalMs: 2000,
+        points: [
+          { batchTime: 2000, count: 3 },
+          { batchTime: 4000, count: 2 },
+          { batchTime: 6000, count: 0 },
+        ],
+      });
+    }
+  });
+
+  it('refuses a tag that is badly encoded or too long', async () => {
+    expect((await get('/api/trends/%E0%A4%A/series')).status).toBe(400);
+    expect((await get(`/api/trends/${'x'.repeat(200)}/series`)).status).toBe(400);
+    expect((await get('/api/trends/%23/series')).status).toBe(400);
+  });
+
+  it('answers the trending list up to the limit', async () => {
+    const { body } = await get('/api/trending?limit=1');
+    expect(body.batchTime).toBe(6000);
+    expect(body.trending).toHaveLength(1);
+    expect((await get('/api/trending?limit=500')).status).toBe(400);
+  });
+
+  it('answers 404 for unknown API paths and 405 for other methods', async () => {
+    expect(await get('/api/nothing')).toMatchObject({ status: 404, body: { error: 'not found' } });
+    expect((await get('/api')).status).toBe(404);
+    const post = await get('/api/trends', { method: 'POST', body: '{}' });
+    expect(post.status).toBe(405);
+    expect(post.headers.get('allow')).toBe('GET, HEAD');
+    expect((await get('/healthz', { method: 'DELETE' })).status).toBe(405);
+  });
+
+  it('answers HEAD without a body', async () => {
+    const head = await get('/healthz', { method: 'HEAD' });
+    expect(head.status).toBe(200);
+    expect(head.text).toBe('');
+  });
+
+  it('refuses a huge query string with 400', async () => {
+    const { status, body } = await get(`/api/trends?window=${'x'.repeat(5000)}`);
+    expect(status).toBe(400);
+    expect(body.error).toMatch(/too long/);
+  });
+
+  it('answers health, readiness and metrics', async () => {
+    expect(await get('/healthz')).toMatchObject({ status: 200, body: { status: 'ok' } });
+    expect(await get('/readyz')).toMatchObject({ status: 200, body: { status: 'ready' } });
+    const metrics = await fetch(`${base}/metrics`);
+    expect(metrics.headers.get('content-type')).toMatch(/^text\/plain/);
+  });
+
+  it('leaves every other path to the next handler', async () => {
+    expect((await fetch(`${base}/`)).status).toBe(418);
+    expect((await fetch(`${base}/healthz/`)).status).toBe(418);
+    expect((await fetch(`${base}/apifoo`)).status).toBe(418);
+  });
+});
