@@ -1,7 +1,7 @@
 import type { OpenPane } from './pane-builder';
 import { SlidingAggregate } from './sliding-aggregate';
 import type { SpaceSavingCounter } from './space-saving-state';
-import { mergeAggregates, paneAggregate } from './summary-aggregate';
+import { mergeAggregates } from './summary-aggregate';
 import type { SummaryAggregate } from './summary-aggregate';
 import { selectTop } from './top-n';
 
@@ -43,7 +43,7 @@ export class HeavyHittersWindow {
   /** A pane closed; it stays in the window for the next `windowMs / paneMs − 1` panes. */
   paneClosed(pane: OpenPane): void {
     if (this.closedPanesInWindow <= 0) return;
-    this.closed.push(paneAggregate(pane.summary, pane.posts));
+    this.closed.push({ summary: pane.summary, posts: pane.posts });
     this.closedIndices.push(pane.index);
     this.cache = undefined;
   }
@@ -53,13 +53,12 @@ export class HeavyHittersWindow {
     this.evictBefore(open.index - this.closedPanesInWindow);
     const closed = this.cached();
     const candidates: SpaceSavingCounter<string>[] = [];
-    let openBound = 0;
-    if (open.summary.size >= open.summary.capacity) openBound = minCount(open.summary.entries());
+    const openBound = open.summary.unmonitoredBound;
+    const closedBound = closed?.merged.summary.unmonitoredBound ?? 0;
     for (const counter of open.summary.entries()) {
       const known = closed?.merged.summary.estimate(counter.key);
-      const extra = known ?? { count: closed?.merged.bound ?? 0, error: closed?.merged.bound ?? 0 };
-      counter.count += extra.count;
-      counter.error += extra.error;
+      counter.count += known?.count ?? closedBound;
+      counter.error += known?.error ?? closedBound;
       candidates.push(counter);
     }
     for (const counter of closed?.top ?? []) {
@@ -99,12 +98,6 @@ export class HeavyHittersWindow {
     }
     return this.cache;
   }
-}
-
-function minCount(counters: Iterable<SpaceSavingCounter<string>>): number {
-  let smallest = Infinity;
-  for (const counter of counters) if (counter.count < smallest) smallest = counter.count;
-  return smallest;
 }
 
 function byCount(a: SpaceSavingCounter<string>, b: SpaceSavingCounter<string>): number {
