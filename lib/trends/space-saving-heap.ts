@@ -1,99 +1,103 @@
+/** One monitored key; `slot` is its place in the heap array. */
+interface Counter<K> {
+  key: K;
+  count: number;
+  error: number;
+  slot: number;
+}
+
 /**
- * The counters of a Space-Saving summary as a binary min-heap on `count`, with an index from key
- * to heap slot: O(1) lookup and minimum, O(log k) increment and replacement. Parallel arrays
- * rather than one object per counter keep the hot path free of allocation.
+ * The counters of a Space-Saving summary as a binary min-heap on `count`, with a map from key
+ * to counter: O(1) lookup and minimum, O(log k) increment and replacement. Counters carry their
+ * heap slot, so sifting touches no map, and an evicted key's counter is reused for the key that
+ * replaces it: a full summary allocates nothing per offer.
  */
 export class CounterHeap<K> {
-  private readonly keys: K[] = [];
-  private readonly counts: number[] = [];
-  private readonly errors: number[] = [];
-  private readonly slots = new Map<K, number>();
+  private readonly heap: Counter<K>[] = [];
+  private readonly byKey = new Map<K, Counter<K>>();
 
   get size(): number {
-    return this.keys.length;
+    return this.heap.length;
   }
 
   /** Heap slot of `key`, or -1 when it is not monitored. */
   slotOf(key: K): number {
-    return this.slots.get(key) ?? -1;
+    return this.byKey.get(key)?.slot ?? -1;
   }
 
   countAt(slot: number): number {
-    return this.counts[slot];
+    return this.heap[slot].count;
   }
 
   errorAt(slot: number): number {
-    return this.errors[slot];
+    return this.heap[slot].error;
   }
 
   keyAt(slot: number): K {
-    return this.keys[slot];
+    return this.heap[slot].key;
   }
 
   /** Smallest count; only meaningful when `size > 0`. */
   minCount(): number {
-    return this.counts[0];
+    return this.heap[0].count;
   }
 
   add(key: K, count: number, error: number): void {
-    const slot = this.keys.length;
-    this.keys.push(key);
-    this.counts.push(count);
-    this.errors.push(error);
-    this.slots.set(key, slot);
-    this.siftUp(slot);
+    const counter = { key, count, error, slot: this.heap.length };
+    this.heap.push(counter);
+    this.byKey.set(key, counter);
+    this.siftUp(counter);
   }
 
   increment(slot: number, by: number): void {
-    this.counts[slot] += by;
-    this.siftDown(slot);
+    const counter = this.heap[slot];
+    counter.count += by;
+    this.siftDown(counter);
   }
 
   /** Evicts the key with the smallest count and monitors `key` in its place. */
   replaceMin(key: K, count: number, error: number): void {
-    this.slots.delete(this.keys[0]);
-    this.keys[0] = key;
-    this.counts[0] = count;
-    this.errors[0] = error;
-    this.slots.set(key, 0);
-    this.siftDown(0);
+    const counter = this.heap[0];
+    this.byKey.delete(counter.key);
+    counter.key = key;
+    counter.count = count;
+    counter.error = error;
+    this.byKey.set(key, counter);
+    this.siftDown(counter);
   }
 
-  private siftUp(start: number): void {
-    let slot = start;
+  private siftUp(counter: Counter<K>): void {
+    const heap = this.heap;
+    let slot = counter.slot;
     while (slot > 0) {
-      const parent = (slot - 1) >> 1;
-      if (this.counts[parent] <= this.counts[slot]) return;
-      this.swap(slot, parent);
-      slot = parent;
+      const parentSlot = (slot - 1) >> 1;
+      const parent = heap[parentSlot];
+      if (parent.count <= counter.count) break;
+      this.place(parent, slot);
+      slot = parentSlot;
     }
+    this.place(counter, slot);
   }
 
-  private siftDown(start: number): void {
-    const size = this.keys.length;
-    let slot = start;
+  private siftDown(counter: Counter<K>): void {
+    const heap = this.heap;
+    const size = heap.length;
+    let slot = counter.slot;
     for (;;) {
       const left = 2 * slot + 1;
-      if (left >= size) return;
+      if (left >= size) break;
       const right = left + 1;
-      const child = right < size && this.counts[right] < this.counts[left] ? right : left;
-      if (this.counts[slot] <= this.counts[child]) return;
-      this.swap(slot, child);
-      slot = child;
+      const childSlot = right < size && heap[right].count < heap[left].count ? right : left;
+      const child = heap[childSlot];
+      if (counter.count <= child.count) break;
+      this.place(child, slot);
+      slot = childSlot;
     }
+    this.place(counter, slot);
   }
 
-  private swap(a: number, b: number): void {
-    const key = this.keys[a];
-    this.keys[a] = this.keys[b];
-    this.keys[b] = key;
-    const count = this.counts[a];
-    this.counts[a] = this.counts[b];
-    this.counts[b] = count;
-    const error = this.errors[a];
-    this.errors[a] = this.errors[b];
-    this.errors[b] = error;
-    this.slots.set(this.keys[a], a);
-    this.slots.set(this.keys[b], b);
+  private place(counter: Counter<K>, slot: number): void {
+    this.heap[slot] = counter;
+    counter.slot = slot;
   }
 }
