@@ -1,0 +1,180 @@
+/**
+ * The real server on port 0 (no Next) replaying `fixtures/small.jsonl` at max speed, checked
+ * with real clients against counts computed independently from the file.
+ */
+import pino from 'pino';
+import { io as connectClient } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type {
+  BatchUpdate,
+  ClientToServerEvents,
+  ServerToClientEvents,
+  Snapshot,
+  WindowResult,
+} from '@/lib/protocol';
+import { loadConfig } from './config';
+import { createTagstreamServer } from './create-server';
+import type { TagstreamServer } from './create-server';
+import { batchCounts, modelPosts, windowCounts } from './testing/fixture-counts';
+import type { ModelPost } from './testing/fixture-counts';
+
+type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+const FIXTURE = 'fixtures/small.jsonl';
+const BATCH_MS = 2000;
+const EXACT_WINDOWS_MS = [60_000, 300_000];
+
+let server: TagstreamServer;
+let base = '';
+let posts: ModelPost[];
+const clients: Client[] = [];
+
+beforeAll(async () => {
+  const config = loadConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    FIXTURE_PATH: FIXTURE,
+    FIXTURE_SPEED: 'max',
+    FIXTURE_LOOP: 'false',
+    CLIENT_UPDATE_INTERVAL_MS: '100',
+  } as NodeJS.ProcessEnv);
+  posts = modelPosts(FIXTURE, BATCH_MS);
+  server = createTagstreamServer({ config, logger: pino({ level: 'silent' }), next: false });
+  const { port } = await server.listen();
+  base = `http://127.0.0.1:${port}`;
+  const lastBatch = Math.max(...posts.map((post) => post.batchTime));
+  await waitFor(() => (server.store.latest()?.batchTime ?? 0) >= lastBatch);
+});
+
+afterAll(async () => {
+  for (const client of clients) client.disconnect();
+  await server?.close();
+});
+
+async function waitFor(check: () => boolean, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error('timed out waiting');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+function connect(): Client {
+  const client: Client = connectClient(base, { transports: ['websocket'], reconnection: false });
+  clients.push(client);
+  return client;
+}
+
+/** Every exact window of `windows` against the model at `batchTime`. */
+function expectWindowsMatch(windows: WindowResult[], batchTime: number): void {
+  for (const windowMs of EXACT_WINDOWS_MS) {
+    const window = windows.find((candidate) => candidate.windowMs === windowMs)!;
+    const expected = windowCounts(posts, batchTime, windowMs);
+    expect(window.tweets).toBe(expected.tweets);
+    expect(window.approximate).toBe(false);
+    const reported = Object.fromEntries(window.top.map((tag) => [tag.key, tag.count]));
+    const expectedForReported = Object.fromEntries(
+      window.top.map((tag) => [tag.key, expected.counts.get(tag.key)]),
+    );
+    expect(reported).toEqual(expectedForReported);
+    expect(window.top).toHaveLength(Math.min(100, expected.counts.size));
+    const lowest = window.top.at(-1)?.count ?? 0;
+    for (const [key, count] of expected.counts) {
+      if (count > lowest) expect(reported[key], key).toBe(count);
+    }
+  }
+}
+
+describe('server replaying a fixture', () => {
+  it('sends a snapshot whose windows and series equal the counts from the file', async () => {
+    const client = connect();
+    const snapshot = await new Promise<Snapshot>((resolve) => client.once('snapshot', resolve));
+    const batchTime = snapshot.batchTime!;
+    expect(batchTime % BATCH_MS).toBe(0);
+    expectWindowsMatch(snapshot.windows, batchTime);
+    expect(snapshot.series.length).toBeGreaterThan(50);
+    for (const point of snapshot.series) {
+      const expected = batchCounts(posts, point.batchTime);
+      for (const [key, count] of Object.entries(point.counts)) {
+        expect(count, `${key} at ${point.batchTime}`).toBe(expected.get(key) ?? 0);
+      }
+    }
+    expect(Object.keys(snapshot.series[0]!.counts)).toContain('worldcup');
+    expect(snapshot.stats).toMatchObject({
+      batchIntervalMs: BATCH_MS,
+      badLines: 3,
+      duplicateTweets: 6,
+    });
+    expect(snapshot.source).toMatchObject({ kind: 'fixture', speed: 'max' });
+  });
+
+  it('follows with batch updates that continue the series', async () => {
+    const client = connect();
+    const snapshot = await new Promise<Snapshot>((resolve) => client.once('snapshot', resolve));
+    client.emit('watch', ['#NowPlaying']);
+    const update = await new Promise<BatchUpdate>((resolve) => client.once('batch', resolve));
+    expect(update.batchTime).toBeGreaterThan(snapshot.batchTime!);
+    expect(update.points[0]!.batchTime).toBe(snapshot.batchTime! + BATCH_MS);
+    expect(update.points.at(-1)!.counts).toHaveProperty('nowplaying');
+    expectWindowsMatch(update.windows, update.batchTime);
+  });
+
+  it('answers /api/trends with the counts of the latest batch', async () => {
+    for (const windowMs of EXACT_WINDOWS_MS) {
+      const window = windowMs === 60_000 ? '1m' : '5m';
+      const body = await (await fetch(`${base}/api/trends?window=${window}&limit=100`)).json();
+      const expected = windowCounts(posts, body.batchTime, windowMs);
+      expect(body).toMatchObject({ window, windowMs, tweets: expected.tweets });
+      for (const tag of body.tags) expect(tag.count, tag.key).toBe(expected.counts.get(tag.key));
+    }
+  });
+
+  it('answers a tag series equal to the per-batch counts from the file', async () => {
+    const body = await (await fetch(`${base}/api/trends/%23WORLDCUP/series`)).json();
+    expect(body.key).toBe('worldcup');
+    for (const point of body.points) {
+      expect(point.count).toBe(batchCounts(posts, point.batchTime).get('worldcup') ?? 0);
+    }
+  });
+
+  it('reports readiness, metrics and bad requests', async () => {
+    const ready = await fetch(`${base}/readyz`);
+    expect(ready.status).toBe(200);
+    const readyBody = await ready.json();
+    expect(readyBody.source.label).toBe('replay max · ended');
+    const metrics = await (await fetch(`${base}/metrics`)).text();
+    for (const name of [
+      'tagstream_tweets_ingested_total',
+      'tagstream_tweets_dropped_total',
+      'tagstream_bad_lines_total 3',
+      'tagstream_duplicate_tweets_total 6',
+      'tagstream_batches_total',
+      'tagstream_failed_batches_total 0',
+      'tagstream_batch_processing_seconds_bucket',
+      'tagstream_batch_scheduling_delay_seconds_bucket',
+      'tagstream_connected_clients',
+      'tagstream_source_reconnects_total',
+      'tagstream_source_errors_total',
+      'tagstream_source_up 1',
+      'process_cpu_seconds_total',
+    ]) {
+      expect(metrics).toContain(name);
+    }
+    expect((await fetch(`${base}/api/trends?window=2m`)).status).toBe(400);
+    expect((await fetch(`${base}/api/trends?limit=0`)).status).toBe(400);
+    expect((await fetch(`${base}/api/unknown`)).status).toBe(404);
+    expect((await fetch(`${base}/`)).status).toBe(404);
+  });
+
+  it('refuses a socket from another origin', async () => {
+    const client: Client = connectClient(base, {
+      transports: ['polling'],
+      reconnection: false,
+      extraHeaders: { origin: 'http://evil.example' },
+    });
+    clients.push(client);
+    const error = await new Promise<Error>((resolve) => client.once('connect_error', resolve));
+    expect(error).toBeInstanceOf(Error);
+  });
+});
