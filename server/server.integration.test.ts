@@ -32,6 +32,7 @@ const clients: Client[] = [];
 
 beforeAll(async () => {
   const config = loadConfig({
+    NODE_ENV: 'test',
     PORT: '0',
     HOST: '127.0.0.1',
     FIXTURE_PATH: FIXTURE,
