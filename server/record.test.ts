@@ -33,6 +33,7 @@ const env = () => ({
   X_SEARCH_QUERY: 'has:hashtags',
   X_BACKOFF_SCALE: '0.001',
   LOG_LEVEL: 'silent',
+  NODE_ENV: 'test' as const,
 });
 
 describe('parseRecordArgs', () => {
