@@ -2,7 +2,7 @@ import { ConnectionStatus, BatchClock } from '@/components/connection-status';
 import { EngineStats } from '@/components/engine-stats';
 import { LiveSummary } from '@/components/live-summary';
 import { PauseButton } from '@/components/pause-button';
-import { SeriesCaption, SeriesPanel } from '@/components/series-panel';
+import { SeriesCaption, SeriesModeSelector, SeriesPanel } from '@/components/series-panel';
 import { SourceStatus } from '@/components/source-status';
 import { ThemeToggle } from '@/components/theme-toggle';
 import { TopTagsCaption, TopTagsChart } from '@/components/top-tags-chart';
@@ -43,7 +43,7 @@ export default function DashboardPage() {
             titleId="top-tags-title"
             description={<TopTagsCaption />}
             actions={<WindowSelector />}
-            className="md:col-span-2 xl:col-span-5 xl:row-span-2"
+            className="md:col-span-2 xl:col-span-4 xl:row-span-2 2xl:col-span-5"
           >
             <TopTagsChart />
           </Card>
@@ -51,7 +51,7 @@ export default function DashboardPage() {
             title="Trending now"
             titleId="trending-title"
             description={<TrendingCaption />}
-            className="xl:col-span-3 xl:row-span-2"
+            className="xl:col-span-4 xl:row-span-2 2xl:col-span-3"
           >
             <TrendingList />
           </Card>
@@ -59,6 +59,7 @@ export default function DashboardPage() {
             title="Over time"
             titleId="series-title"
             description={<SeriesCaption />}
+            actions={<SeriesModeSelector />}
             className="xl:col-span-4"
           >
             <SeriesPanel />

@@ -1,22 +1,38 @@
 'use client';
-/** Per-batch counts of the watched hashtags over time, with the watched tags as removable chips. */
-import type { SeriesPoint } from '@/lib/protocol';
+/**
+ * The watched hashtags over time: per-batch counts, or (default) rolling sums over
+ * `ROLLING_SPAN_MS`, which read better than the jumpy per-batch counts. Watched tags are chips.
+ */
+import { useMemo } from 'react';
 import { MAX_WATCHED_TAGS } from '@/lib/protocol';
 import { formatClock, formatCount, formatDurationMs } from '@/lib/client/format';
+import type { RollingPoint } from '@/lib/client/rolling-series';
+import { rollingSums, spanInBatches } from '@/lib/client/rolling-series';
 import { seriesColor } from '@/lib/client/series-colors';
 import type { LineCategory } from './charts/line-chart';
 import { LineChart } from './charts/line-chart';
+import type { SeriesMode } from './trends-provider';
 import { useTrends } from './trends-provider';
+import { SegmentedControl } from './ui/segmented-control';
 import { EmptyState, Skeleton } from './ui/skeleton';
 
+export const ROLLING_SPAN_MS = 30_000;
+
 export function SeriesPanel() {
-  const { view, watched } = useTrends();
+  const { view, watched, seriesMode } = useTrends();
+  const keys = useMemo(() => watched.map((tag) => tag.key), [watched]);
+  const batchIntervalMs = view?.stats.batchIntervalMs ?? 0;
+  const span = seriesMode === 'rolling' ? spanInBatches(ROLLING_SPAN_MS, batchIntervalMs) : 1;
+  const rows = useMemo(
+    () => rollingSums(view?.series ?? [], keys, span),
+    [view?.series, keys, span],
+  );
   if (!view) return <Skeleton className="h-64" />;
-  const categories: LineCategory<SeriesPoint>[] = watched.map((tag) => ({
+  const categories: LineCategory<RollingPoint>[] = watched.map((tag) => ({
     id: tag.key,
     label: `#${view.spellings[tag.key] ?? tag.tag}`,
     color: seriesColor(tag.colorSlot).css,
-    value: (point) => point.counts[tag.key] ?? 0,
+    value: (point) => point.sums[tag.key] ?? 0,
   }));
   return (
     <div className="flex flex-1 flex-col gap-3">
@@ -31,7 +47,7 @@ export function SeriesPanel() {
       ) : (
         <div data-testid="series-chart" className="h-64 xl:h-auto xl:min-h-40 xl:flex-1">
           <LineChart
-            data={view.series}
+            data={rows}
             index="batchTime"
             categories={categories}
             valueFormatter={(value) => formatCount(value)}
@@ -74,19 +90,42 @@ function WatchedChips() {
         })}
       </ul>
       <p role="status" className="text-xs text-zinc-500 dark:text-zinc-400">
-        {notice ?? `Up to ${MAX_WATCHED_TAGS} hashtags · posts per batch`}
+        {notice ?? `Up to ${MAX_WATCHED_TAGS} hashtags · click a bar or a trending tag to add one`}
       </p>
     </div>
   );
 }
 
-/** The panel's caption: the time span the series covers. */
+/** Per batch or rolling: the chart's unit. */
+export function SeriesModeSelector() {
+  const { view, seriesMode, setSeriesMode } = useTrends();
+  const batch = view ? formatDurationMs(view.stats.batchIntervalMs) : 'batch';
+  return (
+    <SegmentedControl<SeriesMode>
+      label="Counts per"
+      options={[
+        { value: 'rolling', label: '30 s', ariaLabel: 'Posts per 30 seconds, rolling' },
+        { value: 'batch', label: batch, ariaLabel: 'Posts per batch' },
+      ]}
+      value={seriesMode}
+      onChange={setSeriesMode}
+    />
+  );
+}
+
+/** The panel's caption: the chart's unit and the time span it covers. */
 export function SeriesCaption() {
-  const { view } = useTrends();
+  const { view, seriesMode } = useTrends();
+  const unit =
+    seriesMode === 'rolling'
+      ? `Posts per ${formatDurationMs(ROLLING_SPAN_MS)}, rolling`
+      : `Posts per ${view ? formatDurationMs(view.stats.batchIntervalMs) : ''} batch`;
   const first = view?.series[0]?.batchTime;
   const last = view?.series.at(-1)?.batchTime;
-  if (first === undefined || last === undefined || last <= first) {
-    return <>Posts per batch for the selected hashtags</>;
-  }
-  return <>Posts per batch · last {formatDurationMs(last - first)}</>;
+  if (first === undefined || last === undefined || last <= first) return <>{unit}</>;
+  return (
+    <>
+      {unit} · last {formatDurationMs(last - first)}
+    </>
+  );
 }

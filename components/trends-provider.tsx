@@ -40,7 +40,12 @@ export interface TrendsContextValue {
   unwatchTag: (key: string) => void;
   /** A short notice for the user, e.g. that the chart is full; null when none. */
   notice: string | null;
+  /** How the time chart counts: per batch, or rolling sums over `ROLLING_SPAN_MS`. */
+  seriesMode: SeriesMode;
+  setSeriesMode: (mode: SeriesMode) => void;
 }
+
+export type SeriesMode = 'batch' | 'rolling';
 
 const TrendsContext = createContext<TrendsContextValue | null>(null);
 
@@ -54,6 +59,7 @@ export function TrendsProvider({ children }: { children: ReactNode }) {
   const [watched, setWatched] = useState<WatchedTag[]>([]);
   const [windowLabel, setWindowLabel] = useState(DEFAULT_WINDOW_LABEL);
   const [notice, setNotice] = useState<string | null>(null);
+  const [seriesMode, setSeriesMode] = useState<SeriesMode>('rolling');
   const watchedKeys = useMemo(() => watched.map((tag) => tag.key), [watched]);
   const stream = useTrendsSocket(watchedKeys);
   const selectedWindow = stream.view ? findWindow(stream.view, windowLabel) : undefined;
@@ -103,6 +109,8 @@ export function TrendsProvider({ children }: { children: ReactNode }) {
     toggleTag,
     unwatchTag,
     notice,
+    seriesMode,
+    setSeriesMode,
   };
   return <TrendsContext value={value}>{children}</TrendsContext>;
 }

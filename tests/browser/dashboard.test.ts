@@ -1,0 +1,177 @@
+/**
+ * The dashboard in a real Chromium against the real server (Next production build, socket.io,
+ * the engine replaying the small fixture at 20× speed so the page changes within seconds).
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '@/server/config';
+import type { TagstreamServer } from '@/server/create-server';
+import { createTagstreamServer } from '@/server/create-server';
+import { ensureNextBuild } from './next-build';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const CHROMIUM_PATH = '/usr/bin/chromium';
+const RESULTS_DIR = `${ROOT}test-results`;
+/** The README's screenshot; rewritten when missing or with UPDATE_SCREENSHOT=1. */
+const README_SCREENSHOT = `${ROOT}public/screenshot.png`;
+
+// Without Chromium the suite is skipped (after saying how to install it) so `npm test` still
+// runs on a machine without a browser; under CI=true a missing browser fails instead.
+const skipWithoutBrowser = !existsSync(CHROMIUM_PATH) && process.env.CI !== 'true';
+if (skipWithoutBrowser) {
+  console.warn(
+    `Browser test skipped: no Chromium at ${CHROMIUM_PATH}. Install it with \`apt-get install chromium\`.`,
+  );
+}
+
+const topTags = '[data-testid="top-tags"] [role="button"]';
+const trendingRows = '[data-testid="trending"] li button';
+
+describe.skipIf(skipWithoutBrowser)('dashboard in Chromium', () => {
+  let server: TagstreamServer;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    await ensureNextBuild(ROOT);
+    const config = loadConfig({
+      PORT: '0',
+      HOST: '127.0.0.1',
+      NODE_ENV: 'production',
+      FIXTURE_PATH: 'fixtures/small.jsonl',
+      FIXTURE_SPEED: '20',
+      LOG_LEVEL: 'silent',
+    });
+    server = createTagstreamServer({ config, next: true, dir: ROOT });
+    const { url } = await server.listen();
+    browser = await chromium.launch({
+      executablePath: CHROMIUM_PATH,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+    page = await browser.newPage({ viewport: { width: 1440, height: 900 }, colorScheme: 'light' });
+    page.setDefaultTimeout(20_000);
+    await page.goto(url);
+  }, 400_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('fills the top hashtags and the trending list and keeps updating them', async () => {
+    await page.locator(topTags).nth(4).waitFor();
+    await page.locator(trendingRows).nth(2).waitFor();
+    await expect
+      .poll(() => page.getAttribute('[data-testid="connection"]', 'data-state'))
+      .toBe('live');
+    const first = await page.locator('[data-testid="batch-time"]').textContent();
+    const firstBars = await page.locator('[data-testid="top-tags"]').innerText();
+    await expect
+      .poll(() => page.locator('[data-testid="batch-time"]').textContent(), { timeout: 15_000 })
+      .not.toBe(first);
+    await expect
+      .poll(() => page.locator('[data-testid="top-tags"] svg').textContent(), { timeout: 15_000 })
+      .not.toBe(firstBars);
+  });
+
+  it('starts the chart with the top three tags and adds a line for a clicked trending tag', async () => {
+    await expect.poll(() => page.locator('[data-testid="watched-chip"]').count()).toBe(3);
+    await expect
+      .poll(() => page.locator('[data-testid="series-chart"] .recharts-line').count())
+      .toBe(3);
+    const row = page.locator(`${trendingRows}[aria-pressed="false"]`).first();
+    const tag = (await row.locator('span.truncate').textContent())!.trim();
+    await row.click();
+    await expect.poll(() => page.locator('[data-testid="watched-chip"]').count()).toBe(4);
+    await expect
+      .poll(() => page.locator('[data-testid="watched-chip"]').last().textContent())
+      .toContain(tag);
+    await expect
+      .poll(() => page.locator('[data-testid="series-chart"] .recharts-line').count())
+      .toBe(4);
+    const path = page.locator('[data-testid="series-chart"] .recharts-line-curve').last();
+    await expect
+      .poll(async () => ((await path.getAttribute('d')) ?? '').length)
+      .toBeGreaterThan(20);
+  });
+
+  it('toggles a tag from the keyboard on its bar label', async () => {
+    const label = page.locator(`${topTags}[aria-pressed="true"]`).first();
+    await label.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('[data-testid="watched-chip"]').count()).toBe(3);
+  });
+
+  it('changes the window with the arrow keys and by clicking', async () => {
+    const checked = page.locator(
+      '[aria-label="Window of the top hashtags"] [role="radio"][aria-checked="true"]',
+    );
+    expect(await checked.textContent()).toBe('5m');
+    await checked.focus();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => checked.textContent()).toBe('15m');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('15m');
+    await expect
+      .poll(() => page.locator('#top-tags-title ~ p').textContent())
+      .toContain('last 15 min');
+    await page.getByRole('radio', { name: 'Last 1 min' }).click();
+    await expect.poll(() => checked.textContent()).toBe('1m');
+    expect(page.url()).toContain('window=1m');
+  });
+
+  it('freezes the display while paused and jumps to the latest batch on resume', async () => {
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('p');
+    await expect
+      .poll(() => page.locator('[data-testid="pause"]').textContent())
+      .toContain('Resume');
+    const frozen = await page.locator('[data-testid="batch-time"]').textContent();
+    await page.waitForTimeout(1500);
+    expect(await page.locator('[data-testid="batch-time"]').textContent()).toBe(frozen);
+    await page.locator('[data-testid="pause"]').click();
+    await expect.poll(() => page.locator('[data-testid="pause"]').textContent()).toContain('Pause');
+    await expect
+      .poll(() => page.locator('[data-testid="batch-time"]').textContent())
+      .not.toBe(frozen);
+  });
+
+  it('saves screenshots in light and dark', async () => {
+    await page.goto(page.url().replace(/\?.*$/, ''));
+    await page.locator(topTags).nth(4).waitFor();
+    await expect
+      .poll(() => page.locator('[data-testid="series-chart"] .recharts-line').count())
+      .toBe(3);
+    await page.waitForTimeout(3000);
+    mkdirSync(RESULTS_DIR, { recursive: true });
+    await page.screenshot({ path: `${RESULTS_DIR}/dashboard-light.png` });
+    if (!existsSync(README_SCREENSHOT) || process.env.UPDATE_SCREENSHOT === '1') {
+      await page.screenshot({ path: README_SCREENSHOT });
+    }
+    // The page follows the system scheme until a theme is picked, also when it changes later.
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await expect
+      .poll(() => page.evaluate(() => document.documentElement.classList.contains('dark')))
+      .toBe(true);
+    await page.screenshot({ path: `${RESULTS_DIR}/dashboard-dark.png` });
+  });
+
+  it('reflows to one column on a phone', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    const top = await page.locator('section[aria-labelledby="top-tags-title"]').boundingBox();
+    const trending = await page.locator('section[aria-labelledby="trending-title"]').boundingBox();
+    expect(trending!.x).toBeCloseTo(top!.x, 0);
+    expect(trending!.y).toBeGreaterThan(top!.y + top!.height - 1);
+    await page.screenshot({ path: `${RESULTS_DIR}/dashboard-phone.png`, fullPage: true });
+  });
+});

@@ -1,0 +1,57 @@
+/**
+ * Makes sure `.next` holds a production build of the current sources: builds when `BUILD_ID` is
+ * missing or older than any file that goes into the page bundle. A fresh clone builds once.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** What the dashboard bundle is built from (public/ is served from disk, not built). */
+const BUNDLE_SOURCES = [
+  'app',
+  'components',
+  'lib/client',
+  'lib/protocol.ts',
+  'lib/trends/types.ts',
+  'next.config.js',
+  'postcss.config.mjs',
+  'tsconfig.json',
+  'tsconfig.next.json',
+  'package-lock.json',
+];
+
+function newestMtimeMs(path: string): number {
+  if (!existsSync(path)) return 0;
+  const stats = statSync(path);
+  if (!stats.isDirectory()) return stats.mtimeMs;
+  return readdirSync(path).reduce(
+    (newest, entry) => Math.max(newest, newestMtimeMs(join(path, entry))),
+    stats.mtimeMs,
+  );
+}
+
+export function isBuildFresh(root: string): boolean {
+  const buildId = join(root, '.next', 'BUILD_ID');
+  if (!existsSync(buildId)) return false;
+  const sourcesMs = Math.max(...BUNDLE_SOURCES.map((source) => newestMtimeMs(join(root, source))));
+  return statSync(buildId).mtimeMs >= sourcesMs;
+}
+
+/** Runs `next build` in `root` unless the build is fresh; rejects with its output on failure. */
+export async function ensureNextBuild(root: string): Promise<void> {
+  if (isBuildFresh(root)) return;
+  const nextBin = join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
+  const output: string[] = [];
+  const code = await new Promise<number | null>((resolve, reject) => {
+    const child = spawn(process.execPath, [nextBin, 'build'], {
+      cwd: root,
+      env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+    child.on('error', reject);
+    child.on('close', resolve);
+  });
+  if (code !== 0) throw new Error(`next build failed (exit ${code}):\n${output.join('')}`);
+}
