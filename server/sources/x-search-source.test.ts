@@ -53,6 +53,15 @@ describe('XSearchSource against the mock X API', () => {
     expect(line.includes.users).toHaveLength(1);
     expect(line.includes.users[0].id).toBe(line.data.author_id);
     expect(BigInt(line.data.id) < BigInt(JSON.parse(sink.lines[29]!).data.id)).toBe(true);
+    const query = Object.fromEntries(searchRequests(mock!)[0]!.query);
+    expect(query).toMatchObject({
+      query: 'has:hashtags',
+      max_results: '100',
+      expansions: 'author_id',
+    });
+    expect(query['tweet.fields']).toBe(
+      'created_at,lang,author_id,entities,note_tweet,referenced_tweets',
+    );
     expect(source.isReady()).toBe(true);
     expect(source.status()).toMatchObject({ kind: 'search', connection: { state: 'live' } });
   });

@@ -5,20 +5,23 @@
  */
 import type { SourceKind, SourceState, SourceStatus } from '@/lib/protocol';
 
-const RATE_WINDOW_S = 10;
+import { RateMeter } from '@/server/rate-meter';
+
+const RATE_SPAN_MS = 10_000;
 
 export class XSourceStatus {
   private connection: SourceState = { state: 'connecting' };
   private reconnects = 0;
   private errors = 0;
-  /** Posts per whole second (epoch seconds → count), the last RATE_WINDOW_S seconds only. */
-  private readonly perSecond = new Map<number, number>();
+  private readonly rate: RateMeter;
 
   constructor(
     private readonly kind: SourceKind,
     private readonly label: string,
-    private readonly nowMs: () => number = Date.now,
-  ) {}
+    nowMs: () => number = Date.now,
+  ) {
+    this.rate = new RateMeter(RATE_SPAN_MS, nowMs);
+  }
 
   get state(): SourceState {
     return this.connection;
@@ -37,28 +40,17 @@ export class XSourceStatus {
   }
 
   countPost(): void {
-    const second = Math.floor(this.nowMs() / 1000);
-    this.perSecond.set(second, (this.perSecond.get(second) ?? 0) + 1);
-    if (this.perSecond.size > RATE_WINDOW_S + 1) this.prune(second);
+    this.rate.record();
   }
 
   snapshot(): SourceStatus {
-    const second = Math.floor(this.nowMs() / 1000);
-    this.prune(second);
-    let posts = 0;
-    for (const count of this.perSecond.values()) posts += count;
     return {
       kind: this.kind,
       label: this.label,
       connection: { ...this.connection },
       reconnects: this.reconnects,
       errors: this.errors,
-      tweetsPerSec: Math.round((posts / RATE_WINDOW_S) * 10) / 10,
+      tweetsPerSec: Math.round(this.rate.ratePerSec() * 10) / 10,
     };
-  }
-
-  private prune(currentSecond: number): void {
-    for (const second of this.perSecond.keys())
-      if (second <= currentSecond - RATE_WINDOW_S) this.perSecond.delete(second);
   }
 }

@@ -35,9 +35,31 @@ const ignore = (): void => undefined;
 
 /**
  * Connects `stream` (made with `autoConnect: false`). Rejects with the library's error when the
- * connection cannot be opened (HTTP status ≥ 400 or a network error).
+ * connection cannot be opened (HTTP status ≥ 400 or a network error), or after `timeoutMs`
+ * without response headers (the library sets no timeout on streams); a connection that opens
+ * after that is closed at once.
  */
 export async function openStreamConnection(
+  stream: TweetStream,
+  timeoutMs: number,
+  handlers: StreamConnectionHandlers,
+): Promise<StreamConnection> {
+  const opening = connect(stream, handlers);
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      opening.then((late) => late.close(), ignore);
+      reject(new Error(`no response within ${timeoutMs} ms`));
+    }, timeoutMs);
+  });
+  try {
+    return await Promise.race([opening, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function connect(
   stream: TweetStream,
   handlers: StreamConnectionHandlers,
 ): Promise<StreamConnection> {

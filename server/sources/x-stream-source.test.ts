@@ -160,6 +160,19 @@ describe('XStreamSource against the mock X API', () => {
     expect(source.status()).toMatchObject({ reconnects: 1, connection: { state: 'live' } });
   });
 
+  it('gives up on a server that never answers, after the stall timeout', async () => {
+    const { sink, logger } = await run(
+      { streamPlans: [{ kind: 'no-response' }] },
+      { X_STALL_TIMEOUT_MS: 150 },
+    );
+    await allReceived(sink, mock!);
+    const [first, second] = mock!.connections.filter((c) => c.path.endsWith('/stream'));
+    expect(second!.atMs - first!.atMs).toBeGreaterThanOrEqual(150);
+    expect(logger.entries.map((entry) => entry.message)).toContain(
+      'X stream: network error: no response within 150 ms; reconnecting',
+    );
+  });
+
   it('stays ready on keep-alives alone, past the stall timeout', async () => {
     const { source } = await run(
       { streamPostCount: 0, keepAliveMs: 30 },

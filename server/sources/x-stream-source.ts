@@ -16,7 +16,7 @@ import { cancellableSleep } from './x-sleep';
 import type { CancellableSleep } from './x-sleep';
 import { XSourceStatus } from './x-source-status';
 import { openStreamConnection } from './x-stream-connection';
-import type { StreamConnection, StreamConnectionHandlers } from './x-stream-connection';
+import type { StreamConnection } from './x-stream-connection';
 import { inspectStreamLine } from './x-stream-line';
 
 export interface XStreamSourceOptions {
@@ -33,8 +33,6 @@ export interface XStreamSourceOptions {
   logger: XLogger;
   nowMs?: () => number;
 }
-
-const ignore = (): void => undefined;
 
 type Outcome = { failure: Failure; reason: string } | { stop: string };
 
@@ -152,13 +150,17 @@ export class XStreamSource implements TweetSource {
         closeWith(`stalled: nothing received for ${this.options.stallTimeoutMs} ms`);
       }, this.options.stallTimeoutMs);
     };
-    const connection = await this.open({
-      activity: armWatchdog,
-      line: (raw) => {
-        const reason = this.onLine(raw);
-        if (reason) closeWith(reason);
+    const connection = await openStreamConnection(
+      this.options.createStream(),
+      this.options.stallTimeoutMs,
+      {
+        activity: armWatchdog,
+        line: (raw) => {
+          const reason = this.onLine(raw);
+          if (reason) closeWith(reason);
+        },
       },
-    });
+    );
     opened.connection = this.connection = connection;
     if (this.stopping || opened.closeRequested) connection.close();
     else this.status_.set({ state: 'live' });
@@ -167,26 +169,6 @@ export class XStreamSource implements TweetSource {
     clearTimeout(watchdog);
     this.connection = undefined;
     return endReason;
-  }
-
-  /**
-   * Opens a connection, giving up after `stallTimeoutMs` without response headers (the library
-   * sets no timeout on streams); a connection that opens after that is closed at once.
-   */
-  private async open(handlers: StreamConnectionHandlers): Promise<StreamConnection> {
-    const opening = openStreamConnection(this.options.createStream(), handlers);
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => {
-        opening.then((late) => late.close(), ignore);
-        reject(new Error(`no response within ${this.options.stallTimeoutMs} ms`));
-      }, this.options.stallTimeoutMs);
-    });
-    try {
-      return await Promise.race([opening, timeout]);
-    } finally {
-      clearTimeout(timer);
-    }
   }
 
   /** Forwards or handles one line; returns a reason when the connection must be closed. */

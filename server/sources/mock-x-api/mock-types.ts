@@ -14,7 +14,9 @@ export type StreamPlan =
   /** Send `afterPosts` posts, then nothing at all (no keep-alives) while the socket stays open. */
   | { kind: 'stall'; afterPosts: number }
   /** Answer 200, then end the response at once. */
-  | { kind: 'close-at-once' };
+  | { kind: 'close-at-once' }
+  /** Never answer (no status line, no headers) while the socket stays open. */
+  | { kind: 'no-response' };
 
 /** What one recent-search request does; request n follows `searchPlans[n]`, then `normal`. */
 export type SearchPlan =
@@ -25,6 +27,8 @@ export type SearchPlan =
 
 export interface ConnectionRecord {
   path: string;
+  /** The query string as received. */
+  query: URLSearchParams;
   /** ms since the epoch when the request arrived. */
   atMs: number;
   status: number;

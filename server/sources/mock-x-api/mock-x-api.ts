@@ -90,7 +90,13 @@ class MockState {
   handle(req: IncomingMessage, res: ServerResponse): void {
     const url = new URL(req.url ?? '/', 'http://mock');
     if (req.headers.authorization !== `Bearer ${this.options.bearerToken}`) {
-      this.connections.push({ path: url.pathname, atMs: Date.now(), status: 401, plan: 'normal' });
+      this.connections.push({
+        path: url.pathname,
+        query: url.searchParams,
+        atMs: Date.now(),
+        status: 401,
+        plan: 'normal',
+      });
       const body = {
         title: 'Unauthorized',
         type: 'about:blank',
@@ -102,19 +108,27 @@ class MockState {
     if (url.pathname === '/2/tweets/search/stream/rules')
       return void handleRules(req, res, this.rules);
     if (url.pathname === '/2/tweets/search/stream' || url.pathname === '/2/tweets/sample/stream')
-      return this.stream(url.pathname, res);
+      return this.stream(url, res);
     if (url.pathname === '/2/tweets/search/recent') return this.search(url, res);
     sendJson(res, 404, { title: 'Not Found Error', detail: `no route ${url.pathname}` });
   }
 
-  private stream(path: string, res: ServerResponse): void {
+  private stream(url: URL, res: ServerResponse): void {
+    const path = url.pathname;
     const index = this.streamConnections++;
     const plan: StreamPlan = this.options.streamPlans?.[index] ?? { kind: 'normal' };
     const filtered = path.endsWith('/search/stream');
-    const record: ConnectionRecord = { path, atMs: Date.now(), status: 200, plan: plan.kind };
+    const record: ConnectionRecord = {
+      path,
+      query: url.searchParams,
+      atMs: Date.now(),
+      status: 200,
+      plan: plan.kind,
+    };
     this.connections.push(record);
     res.on('close', () => (record.closedAtMs = Date.now()));
     if (plan.kind === 'status') return this.failStream(res, record, plan.status, plan.resetInSec);
+    if (plan.kind === 'no-response') return;
     if (filtered && this.rules.byId.size === 0) return this.failStream(res, record, 409);
     const redeliver = index > 0 ? (this.options.redeliverOnReconnect ?? 0) : 0;
     const replay =
@@ -180,6 +194,7 @@ class MockState {
     };
     const record: ConnectionRecord = {
       path: url.pathname,
+      query: url.searchParams,
       atMs: Date.now(),
       status: 200,
       plan: plan.kind,
