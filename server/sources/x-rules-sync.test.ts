@@ -52,4 +52,12 @@ describe('syncStreamRules', () => {
     await syncStreamRules(client, ['#keep', 'café lang:fr']);
     expect(mock.rules.log).toHaveLength(2);
   });
+
+  it('reports the rules X refused', async () => {
+    mock = await startMockXApi({ bearerToken: MOCK_TOKEN });
+    const client = createXClient({ bearerToken: MOCK_TOKEN, baseUrl: mock.url });
+    const result = await syncStreamRules(client, ['#ok', '(#broken']);
+    expect(result.rejected).toEqual(['(#broken: UnprocessableEntity']);
+    expect([...mock.rules.byId.values()].map((rule) => rule.value)).toEqual(['#ok']);
+  });
 });

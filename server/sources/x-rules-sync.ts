@@ -37,15 +37,22 @@ export function planRulesSync(
   };
 }
 
+export interface RulesSyncResult extends RulesPlan {
+  /** Rules X refused to add (invalid syntax, duplicates…), with X's reason. */
+  rejected: string[];
+}
+
 /** Applies the plan on X (delete first: the 1,000-rule cap counts stale rules too). */
 export async function syncStreamRules(
   client: TwitterApi,
   desired: readonly string[],
-): Promise<RulesPlan> {
+): Promise<RulesSyncResult> {
   const current = await client.v2.streamRules();
   const plan = planRulesSync(current.data ?? [], desired);
   if (plan.deleteIds.length > 0)
     await client.v2.updateStreamRules({ delete: { ids: plan.deleteIds } });
-  if (plan.add.length > 0) await client.v2.updateStreamRules({ add: plan.add });
-  return plan;
+  if (plan.add.length === 0) return { ...plan, rejected: [] };
+  const added = await client.v2.updateStreamRules({ add: plan.add });
+  const rejected = (added.errors ?? []).map((error) => `${error.value ?? '?'}: ${error.title}`);
+  return { ...plan, rejected };
 }

@@ -70,6 +70,7 @@ export function createXSource(
         { source: kind, added: plan.add.length, deleted: plan.deleteIds.length },
         'X stream rules synced',
       );
+      for (const rule of plan.rejected) logger.warn({ source: kind }, `X refused a rule: ${rule}`);
     },
   });
 }

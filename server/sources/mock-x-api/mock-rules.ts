@@ -32,18 +32,39 @@ export async function handleRules(
     return sendJson(res, 400, { title: 'Invalid Request', detail: 'body is not JSON' });
   }
   if (body.add) {
-    const created = body.add.map((rule) => {
-      const added = {
-        id: String(1_800_000_000_000_000_000n + BigInt(rules.nextId++)),
-        value: rule.value,
-        tag: rule.tag ?? '',
-      };
-      rules.byId.set(added.id, added);
-      rules.log.push(`add ${rule.value}`);
-      return added;
-    });
-    const summary = { created: created.length, not_created: 0, valid: created.length, invalid: 0 };
-    return sendJson(res, 201, { data: created, meta: { sent: new Date().toISOString(), summary } });
+    // A rule with unbalanced parentheses is refused, as X does, in `errors` beside the others.
+    const invalid = body.add.filter(
+      (rule) => rule.value.split('(').length !== rule.value.split(')').length,
+    );
+    const created = body.add
+      .filter((rule) => !invalid.includes(rule))
+      .map((rule) => {
+        const added = {
+          id: String(1_800_000_000_000_000_000n + BigInt(rules.nextId++)),
+          value: rule.value,
+          tag: rule.tag ?? '',
+        };
+        rules.byId.set(added.id, added);
+        rules.log.push(`add ${rule.value}`);
+        return added;
+      });
+    const summary = {
+      created: created.length,
+      not_created: invalid.length,
+      valid: created.length,
+      invalid: invalid.length,
+    };
+    const errors = invalid.map((rule) => ({
+      value: rule.value,
+      title: 'UnprocessableEntity',
+      type: 'about:blank',
+    }));
+    const meta = { sent: new Date().toISOString(), summary };
+    return sendJson(
+      res,
+      201,
+      errors.length > 0 ? { data: created, meta, errors } : { data: created, meta },
+    );
   }
   const ids = body.delete?.ids ?? [];
   const deleted = ids.filter((id) => rules.byId.delete(id));
