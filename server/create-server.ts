@@ -1,7 +1,5 @@
 import { createServer } from 'node:http';
-import type { IncomingMessage, Server as HttpServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import type { Duplex } from 'node:stream';
+import type { Server as HttpServer } from 'node:http';
 import pino from 'pino';
 import type { Logger } from 'pino';
 import { Server as SocketServer } from 'socket.io';
@@ -17,6 +15,8 @@ import type { Metrics } from './metrics';
 import { prepareNextApp } from './next-app';
 import type { NextApp } from './next-app';
 import { Pipeline } from './pipeline';
+import { routeUpgrades } from './route-upgrades';
+import { listenOn, publicHost } from './listen';
 import { isSameOrigin } from './same-origin';
 import { createSource } from './sources';
 import type { TweetSource } from './sources/types';
@@ -51,8 +51,6 @@ export interface TagstreamServer {
 
 /** Socket messages are tiny (`watch`): a larger one is refused before it is buffered. */
 const MAX_SOCKET_MESSAGE_BYTES = 64 * 1024;
-/** An upgrade nobody answered within this time is closed. */
-const UNANSWERED_UPGRADE_MS = 5000;
 
 /**
  * One HTTP server for everything: our routes (`/api/*`, `/healthz`, `/readyz`, `/metrics`),
@@ -113,17 +111,7 @@ export function createTagstreamServer(options: TagstreamServerOptions): Tagstrea
     destroyUpgrade: false,
     allowRequest: (req, callback) => callback(null, isSameOrigin(req)),
   });
-  httpServer.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    if (req.url?.startsWith('/socket.io/')) return; // engine.io's own listener answers it
-    if (!nextApp) return void socket.destroy();
-    nextApp.upgrade(req, socket, head);
-    const timer = setTimeout(() => {
-      if (!socket.destroyed && (socket as { bytesWritten?: number }).bytesWritten === 0) {
-        socket.destroy();
-      }
-    }, UNANSWERED_UPGRADE_MS);
-    timer.unref();
-  });
+  routeUpgrades(httpServer, () => nextApp);
   const hub = new Hub(io, {
     updateIntervalMs: config.CLIENT_UPDATE_INTERVAL_MS,
     sources: {
@@ -147,15 +135,20 @@ export function createTagstreamServer(options: TagstreamServerOptions): Tagstrea
     stats: () => stats.snapshot(),
     readiness,
     async listen() {
+      // Next wants the port: with a fixed one it is ready before the first request; with port 0
+      // the port is known only once listening, and pages answer 503 until Next is prepared.
+      const prepare = (port: number) =>
+        nextEnabled(options)
+          ? prepareNextApp({
+              dev: options.next === 'dev',
+              dir: options.dir ?? process.cwd(),
+              hostname: publicHost(config.HOST),
+              port,
+            })
+          : Promise.resolve(undefined);
+      if (config.PORT !== 0) nextApp = await prepare(config.PORT);
       const port = await listenOn(httpServer, config.PORT, config.HOST);
-      if (nextEnabled(options)) {
-        nextApp = await prepareNextApp({
-          dev: options.next === 'dev',
-          dir: options.dir ?? process.cwd(),
-          hostname: publicHost(config.HOST),
-          port,
-        });
-      }
+      if (config.PORT === 0) nextApp = await prepare(port);
       pipeline.start();
       try {
         await source.start(pipeline.sink);
@@ -195,19 +188,4 @@ function nextEnabled(options: TagstreamServerOptions): boolean {
 /** The window the API and the series default to: 5 m when configured, else the first. */
 export function defaultWindow(windows: readonly WindowSpec[]): WindowSpec {
   return windows.find((window) => window.windowMs === 300_000) ?? windows[0]!;
-}
-
-/** A host to print in URLs: a wildcard address is reachable as localhost. */
-function publicHost(host: string): string {
-  return host === '0.0.0.0' || host === '::' ? 'localhost' : host;
-}
-
-function listenOn(server: HttpServer, port: number, host: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve((server.address() as AddressInfo).port);
-    });
-  });
 }
