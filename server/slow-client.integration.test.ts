@@ -2,6 +2,7 @@
  * The real server with a looping max-speed replay (a batch every few ms) and a dashboard client
  * that stops reading: what the server holds for it must stay bounded.
  */
+import type { Socket } from 'node:net';
 import pino from 'pino';
 import { io as connectClient } from 'socket.io-client';
 import { afterAll, expect, it } from 'vitest';
@@ -40,9 +41,7 @@ it('holds at most one message for a client that stops reading', async () => {
     largestMessage = Math.max(largestMessage, JSON.stringify(update).length);
   });
   await new Promise((resolve) => client.once('batch', resolve));
-  const tcp = (
-    client.io.engine.transport as unknown as { ws: { _socket: import('node:net').Socket } }
-  ).ws._socket;
+  const tcp = (client.io.engine.transport as unknown as { ws: { _socket: Socket } }).ws._socket;
   tcp.pause();
   const connection = [...server.io.sockets.sockets.values()][0]!
     .conn as unknown as ServerConnection;
