@@ -42,7 +42,7 @@ describe('HeavyHittersWindow', () => {
           const closed = panes.addBatch(batchTime, pairs, batch.length);
           if (closed) window.paneClosed(closed);
           const open = panes.current!;
-          const result = window.top(open);
+          const result = window.top(open, pairs);
           // The window covers whole panes: from the start of the oldest pane in it.
           const coveredFromMs = (open.index - WINDOW_MS / PANE_MS) * PANE_MS;
           const exact = new Map<string, number>();
@@ -74,16 +74,13 @@ describe('HeavyHittersWindow', () => {
     const window = new HeavyHittersWindow(WINDOW_MS, PANE_MS, 100, 2);
     let result;
     for (let index = 1; index <= 12; index++) {
-      const closed = panes.addBatch(
-        index * BATCH_MS,
-        [
-          ['a', 1],
-          ['b', index],
-        ],
-        10,
-      );
+      const pairs: [string, number][] = [
+        ['a', 1],
+        ['b', index],
+      ];
+      const closed = panes.addBatch(index * BATCH_MS, pairs, 10);
       if (closed) window.paneClosed(closed);
-      result = window.top(panes.current!);
+      result = window.top(panes.current!, pairs);
     }
     // Batches 4..12 are in the window at 24 s (panes 2, 3 and 4 of 6 s each).
     expect(result).toEqual({

@@ -11,6 +11,8 @@ export interface HeavyHittersTop {
   posts: number;
 }
 
+type Counter = SpaceSavingCounter<string>;
+
 /**
  * A long window in heavy-hitters mode: bounded memory however many distinct hashtags flow.
  *
@@ -19,16 +21,21 @@ export interface HeavyHittersTop {
  * one pane in between (it slides by pane at its old end, by batch at its new end).
  *
  * Closed panes are merged once per pane boundary, incrementally (`SlidingAggregate`), and the
- * merge's top-N is cached. Each batch then only combines the open pane's counters with that
- * cache: a key monitored by neither is bounded by the cached N-th count plus the open pane's
- * bound, below every cached candidate, so the candidates hold the exact top-N of the merge.
- * Every count keeps `count ≥ true ≥ count − error` over the panes covered.
+ * merge's top-N is cached. Within a pane, the candidates are that top-N plus the open pane's
+ * keys, each as the sum of its closed and open estimates (or bounds): a key in neither is bounded
+ * by the cached N-th count plus the open pane's bound, below every cached candidate, so the
+ * candidates hold the top-N of the merge. Only the keys of each batch change, so each batch
+ * updates those and re-selects; a key the open pane evicts is then counted at the pane's bound,
+ * and keeps that sum (an upper bound with a valid error, as its open count cannot grow unseen). Every count keeps `count ≥ true ≥ count − error` over the
+ * panes covered.
  */
 export class HeavyHittersWindow {
   private readonly closed: SlidingAggregate<SummaryAggregate>;
   private readonly closedIndices: number[] = [];
   private readonly closedPanesInWindow: number;
-  private cache: { merged: SummaryAggregate; top: SpaceSavingCounter<string>[] } | undefined;
+  private cache: { merged: SummaryAggregate; top: Counter[] } | undefined;
+  private candidates = new Map<string, Counter>();
+  private candidatesPane = -1;
 
   constructor(
     readonly windowMs: number,
@@ -48,39 +55,54 @@ export class HeavyHittersWindow {
     this.cache = undefined;
   }
 
-  /** The window's top-N at a batch that went into `open` (the latest pane). */
-  top(open: OpenPane): HeavyHittersTop {
+  /** The window's top-N at a batch that added `batchPairs` to `open` (the latest pane). */
+  top(open: OpenPane, batchPairs: [string, number][]): HeavyHittersTop {
     this.evictBefore(open.index - this.closedPanesInWindow);
-    const closed = this.cached();
-    const candidates: SpaceSavingCounter<string>[] = [];
-    const openBound = open.summary.unmonitoredBound;
-    const closedBound = closed?.merged.summary.unmonitoredBound ?? 0;
-    for (const counter of open.summary.entries()) {
-      const known = closed?.merged.summary.estimate(counter.key);
-      counter.count += known?.count ?? closedBound;
-      counter.error += known?.error ?? closedBound;
-      candidates.push(counter);
+    if (this.candidatesPane !== open.index) {
+      this.candidatesPane = open.index;
+      this.candidates = new Map();
+      for (const counter of open.summary.entries()) this.updateCandidate(open, counter.key);
+    } else {
+      for (let index = 0; index < batchPairs.length; index++) {
+        this.updateCandidate(open, batchPairs[index]![0]);
+      }
     }
-    for (const counter of closed?.top ?? []) {
+    // Closed candidates absent from the open pane follow its bound, which grows once it is full.
+    const openBound = open.summary.unmonitoredBound;
+    for (const counter of this.cached()?.top ?? []) {
       if (open.summary.estimate(counter.key) !== undefined) continue;
-      candidates.push({
+      this.candidates.set(counter.key, {
         key: counter.key,
         count: counter.count + openBound,
         error: counter.error + openBound,
       });
     }
     return {
-      top: selectTop(candidates, this.topN, byCount),
-      posts: (closed?.merged.posts ?? 0) + open.posts,
+      top: selectTop(this.candidates.values(), this.topN, byCount, countOf),
+      posts: (this.cache?.merged.posts ?? 0) + open.posts,
     };
   }
 
   /** Counters held by the closed panes' summaries and merges (bounded by panes × capacity). */
   heldCounters(): number {
-    let counters = 0;
+    let counters = this.candidates.size;
     for (const aggregate of this.closed.held()) counters += aggregate.summary.size;
     if (this.cache !== undefined) counters += this.cache.merged.summary.size;
     return counters;
+  }
+
+  /** Sets `key`'s sums; a key the open pane just evicted is bounded by the pane's bound. */
+  private updateCandidate(open: OpenPane, key: string): void {
+    const openBound = open.summary.unmonitoredBound;
+    const inOpen = open.summary.estimate(key) ?? { count: openBound, error: openBound };
+    const merged = this.cached()?.merged.summary;
+    const inClosed = merged?.estimate(key);
+    const closedBound = merged?.unmonitoredBound ?? 0;
+    this.candidates.set(key, {
+      key,
+      count: inOpen.count + (inClosed?.count ?? closedBound),
+      error: inOpen.error + (inClosed?.error ?? closedBound),
+    });
   }
 
   private evictBefore(oldestIndex: number): void {
@@ -100,7 +122,9 @@ export class HeavyHittersWindow {
   }
 }
 
-function byCount(a: SpaceSavingCounter<string>, b: SpaceSavingCounter<string>): number {
+const countOf = (counter: Counter): number => counter.count;
+
+function byCount(a: Counter, b: Counter): number {
   if (a.count !== b.count) return a.count - b.count;
   if (a.error !== b.error) return b.error - a.error;
   return a.key < b.key ? 1 : a.key > b.key ? -1 : 0;

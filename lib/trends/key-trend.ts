@@ -20,6 +20,8 @@ export interface KeyTrend {
   batchAuthorPosts: Map<string, number> | undefined;
   /** Author → batch time of their last post on this key; at most `maxTrackedAuthors`. */
   authors: Map<string, number>;
+  /** Batch in which `authors` was last pruned: at most one scan per batch when it is full. */
+  authorsPrunedMs: number;
 }
 
 export function newKeyTrend(batchMs: number): KeyTrend {
@@ -33,6 +35,7 @@ export function newKeyTrend(batchMs: number): KeyTrend {
     firstAuthorPosts: 0,
     batchAuthorPosts: undefined,
     authors: new Map(),
+    authorsPrunedMs: -Infinity,
   };
 }
 
@@ -47,8 +50,9 @@ export function admitAuthorPost(trend: KeyTrend, author: string, cap: number): b
 
 /**
  * Remembers that `author` posted at `batchMs`. When `max` authors are tracked, those older than
- * `sinceMs` make room; if all are recent the key already passes any author gate below `max`, so a
- * new author is simply not recorded (distinct authors saturate at `max`).
+ * `sinceMs` make room (one scan per batch at most); if all are recent the key already passes any
+ * author gate below `max`, so a new author is simply not recorded (distinct authors saturate at
+ * `max`).
  */
 export function noteAuthor(
   trend: KeyTrend,
@@ -59,6 +63,8 @@ export function noteAuthor(
 ): void {
   const authors = trend.authors;
   if (authors.size >= max && !authors.has(author)) {
+    if (trend.authorsPrunedMs === batchMs) return;
+    trend.authorsPrunedMs = batchMs;
     for (const [known, lastMs] of authors) if (lastMs <= sinceMs) authors.delete(known);
     if (authors.size >= max) return;
   }

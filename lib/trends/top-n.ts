@@ -7,17 +7,29 @@
 /** Positive when `a` ranks above `b`; must be a total order for a deterministic result. */
 export type RankOrder<T> = (a: T, b: T) => number;
 
-/** The `n` highest-ranked of `items`, best first. */
-export function selectTop<T>(items: Iterable<T>, n: number, order: RankOrder<T>): T[] {
+/**
+ * The `n` highest-ranked of `items`, best first. `primary`, when given, must be the order's first
+ * criterion as a number (higher ranks higher): a candidate below the heap's smallest is then
+ * rejected with one number comparison, the common case when most items are small.
+ */
+export function selectTop<T>(
+  items: Iterable<T>,
+  n: number,
+  order: RankOrder<T>,
+  primary?: (item: T) => number,
+): T[] {
   if (n <= 0) return [];
   const heap: T[] = [];
+  let floor = -Infinity;
   for (const item of items) {
     if (heap.length < n) {
       heap.push(item);
       siftUp(heap, heap.length - 1, order);
-    } else if (order(item, heap[0]!) > 0) {
+      if (heap.length === n && primary) floor = primary(heap[0]!);
+    } else if ((!primary || primary(item) >= floor) && order(item, heap[0]!) > 0) {
       heap[0] = item;
       siftDown(heap, 0, order);
+      if (primary) floor = primary(heap[0]!);
     }
   }
   return heap.sort((a, b) => order(b, a));
@@ -29,29 +41,12 @@ export function byCountThenKey(a: [string, number], b: [string, number]): number
   return a[0] < b[0] ? 1 : a[0] > b[0] ? -1 : 0;
 }
 
-/**
- * The `n` entries of `counts` with the highest counts, best first, equal counts by key. The hot
- * path of every window, every batch: a candidate that cannot beat the heap's smallest count is
- * rejected with one number comparison (most keys of a window have small counts); ties with it
- * are settled by key only in that rare case.
- */
+/** The `n` entries of `counts` with the highest counts, best first, equal counts by key. */
 export function topCounts(counts: Iterable<[string, number]>, n: number): [string, number][] {
-  if (n <= 0) return [];
-  const heap: [string, number][] = [];
-  let floor = -Infinity;
-  for (const entry of counts) {
-    if (heap.length < n) {
-      heap.push(entry);
-      siftUp(heap, heap.length - 1, byCountThenKey);
-      if (heap.length === n) floor = heap[0]![1];
-    } else if (entry[1] >= floor && byCountThenKey(entry, heap[0]!) > 0) {
-      heap[0] = entry;
-      siftDown(heap, 0, byCountThenKey);
-      floor = heap[0]![1];
-    }
-  }
-  return heap.sort((a, b) => byCountThenKey(b, a));
+  return selectTop(counts, n, byCountThenKey, countOf);
 }
+
+const countOf = (entry: [string, number]): number => entry[1];
 
 // The heap's root is its lowest-ranked item: the one the next better candidate replaces.
 function siftUp<T>(heap: T[], index: number, order: RankOrder<T>): void {

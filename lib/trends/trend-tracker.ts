@@ -115,8 +115,6 @@ export class TrendTracker {
   ): ScoredTag | undefined {
     const trend = this.keys.get(key);
     if (trend === undefined) return undefined;
-    const authors = recentAuthors(trend, batchMs - this.gateWindowMs);
-    if (authors < this.options.minAuthors) return undefined;
     const { fastHalfLifeMs, slowHalfLifeMs } = this.options;
     const elapsedMs = batchMs - trend.updatedMs;
     const fast = trend.fast * decayFactor(elapsedMs, fastHalfLifeMs);
@@ -124,6 +122,8 @@ export class TrendTracker {
     const ageMs = batchMs - this.startMs!;
     const score = trendingScore(fast, slow, ageMs, this.options);
     if (!(score > 0)) return undefined;
+    const authors = recentAuthors(trend, batchMs - this.gateWindowMs);
+    if (authors < this.options.minAuthors) return undefined;
     return {
       key,
       tag: spellingOf(key),

@@ -15,8 +15,15 @@ export interface TrendsJob {
 const add = (a: number, b: number): number => a + b;
 const subtract = (a: number, b: number): number => a - b;
 const isPositive = (pair: [string, number]): boolean => pair[1] > 0;
-const tagPairs = (post: ParsedPost): [string, number][] =>
-  post.tags.map((tag): [string, number] => [tag.key, 1]);
+/** `[key, 1]` per hashtag of the batch's posts: a flatMap written as one loop over the batch. */
+function tagPairs(posts: ParsedPost[]): [string, number][] {
+  const pairs: [string, number][] = [];
+  for (let index = 0; index < posts.length; index++) {
+    const tags = posts[index]!.tags;
+    for (let tag = 0; tag < tags.length; tag++) pairs.push([tags[tag]!.key, 1]);
+  }
+  return pairs;
+}
 
 /**
  * Defines the hashtag job on `input` (one `ParsedPost` per post, in any batch) before
@@ -25,7 +32,8 @@ const tagPairs = (post: ParsedPost): [string, number][] =>
  *
  * The graph, per batch:
  * - posts → de-duplicated by id over the longest window (`transform`);
- * - → `[key, 1]` per hashtag (`flatMap`) → `reduceByKey(+)`: the batch's counts;
+ * - → `[key, 1]` per hashtag (a flatMap, as one `transform` loop) → `reduceByKey(+)`: the
+ *   batch's counts;
  * - exact windows (shorter than `heavyHittersFromMs`): `reduceByKeyAndWindow(+, −, windowMs,
  *   batchInterval, count > 0)`, incremental, and post totals by `count().reduceByWindow(+, −)`;
  * - heavy-hitters windows: the batch's counts go into per-pane Space-Saving summaries;
@@ -42,7 +50,7 @@ export function createTrendsJob(
   const state = new TrendsState(options, batchIntervalMs);
   const posts = input.transform((batch, batchTime) => state.dedupe(batch, batchTime));
   posts.foreachBatch((batch, batchTime) => state.tally(batch, batchTime));
-  const batchCounts = posts.flatMap(tagPairs).reduceByKey(add);
+  const batchCounts = posts.transform(tagPairs).reduceByKey(add);
   const postCounts = posts.count();
   for (const windowMs of options.windowsMs) {
     if (state.isHeavy(windowMs)) continue;

@@ -96,7 +96,9 @@ export class TrendsState {
     const closedPane = this.panes?.addBatch(batchTime, batchPairs, batchTweets);
     if (closedPane) for (const heavy of this.heavyWindows.values()) heavy.paneClosed(closedPane);
     this.tracker.endBatch(batchTime);
-    const windows = this.config.windowsMs.map((windowMs) => this.windowResult(windowMs, batchTime));
+    const windows = this.config.windowsMs.map((windowMs) =>
+      this.windowResult(windowMs, batchTime, batchPairs),
+    );
     const trending = this.tracker.rank(
       batchTime,
       this.gateCounts(windows, batchTime),
@@ -135,10 +137,14 @@ export class TrendsState {
     };
   }
 
-  private windowResult(windowMs: number, batchTime: number): WindowResult {
+  private windowResult(
+    windowMs: number,
+    batchTime: number,
+    batchPairs: [string, number][],
+  ): WindowResult {
     const heavy = this.heavyWindows.get(windowMs);
     if (heavy !== undefined)
-      return heavyWindowResult(windowMs, heavy.top(this.panes!.current!), this.spellOf);
+      return heavyWindowResult(windowMs, heavy.top(this.panes!.current!, batchPairs), this.spellOf);
     const pairs = this.current(this.exactPairs.get(windowMs), batchTime)?.pairs ?? [];
     const tweets = this.current(this.tweets.get(windowMs), batchTime)?.tweets ?? 0;
     return exactWindowResult(windowMs, pairs, tweets, this.config.topN, this.spellOf);
