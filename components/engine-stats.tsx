@@ -17,8 +17,8 @@ export function EngineStats() {
   const behind = stats.lastTotalDelayMs > stats.batchIntervalMs;
   const history = (pick: (sample: StatsSample) => number) => statsHistory.map(pick);
   return (
-    <div className="flex flex-col gap-4">
-      <dl className="grid grid-cols-2 gap-3">
+    <div className="@container flex flex-col gap-4">
+      <dl className="grid grid-cols-2 gap-3 @2xl:grid-cols-4">
         <Figure
           term="Input rate"
           value={`${formatRate(stats.inputRatePerSec)}/s`}
@@ -38,7 +38,7 @@ export function EngineStats() {
           tone={behind ? 'warn' : 'plain'}
         />
       </dl>
-      <dl className="grid grid-cols-2 gap-x-4 gap-y-1.5 border-t border-zinc-200 pt-3 text-xs sm:grid-cols-3 dark:border-zinc-800">
+      <dl className="grid grid-cols-2 gap-x-4 gap-y-1.5 border-t border-zinc-200 pt-3 text-xs @md:grid-cols-3 @2xl:grid-cols-4 dark:border-zinc-800">
         <Counter term="Batches" value={stats.batches} />
         <Counter term="Posts in" value={stats.tweetsIngested} />
         <Counter term="Batch interval" text={formatDurationMs(stats.batchIntervalMs)} />

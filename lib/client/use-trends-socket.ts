@@ -17,8 +17,8 @@ import type { TrendsState } from './trends-state';
 
 type TrendsSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
-/** After this many failed reconnection attempts in a row the state reads `offline`. */
-export const OFFLINE_AFTER_ATTEMPTS = 4;
+/** After this many failed connection attempts in a row the state reads `offline`. */
+export const OFFLINE_AFTER_FAILURES = 4;
 
 export interface TrendsStream {
   connection: ConnectionState;
@@ -71,6 +71,11 @@ export function useTrendsSocket(watchedKeys: readonly string[]): TrendsStream {
   };
 }
 
+/**
+ * Wires the socket to the reducer. Connection state: `connecting` until the first connect,
+ * `reconnecting` after a drop, `offline` when the browser reports no network or
+ * `OFFLINE_AFTER_FAILURES` attempts in a row failed (socket.io keeps retrying meanwhile).
+ */
 function attachHandlers(
   socket: TrendsSocket,
   dispatch: (action: StreamAction) => void,
@@ -78,32 +83,38 @@ function attachHandlers(
 ): () => void {
   const setConnection = (connection: ConnectionState) =>
     dispatch({ type: 'connection', connection });
+  let connectedOnce = false;
+  let failures = 0;
+  const notConnected = (): ConnectionState => {
+    if (!navigator.onLine || failures >= OFFLINE_AFTER_FAILURES) return 'offline';
+    return connectedOnce ? 'reconnecting' : 'connecting';
+  };
   socket.on('connect', () => {
+    connectedOnce = true;
+    failures = 0;
     setConnection('live');
     socket.emit('watch', [...watched()]);
   });
+  socket.on('connect_error', () => {
+    failures += 1;
+    setConnection(notConnected());
+  });
   socket.on('disconnect', (reason) => {
-    setConnection(navigator.onLine ? 'reconnecting' : 'offline');
-    // The server closed the session on purpose; socket.io will not retry by itself then.
+    setConnection(notConnected());
+    // The server closed the session on purpose; socket.io does not retry by itself then.
     if (reason === 'io server disconnect') socket.connect();
   });
   socket.on('snapshot', (snapshot) => dispatch({ type: 'snapshot', snapshot }));
   socket.on('batch', (update) => dispatch({ type: 'batch', update }));
-  socket.io.on('reconnect_attempt', (attempt) => {
-    const offline = !navigator.onLine || attempt > OFFLINE_AFTER_ATTEMPTS;
-    setConnection(offline ? 'offline' : 'reconnecting');
-  });
-  const onOffline = () => setConnection('offline');
-  const onOnline = () => {
-    if (!socket.connected) setConnection('reconnecting');
+  const onNetworkChange = () => {
+    if (!socket.connected) setConnection(notConnected());
   };
-  window.addEventListener('offline', onOffline);
-  window.addEventListener('online', onOnline);
+  window.addEventListener('offline', onNetworkChange);
+  window.addEventListener('online', onNetworkChange);
   return () => {
-    window.removeEventListener('offline', onOffline);
-    window.removeEventListener('online', onOnline);
+    window.removeEventListener('offline', onNetworkChange);
+    window.removeEventListener('online', onNetworkChange);
     socket.removeAllListeners();
-    socket.io.removeAllListeners();
   };
 }
 

@@ -146,6 +146,25 @@ describe.skipIf(skipWithoutBrowser)('dashboard in Chromium', () => {
       .not.toBe(frozen);
   });
 
+  it('reconnects after the server drops the socket and keeps the watched lines', async () => {
+    const chips = await page.locator('[data-testid="watched-chip"]').count();
+    const before = await page.locator('[data-testid="batch-time"]').textContent();
+    let reconnections = 0;
+    server.io.on('connection', () => (reconnections += 1));
+    server.io.disconnectSockets(true);
+    await expect.poll(() => reconnections, { timeout: 10_000 }).toBe(1);
+    await expect
+      .poll(() => page.getAttribute('[data-testid="connection"]', 'data-state'))
+      .toBe('live');
+    await expect
+      .poll(() => page.locator('[data-testid="batch-time"]').textContent())
+      .not.toBe(before);
+    expect(await page.locator('[data-testid="watched-chip"]').count()).toBe(chips);
+    await expect
+      .poll(() => page.locator('[data-testid="series-chart"] .recharts-line').count())
+      .toBe(chips);
+  });
+
   it('saves screenshots in light and dark', async () => {
     await page.goto(page.url().replace(/\?.*$/, ''));
     await page.locator(topTags).nth(4).waitFor();
