@@ -3,7 +3,7 @@
  * random pieces, some cuts inside multi-byte characters, and sometimes the `\r\n` alone in its
  * own piece. Each piece is a separate HTTP chunk, so the client sees the same cuts.
  */
-import type { ServerResponse } from 'node:http';
+import type { StreamOut } from './stream-out';
 
 /** A small seeded PRNG (mulberry32): the same seed gives the same cuts. */
 export function seededRandom(seed: number): () => number {
@@ -40,7 +40,7 @@ export function randomPieces(bytes: Buffer, random: () => number): Buffer[] {
 
 /** Writes a line in random pieces; resolves once the bytes are handed to the socket. */
 export function writeLineInPieces(
-  res: ServerResponse,
+  res: Pick<StreamOut, 'write'>,
   line: string,
   random: () => number,
 ): Promise<void> {

@@ -7,6 +7,8 @@ import { writeLineInPieces } from './chunked-writer';
 import { mockStreamLine } from './mock-posts';
 import type { MockPost } from './mock-posts';
 import type { StreamPlan } from './mock-types';
+import { gzipOut, plainOut } from './stream-out';
+import type { StreamOut } from './stream-out';
 
 export interface StreamFeed {
   /** The next post to send, or undefined when all have gone. */
@@ -18,6 +20,8 @@ export interface StreamFeed {
 
 export interface StreamRun {
   res: ServerResponse;
+  /** Send the stream gzip-compressed. */
+  gzip: boolean;
   plan: StreamPlan;
   feed: StreamFeed;
   /** Posts to send before anything else (redelivery after a reconnect). */
@@ -42,35 +46,38 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function runStream(run: StreamRun): Promise<void> {
   const { res, plan } = run;
-  res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+  const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8' };
+  if (run.gzip) headers['content-encoding'] = 'gzip';
+  res.writeHead(200, headers);
   res.socket?.setNoDelay(true);
-  if (plan.kind === 'close-at-once') return void res.end();
+  const out = run.gzip ? gzipOut(res) : plainOut(res);
+  if (plan.kind === 'close-at-once') return void out.end();
   let silent = false;
   const keepAlive = setInterval(() => {
-    if (!silent && !res.destroyed) res.write('\r\n');
+    if (!silent && !out.destroyed) out.write('\r\n');
   }, run.keepAliveMs);
   res.on('close', () => clearInterval(keepAlive));
   // A stall leaves the socket open (and silent) until the client gives up.
-  await sendPosts(run, () => (silent = true));
+  await sendPosts(run, out, () => (silent = true));
   clearInterval(keepAlive);
 }
 
-async function sendPosts(run: StreamRun, stall: () => void): Promise<void> {
-  const { res, plan, feed } = run;
+async function sendPosts(run: StreamRun, out: StreamOut, stall: () => void): Promise<void> {
+  const { plan, feed } = run;
   const faultAfter = 'afterPosts' in plan ? plan.afterPosts : Infinity;
   let count = 0;
   for (const post of run.replay) {
-    if (res.destroyed) return;
-    await writeLineInPieces(res, line(run, post), run.random);
+    if (out.destroyed) return;
+    await writeLineInPieces(out, line(run, post), run.random);
   }
-  while (!res.destroyed) {
+  while (!out.destroyed) {
     if (count === faultAfter) {
-      if (await fault(run, stall)) return;
+      if (await fault(run, out, stall)) return;
     }
     const post = feed.peek();
     if (post) {
-      await writeLineInPieces(res, line(run, post), run.random);
-      if (res.destroyed) return;
+      await writeLineInPieces(out, line(run, post), run.random);
+      if (out.destroyed) return;
       feed.sent(post);
       count += 1;
     }
@@ -79,24 +86,24 @@ async function sendPosts(run: StreamRun, stall: () => void): Promise<void> {
 }
 
 /** Runs the plan's fault; true when the connection is over (for this loop). */
-async function fault(run: StreamRun, stall: () => void): Promise<boolean> {
-  const { res, plan, feed } = run;
+async function fault(run: StreamRun, out: StreamOut, stall: () => void): Promise<boolean> {
+  const { plan, feed } = run;
   if (plan.kind === 'drop') {
     const post = feed.peek();
     const half = Buffer.from(post ? line(run, post) : '{"data":{"id":"1","te', 'utf8');
     await new Promise<void>((resolve) =>
-      res.write(half.subarray(0, half.length >> 1), () => resolve()),
+      out.write(half.subarray(0, half.length >> 1), () => resolve()),
     );
-    res.socket?.destroy();
+    await out.drop();
     return true;
   }
   if (plan.kind === 'operational-disconnect') {
-    await writeLineInPieces(res, OPERATIONAL_DISCONNECT, run.random);
-    res.end();
+    await writeLineInPieces(out, OPERATIONAL_DISCONNECT, run.random);
+    out.end();
     return true;
   }
   if (plan.kind === 'malformed') {
-    await writeLineInPieces(res, '{"data": {"id": "oops", "text": "cut', run.random);
+    await writeLineInPieces(out, '{"data": {"id": "oops", "text": "cut', run.random);
     return false;
   }
   if (plan.kind === 'stall') {

@@ -51,6 +51,8 @@ export interface MockXApiOptions {
   redeliverOnReconnect?: number;
   /** Recent-search rate limit per window (default 450 per 15 min). */
   searchRateLimit?: { limit: number; windowMs: number };
+  /** Streams: gzip the body when the client accepts it (X does). Default false. */
+  gzip?: boolean;
   /** Seed of the random chunk cuts. */
   seed?: number;
 }

@@ -108,12 +108,12 @@ class MockState {
     if (url.pathname === '/2/tweets/search/stream/rules')
       return void handleRules(req, res, this.rules);
     if (url.pathname === '/2/tweets/search/stream' || url.pathname === '/2/tweets/sample/stream')
-      return this.stream(url, res);
+      return this.stream(url, req, res);
     if (url.pathname === '/2/tweets/search/recent') return this.search(url, res);
     sendJson(res, 404, { title: 'Not Found Error', detail: `no route ${url.pathname}` });
   }
 
-  private stream(url: URL, res: ServerResponse): void {
+  private stream(url: URL, req: IncomingMessage, res: ServerResponse): void {
     const path = url.pathname;
     const index = this.streamConnections++;
     const plan: StreamPlan = this.options.streamPlans?.[index] ?? { kind: 'normal' };
@@ -134,8 +134,10 @@ class MockState {
     const replay =
       redeliver > 0 ? this.sentIds.slice(-redeliver).map((id) => this.byId.get(id)!) : [];
     for (const post of replay) this.sentIds.push(post.data.id);
+    const acceptsGzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
     void runStream({
       res,
+      gzip: (this.options.gzip ?? false) && acceptsGzip,
       plan,
       replay,
       postIntervalMs: this.options.postIntervalMs ?? 2,
