@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PostDeduper } from './post-deduper';
 
@@ -30,5 +31,34 @@ describe('PostDeduper', () => {
       for (let i = 0; i < 10; i++) deduper.admit(`${batch}-${i}`);
     }
     expect(deduper.size).toBe(50);
+  });
+});
+
+describe('PostDeduper against a map of first sightings', () => {
+  it('agrees on random batches of ids, through expiry and table rebuilds', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(fc.integer({ min: 0, max: 3_000 }), { maxLength: 400 }), {
+          maxLength: 30,
+        }),
+        fc.integer({ min: 1, max: 8 }),
+        (batches, horizonBatches) => {
+          const deduper = new PostDeduper(horizonBatches * 2_000);
+          const firstSeenMs = new Map<string, number>();
+          batches.forEach((ids, index) => {
+            const batchTime = (index + 1) * 2_000;
+            deduper.beginBatch(batchTime);
+            for (const number of ids) {
+              const id = `${1_900_000_000_000_000_000 + number * 4_096}`;
+              const seenMs = firstSeenMs.get(id);
+              const fresh = seenMs === undefined || seenMs <= batchTime - horizonBatches * 2_000;
+              if (fresh) firstSeenMs.set(id, batchTime);
+              expect(deduper.admit(id)).toBe(fresh);
+            }
+          });
+        },
+      ),
+      { numRuns: 100 },
+    );
   });
 });
