@@ -3,7 +3,7 @@ import type { KeyTrend } from './key-trend';
 import { selectTop } from './top-n';
 import { TrendRanking } from './trend-ranking';
 import type { ScoredTag } from './trend-ranking';
-import { decayFactor, decayedRatePerMin, trendingScore } from './trending-score';
+import { decayFactor, decayedRatePerMin, expectedShare, scoreWithShare } from './trending-score';
 import type { TrendingScoreOptions } from './trending-score';
 import type { TrendingTag } from './types';
 
@@ -83,9 +83,10 @@ export class TrendTracker {
     spellingOf: (key: string) => string,
   ): TrendingTag[] {
     const scored: ScoredTag[] = [];
+    const share = expectedShare(batchMs - this.startMs!, this.options);
     for (const [key, count] of gateWindowCounts) {
       if (count < this.options.minPosts) continue;
-      const tag = this.score(key, count, batchMs, spellingOf);
+      const tag = this.score(key, count, batchMs, share, spellingOf);
       if (tag !== undefined) scored.push(tag);
     }
     const best = selectTop(scored, this.options.maxTags, (a, b) =>
@@ -111,17 +112,18 @@ export class TrendTracker {
     key: string,
     count: number,
     batchMs: number,
+    share: number,
     spellingOf: (key: string) => string,
   ): ScoredTag | undefined {
     const trend = this.keys.get(key);
     if (trend === undefined) return undefined;
     const { fastHalfLifeMs, slowHalfLifeMs } = this.options;
     const elapsedMs = batchMs - trend.updatedMs;
-    const fast = trend.fast * decayFactor(elapsedMs, fastHalfLifeMs);
-    const slow = trend.slow * decayFactor(elapsedMs, slowHalfLifeMs);
-    const ageMs = batchMs - this.startMs!;
-    const score = trendingScore(fast, slow, ageMs, this.options);
+    const fast = elapsedMs === 0 ? trend.fast : trend.fast * decayFactor(elapsedMs, fastHalfLifeMs);
+    const slow = elapsedMs === 0 ? trend.slow : trend.slow * decayFactor(elapsedMs, slowHalfLifeMs);
+    const score = scoreWithShare(fast, slow, share, this.options.priorPosts);
     if (!(score > 0)) return undefined;
+    const ageMs = batchMs - this.startMs!;
     const authors = recentAuthors(trend, batchMs - this.gateWindowMs);
     if (authors < this.options.minAuthors) return undefined;
     return {

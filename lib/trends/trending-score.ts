@@ -52,6 +52,13 @@ export function gatheredWeight(ageMs: number, halfLifeMs: number): number {
   return (halfLifeMs / Math.LN2) * (1 - Math.pow(2, -ageMs / halfLifeMs));
 }
 
+/** Expected / S: the share of the slow sum the fast horizon should hold, `ageMs` after the start. */
+export function expectedShare(ageMs: number, options: TrendingScoreOptions): number {
+  return (
+    gatheredWeight(ageMs, options.fastHalfLifeMs) / gatheredWeight(ageMs, options.slowHalfLifeMs)
+  );
+}
+
 /** The score of decayed counts `fast` = F(t) and `slow` = S(t), `ageMs` after the job started. */
 export function trendingScore(
   fast: number,
@@ -59,10 +66,18 @@ export function trendingScore(
   ageMs = Infinity,
   options: TrendingScoreOptions = DEFAULT_SCORE_OPTIONS,
 ): number {
-  const expected =
-    (slow * gatheredWeight(ageMs, options.fastHalfLifeMs)) /
-    gatheredWeight(ageMs, options.slowHalfLifeMs);
-  return (fast - expected) / Math.sqrt(expected + options.priorPosts);
+  return scoreWithShare(fast, slow, expectedShare(ageMs, options), options.priorPosts);
+}
+
+/** The score given `expectedShare` (computed once per batch). */
+export function scoreWithShare(
+  fast: number,
+  slow: number,
+  share: number,
+  priorPosts: number,
+): number {
+  const expected = slow * share;
+  return (fast - expected) / Math.sqrt(expected + priorPosts);
 }
 
 /** `2^(−elapsedMs / halfLifeMs)`: how much of a decayed count survives `elapsedMs`. */
