@@ -115,9 +115,7 @@ export class XStreamSource implements TweetSource {
         await this.options.prepare!();
         this.prepared = true;
       }
-      const openedAtMs = this.nowMs();
-      const ended = await this.consume();
-      const livedMs = this.nowMs() - openedAtMs;
+      const { ended, livedMs } = await this.consume();
       if (livedMs >= this.options.healthyAfterMs) {
         this.backoff.reset();
         return { failure: { kind: 'drop' }, reason: ended };
@@ -132,8 +130,8 @@ export class XStreamSource implements TweetSource {
     }
   }
 
-  /** Opens the stream and forwards its lines until it ends; resolves with why it ended. */
-  private async consume(): Promise<string> {
+  /** Opens the stream and forwards its lines until it ends: why, and how long it was open. */
+  private async consume(): Promise<{ ended: string; livedMs: number }> {
     let endReason = 'connection closed by the server';
     // Lines and the watchdog may ask to close before `open` has returned the connection.
     const opened: { connection?: StreamConnection; closeRequested?: boolean } = {};
@@ -162,13 +160,14 @@ export class XStreamSource implements TweetSource {
       },
     );
     opened.connection = this.connection = connection;
+    const openedAtMs = this.nowMs();
     if (this.stopping || opened.closeRequested) connection.close();
     else this.status_.set({ state: 'live' });
     armWatchdog();
     await connection.ended;
     clearTimeout(watchdog);
     this.connection = undefined;
-    return endReason;
+    return { ended: endReason, livedMs: this.nowMs() - openedAtMs };
   }
 
   /** Forwards or handles one line; returns a reason when the connection must be closed. */
