@@ -136,6 +136,20 @@ describe('XSearchSource against the mock X API', () => {
     expect(source.status().errors).toBe(2);
   });
 
+  it('gives up on a request left unanswered after the stall timeout', async () => {
+    const { sink, logger, mock } = await run(
+      { searchPlans: [{ kind: 'no-response' }] },
+      { X_STALL_TIMEOUT_MS: 150 },
+      2,
+    );
+    await waitFor(() => sink.lines.length === 2, 'posts after the timeout');
+    const [first, second] = searchRequests(mock);
+    expect(second!.atMs - first!.atMs).toBeGreaterThanOrEqual(140);
+    expect(logger.entries.map((entry) => entry.message)).toContain(
+      'X recent search: network error: Request timeout.; retrying',
+    );
+  });
+
   it('stops with a clear reason on 401, never showing the token', async () => {
     const { source, logger, mock } = await run({ bearerToken: 'another' });
     await waitFor(() => source.status().connection.state === 'stopped', 'stopped');

@@ -25,6 +25,8 @@ export interface XSearchSourceOptions {
   client: TwitterApi;
   query: string;
   pollIntervalMs: number;
+  /** A request without an answer after this long fails as a network error. */
+  requestTimeoutMs: number;
   backoffScale: number;
   maxPagesPerPoll?: number;
   logger: XLogger;
@@ -101,7 +103,7 @@ export class XSearchSource implements TweetSource {
       const response = await this.options.client.v2.get<SearchPage>(
         'tweets/search/recent',
         this.queryParams(),
-        { fullResponse: true },
+        { fullResponse: true, timeout: this.options.requestTimeoutMs },
       );
       if (this.stopping) return { delayMs: 0 };
       this.recovered();

@@ -42,6 +42,7 @@ export function createXSource(
       client,
       query: config.X_SEARCH_QUERY.trim(),
       pollIntervalMs: config.X_POLL_INTERVAL_MS,
+      requestTimeoutMs: config.X_STALL_TIMEOUT_MS,
       backoffScale: config.X_BACKOFF_SCALE,
       logger,
     });

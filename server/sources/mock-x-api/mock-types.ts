@@ -23,7 +23,9 @@ export type SearchPlan =
   | { kind: 'normal' }
   | { kind: 'status'; status: number; resetInSec?: number }
   /** Drop the TCP connection without answering. */
-  | { kind: 'drop' };
+  | { kind: 'drop' }
+  /** Never answer while the socket stays open. */
+  | { kind: 'no-response' };
 
 export interface ConnectionRecord {
   path: string;

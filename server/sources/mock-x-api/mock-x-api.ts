@@ -203,6 +203,7 @@ class MockState {
     };
     this.connections.push(record);
     if (plan.kind === 'drop') return void res.socket?.destroy();
+    if (plan.kind === 'no-response') return;
     const rate = takeRateLimit(this.rateWindow, Date.now());
     if (plan.kind === 'status') {
       record.status = plan.status;
