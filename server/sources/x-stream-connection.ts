@@ -9,6 +9,7 @@ import type { Readable } from 'node:stream';
 import { ETwitterStreamEvent } from 'twitter-api-v2';
 import type { TweetStream } from 'twitter-api-v2';
 import { createLineSplitter } from './x-line-splitter';
+import { withTimeout } from './x-timeout';
 
 export interface StreamConnectionHandlers {
   /** A complete non-blank line, verbatim. */
@@ -44,19 +45,7 @@ export async function openStreamConnection(
   timeoutMs: number,
   handlers: StreamConnectionHandlers,
 ): Promise<StreamConnection> {
-  const opening = connect(stream, handlers);
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      opening.then((late) => late.close(), ignore);
-      reject(new Error(`no response within ${timeoutMs} ms`));
-    }, timeoutMs);
-  });
-  try {
-    return await Promise.race([opening, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
+  return withTimeout(connect(stream, handlers), timeoutMs, (late) => late.close());
 }
 
 async function connect(

@@ -13,6 +13,7 @@ import type { Failure } from './x-backoff';
 import { classifyXError } from './x-error';
 import type { XLogger } from './x-logger';
 import { cancellableSleep } from './x-sleep';
+import { withTimeout } from './x-timeout';
 import type { CancellableSleep } from './x-sleep';
 import { XSourceStatus } from './x-source-status';
 import { openStreamConnection } from './x-stream-connection';
@@ -24,7 +25,10 @@ export interface XStreamSourceOptions {
   label: string;
   /** A new, not yet connected stream (`autoConnect: false`) for each attempt. */
   createStream(): TweetStream;
-  /** Runs before the first connection (rules sync); retried with backoff until it succeeds. */
+  /**
+   * Runs before the first connection (rules sync); retried with backoff until it succeeds, and
+   * given up after `stallTimeoutMs` like a connection.
+   */
   prepare?(): Promise<void>;
   stallTimeoutMs: number;
   backoffScale: number;
@@ -112,7 +116,7 @@ export class XStreamSource implements TweetSource {
   private async attempt(): Promise<Outcome> {
     try {
       if (!this.prepared) {
-        await this.options.prepare!();
+        await withTimeout(this.options.prepare!(), this.options.stallTimeoutMs);
         this.prepared = true;
       }
       const { ended, livedMs } = await this.consume();

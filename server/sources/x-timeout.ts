@@ -1,0 +1,22 @@
+/**
+ * Races `work` against a timer. On timeout it rejects with `no response within N ms`; `onLate`
+ * gets the result if the work still succeeds afterwards (to release what it opened).
+ */
+export async function withTimeout<T>(
+  work: Promise<T>,
+  timeoutMs: number,
+  onLate: (value: T) => void = () => undefined,
+): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      work.then(onLate, () => undefined);
+      reject(new Error(`no response within ${timeoutMs} ms`));
+    }, timeoutMs);
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
