@@ -150,6 +150,15 @@ describe('XSearchSource against the mock X API', () => {
     );
   });
 
+  it('stops when X refuses the query itself', async () => {
+    const { source, mock } = await run({}, { X_SEARCH_QUERY: '(#日本語 OR #東京' });
+    await waitFor(() => source.status().connection.state === 'stopped', 'stopped');
+    expect(source.status().connection).toMatchObject({
+      reason: expect.stringMatching(/^HTTP 400 .*: check X_SEARCH_QUERY$/),
+    });
+    expect(searchRequests(mock)).toHaveLength(1);
+  });
+
   it('stops with a clear reason on 401, never showing the token', async () => {
     const { source, logger, mock } = await run({ bearerToken: 'another' });
     await waitFor(() => source.status().connection.state === 'stopped', 'stopped');

@@ -4,9 +4,9 @@
  * follow `next_token` pages, at most `maxPagesPerPoll` a poll; `since_id` moves only once a poll's
  * pages are all read, so a failed page is retried, not skipped. The first poll takes only the
  * newest page (no backfill of the past 7 days). Every request is paced by the rate-limit headers
- * (`nextRequestDelayMs`) so that normal running never meets a 429; errors follow X's backoff.
+ * (`nextRequestDelayMs`) so that normal running never meets a 429; errors follow X's backoff,
+ * except 401/403 and a 400 on the query itself, which stop the source with the reason.
  */
-import { ApiResponseError } from 'twitter-api-v2';
 import type { TwitterApi, TwitterRateLimit } from 'twitter-api-v2';
 import type { SourceStatus } from '@/lib/protocol';
 import type { TweetSink, TweetSource } from './types';
@@ -162,14 +162,11 @@ export class XSearchSource implements TweetSource {
     this.status_.countError();
     this.failing = true;
     if (!classified.failure) return { stop: classified.message };
-    // A 4xx other than 429 may mean a stale next_token: start the poll over.
-    if (
-      error instanceof ApiResponseError &&
-      error.code >= 400 &&
-      error.code < 500 &&
-      error.code !== 429
-    )
-      this.cursor = undefined;
+    if (classified.status === 400 && !this.cursor)
+      return { stop: `${classified.message}: check X_SEARCH_QUERY` };
+    // A 4xx other than 429 while paging may mean a stale next_token: start the poll over.
+    const status = classified.status ?? 0;
+    if (status >= 400 && status < 500 && status !== 429) this.cursor = undefined;
     const delayMs = this.backoff.nextDelayMs(classified.failure, this.nowMs());
     this.options.logger.warn(
       { source: 'search', delayMs },

@@ -44,11 +44,16 @@ export interface SearchAnswer {
 /** Answers a search over `posts` (ascending ids) for the request's query parameters. */
 export function answerSearch(posts: readonly MockPost[], params: URLSearchParams): SearchAnswer {
   const maxResults = Number(params.get('max_results') ?? '10');
-  if (!params.get('query') || !Number.isInteger(maxResults) || maxResults < 10 || maxResults > 100)
+  const query = params.get('query') ?? '';
+  const balanced = query.split('(').length === query.split(')').length;
+  if (!query || !balanced || !Number.isInteger(maxResults) || maxResults < 10 || maxResults > 100)
     return {
       status: 400,
       posts: [],
-      body: { title: 'Invalid Request', detail: 'query and max_results 10-100 required' },
+      body: {
+        title: 'Invalid Request',
+        detail: 'a valid query and max_results 10-100 are required',
+      },
     };
   const sinceId = params.get('since_id');
   const untilId = params.get('next_token')
