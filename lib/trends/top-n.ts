@@ -41,12 +41,29 @@ export function byCountThenKey(a: [string, number], b: [string, number]): number
   return a[0] < b[0] ? 1 : a[0] > b[0] ? -1 : 0;
 }
 
-/** The `n` entries of `counts` with the highest counts, best first, equal counts by key. */
+/**
+ * The `n` entries of `counts` with the highest counts, best first, equal counts by key. Runs for
+ * every window every batch, so it is written out for `[key, count]` pairs (monomorphic, inlined
+ * comparisons): a pair below the heap's smallest count costs one number comparison.
+ */
 export function topCounts(counts: Iterable<[string, number]>, n: number): [string, number][] {
-  return selectTop(counts, n, byCountThenKey, countOf);
+  if (n <= 0) return [];
+  const heap: [string, number][] = [];
+  let floor = -Infinity;
+  for (const entry of counts) {
+    const count = entry[1];
+    if (heap.length < n) {
+      heap.push(entry);
+      siftUp(heap, heap.length - 1, byCountThenKey);
+      floor = heap[0]![1];
+    } else if (count > floor || (count === floor && entry[0] < heap[0]![0])) {
+      heap[0] = entry;
+      siftDown(heap, 0, byCountThenKey);
+      floor = heap[0]![1];
+    }
+  }
+  return heap.sort((a, b) => byCountThenKey(b, a));
 }
-
-const countOf = (entry: [string, number]): number => entry[1];
 
 // The heap's root is its lowest-ranked item: the one the next better candidate replaces.
 function siftUp<T>(heap: T[], index: number, order: RankOrder<T>): void {

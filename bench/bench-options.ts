@@ -1,0 +1,43 @@
+/** Command-line options of `npm run bench`. */
+export interface BenchOptions {
+  json: boolean;
+  /** Lines generated and processed by every run. */
+  n: number;
+  /** Ordinary posts per second of virtual time (the fixture's bursts come on top). */
+  rate: number;
+  /** Measured runs per variant (after one warm-up each). */
+  runs: number;
+  seed: number;
+  /** Also run the RxJS recount over all four windows (slow), not only the 15 m one. */
+  rxAll: boolean;
+}
+
+const DEFAULTS: BenchOptions = {
+  json: false,
+  n: 500_000,
+  rate: 400,
+  runs: 5,
+  seed: 42,
+  rxAll: false,
+};
+
+export const USAGE =
+  'usage: npm run bench -- [--json] [--n 500000] [--rate 400] [--runs 5] [--seed 42] [--rx-all]';
+
+/** Parses `argv` (without node and the script); throws with a one-line message when wrong. */
+export function parseBenchOptions(argv: string[]): BenchOptions {
+  const options = { ...DEFAULTS };
+  for (let index = 0; index < argv.length; index++) {
+    const flag = argv[index]!;
+    if (flag === '--json') options.json = true;
+    else if (flag === '--rx-all') options.rxAll = true;
+    else if (flag === '--n' || flag === '--rate' || flag === '--runs' || flag === '--seed') {
+      const value = Number(argv[++index]);
+      if (!Number.isInteger(value) || value < (flag === '--seed' ? 0 : 1)) {
+        throw new Error(`${flag} needs a positive integer. ${USAGE}`);
+      }
+      options[flag.slice(2) as 'n' | 'rate' | 'runs' | 'seed'] = value;
+    } else throw new Error(`unknown option ${flag}. ${USAGE}`);
+  }
+  return options;
+}

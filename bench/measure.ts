@@ -1,0 +1,37 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+
+/** What one run of a variant reports. */
+export interface RunResult {
+  elapsedMs: number;
+  /** Wall time of each batch: its lines' ingestion plus the batch's own processing. */
+  batchMs: number[];
+  /** Heap retained by the variant's state at the end of the run (after a full GC), MB. */
+  heapMb: number;
+}
+
+/** A variant processes the bench lines in virtual time and keeps its state until `release`. */
+export interface Variant {
+  name: string;
+  run(): Promise<{ batchMs: number[]; release: () => void }>;
+}
+
+setFlagsFromString('--expose-gc');
+const collectGarbage = runInNewContext('gc') as () => void;
+
+function heapUsedMb(): number {
+  collectGarbage();
+  collectGarbage();
+  return process.memoryUsage().heapUsed / 2 ** 20;
+}
+
+/** One timed run; the heap is measured afterwards, outside the timing. */
+export async function measureRun(variant: Variant): Promise<RunResult> {
+  const baselineMb = heapUsedMb();
+  const startedAt = performance.now();
+  const { batchMs, release } = await variant.run();
+  const elapsedMs = performance.now() - startedAt;
+  const heapMb = heapUsedMb() - baselineMb;
+  release();
+  return { elapsedMs, batchMs, heapMb };
+}

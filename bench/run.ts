@@ -1,0 +1,99 @@
+/**
+ * `npm run bench [-- --json --n 500000 --rate 400 --runs 5 --rx-all]`: measures and reports,
+ * asserts nothing. Generates N realistic X API v2 lines in memory (seeded fixture generator),
+ * serialises them, then runs on the same lines, in virtual time, interleaved, after a warm-up:
+ * (a) JSON.parse alone, the floor; (b) the trends job on the engine (1 m, 5 m, 15 m, 60 m
+ * windows, 2 s batches); (c) a naive RxJS recount of the 15 m window (all four with --rx-all).
+ */
+import { generateBenchInput } from './bench-input';
+import type { BenchInput } from './bench-input';
+import { parseBenchOptions } from './bench-options';
+import type { BenchOptions } from './bench-options';
+import { measureRun } from './measure';
+import type { RunResult, Variant } from './measure';
+import { formatTable, summarise } from './report';
+import { parseOnlyVariant } from './variant-parse-only';
+import { rxjsNaiveVariant } from './variant-rxjs-naive';
+import { trendsJobVariant } from './variant-trends-job';
+
+const BATCH_INTERVAL_MS = 2_000;
+const WINDOWS_MS = [60_000, 300_000, 900_000, 3_600_000];
+const WARM_UP_LINES = 50_000;
+
+function variantsFor(input: BenchInput, options: BenchOptions): Variant[] {
+  const variants = [
+    parseOnlyVariant(input, BATCH_INTERVAL_MS),
+    trendsJobVariant(input, BATCH_INTERVAL_MS, WINDOWS_MS),
+    rxjsNaiveVariant(input, BATCH_INTERVAL_MS, [900_000]),
+  ];
+  if (options.rxAll) variants.push(rxjsNaiveVariant(input, BATCH_INTERVAL_MS, WINDOWS_MS));
+  return variants;
+}
+
+function progress(options: BenchOptions, message: string): void {
+  if (!options.json) process.stderr.write(`${message}\n`);
+}
+
+async function main(): Promise<void> {
+  const options = parseBenchOptions(process.argv.slice(2));
+  progress(options, `generating ${options.n} lines at ${options.rate} posts/s (virtual)…`);
+  const input = generateBenchInput(options.n, options.rate, options.seed);
+  const warmUp = { ...input, lines: input.lines.slice(0, WARM_UP_LINES) };
+  for (const variant of variantsFor(warmUp, options)) await measureRun(variant);
+  const variants = variantsFor(input, options);
+  const results: RunResult[][] = variants.map(() => []);
+  for (let run = 0; run < options.runs; run++) {
+    // Interleaved, in a rotating order, so drift on a noisy machine hits every variant alike.
+    for (let step = 0; step < variants.length; step++) {
+      const index = (run + step) % variants.length;
+      progress(options, `run ${run + 1}/${options.runs}: ${variants[index]!.name}`);
+      results[index]!.push(await measureRun(variants[index]!));
+    }
+  }
+  const summaries = variants.map((variant, index) =>
+    summarise(variant.name, input.lines.length, results[index]!),
+  );
+  const [floor, job, rx15] = summaries;
+  const report = {
+    lines: input.lines.length,
+    averageLineBytes: Math.round(input.bytes / input.lines.length),
+    virtualSeconds: Math.round((input.endMs - input.startMs) / 1000),
+    ordinaryPostsPerSec: options.rate,
+    batchIntervalMs: BATCH_INTERVAL_MS,
+    windowsMs: WINDOWS_MS,
+    node: process.version,
+    variants: summaries,
+    ratios: {
+      jobOverFloor: job!.tweetsPerSec / floor!.tweetsPerSec,
+      jobOverRxjs15m: job!.tweetsPerSec / rx15!.tweetsPerSec,
+      ...(summaries[3] ? { jobOverRxjsAll: job!.tweetsPerSec / summaries[3].tweetsPerSec } : {}),
+    },
+    targets: { jobTweetsPerSec: 143_000, jobOverFloor: 0.6, jobOverRxjs15m: 10 },
+  };
+  if (options.json) {
+    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    return;
+  }
+  const { ratios } = report;
+  process.stdout.write(
+    [
+      `${report.lines} lines (${report.averageLineBytes} B avg), ${report.virtualSeconds} s of ` +
+        `virtual time at ${options.rate} posts/s plus bursts; ${options.runs} runs each, Node ${process.version}`,
+      '',
+      formatTable(summaries),
+      '',
+      `(b)/(a) = ${ratios.jobOverFloor.toFixed(2)} (target ≥ 0.6)`,
+      `(b)/(c) at 15 m = ${ratios.jobOverRxjs15m.toFixed(1)} (target ≥ 10)`,
+      ...(ratios.jobOverRxjsAll
+        ? [`(b)/(c) all windows = ${ratios.jobOverRxjsAll.toFixed(1)}`]
+        : []),
+      `(b) = ${Math.round(job!.tweetsPerSec).toLocaleString('en-US')} tweets/s (target ≥ 143,000)`,
+      '',
+    ].join('\n'),
+  );
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,50 @@
+import { ManualClock, StreamingContext } from '@/lib/engine';
+import { createTrendsJob, parseStreamLine, postTimeMs, toParsedPost } from '@/lib/trends';
+import type { ParsedPost, TrendsBatchResult } from '@/lib/trends';
+import type { BenchInput } from './bench-input';
+import type { Variant } from './measure';
+
+/**
+ * (b) The whole job as the server runs a fixture: parseStreamLine → toParsedPost → pushStream,
+ * the clock advanced by `created_at` (a ManualClock), every window, top-N and trending each batch.
+ */
+export function trendsJobVariant(
+  input: BenchInput,
+  batchIntervalMs: number,
+  windowsMs: number[],
+): Variant {
+  return {
+    name: '(b) trends job',
+    async run() {
+      const clock = new ManualClock(Math.floor(input.startMs / batchIntervalMs) * batchIntervalMs);
+      const ssc = new StreamingContext({ batchIntervalMs, clock });
+      const posts = ssc.pushStream<ParsedPost>();
+      let last: TrendsBatchResult | undefined;
+      const job = createTrendsJob(ssc, posts, { windowsMs }, (result) => (last = result));
+      ssc.start();
+      const batchMs: number[] = [];
+      let nextBatchMs = clock.now() + batchIntervalMs;
+      let batchStartedAt = performance.now();
+      for (const raw of input.lines) {
+        const parsed = parseStreamLine(raw);
+        if (!parsed.ok) continue;
+        const timeMs = postTimeMs(parsed.line.data) ?? clock.now();
+        if (timeMs >= nextBatchMs) {
+          await clock.advanceTo(timeMs);
+          nextBatchMs = (Math.floor(timeMs / batchIntervalMs) + 1) * batchIntervalMs;
+          const now = performance.now();
+          batchMs.push(now - batchStartedAt);
+          batchStartedAt = now;
+        }
+        posts.push(toParsedPost(parsed.line.data));
+      }
+      await clock.advanceTo(nextBatchMs);
+      batchMs.push(performance.now() - batchStartedAt);
+      ssc.stop();
+      if (last === undefined || last.windows.length !== windowsMs.length) {
+        throw new Error('the job produced no result');
+      }
+      return { batchMs, release: () => void [job, ssc] };
+    },
+  };
+}
