@@ -4,10 +4,12 @@
  * a bar can be chosen with the mouse (bar or label) or with Tab and Enter/Space.
  */
 import type { KeyboardEvent, ReactNode } from 'react';
+import { useRef } from 'react';
 import { Bar, BarChart, LabelList, Tooltip, XAxis, YAxis } from 'recharts';
 import type { TooltipContentProps } from 'recharts';
 import { useRootFontScale } from '@/lib/client/use-root-font-scale';
 import { ChartTooltipBox } from './chart-tooltip';
+import { useUntabbableLayers } from './use-untabbable-layers';
 
 type KeysOf<T, V> = { [K in keyof T]-?: T[K] extends V ? K : never }[keyof T] & string;
 
@@ -44,6 +46,8 @@ interface ChartRow<T> {
 export function HorizontalBarChart<T>(props: HorizontalBarChartProps<T>) {
   const { data, index, categories, valueFormatter, color } = props;
   const fontScale = useRootFontScale();
+  const container = useRef<HTMLDivElement>(null);
+  useUntabbableLayers(container);
   const labelWidthPx = Math.round((props.labelWidthPx ?? 150) * fontScale);
   const rows: ChartRow<T>[] = data.map((row) => {
     const value = row[categories[0]] as number;
@@ -56,56 +60,60 @@ export function HorizontalBarChart<T>(props: HorizontalBarChartProps<T>) {
     };
   });
   return (
-    <BarChart
-      layout="vertical"
-      data={rows}
-      responsive
-      style={{ width: '100%', height: '100%' }}
-      margin={{ top: 4, right: Math.round(56 * fontScale), bottom: 4, left: 0 }}
-      barCategoryGap="18%"
-      maxBarSize={Math.round(26 * fontScale)}
-    >
-      <XAxis type="number" hide domain={[0, 'dataMax']} />
-      <YAxis
-        type="category"
-        dataKey="id"
-        width={labelWidthPx}
-        interval={0}
-        axisLine={false}
-        tickLine={false}
-        tick={(tick) => (
-          <RowLabel
-            {...props}
-            rowIndex={tick.index}
-            y={Number(tick.y)}
-            rows={rows}
-            width={labelWidthPx}
-            fontScale={fontScale}
-          />
-        )}
-      />
-      <Tooltip
-        cursor={{ fill: 'var(--color-grid)', opacity: 0.6 }}
-        content={(tooltip) => <BarTooltip tooltip={tooltip} {...props} />}
-      />
-      <Bar
-        dataKey="value"
-        radius={[0, 4, 4, 0]}
-        isAnimationActive={false}
-        cursor={props.onSelect ? 'pointer' : undefined}
-        onClick={(entry) => {
-          const row = (entry.payload as ChartRow<T> | undefined)?.row;
-          if (row !== undefined) props.onSelect?.(row);
-        }}
+    <div ref={container} className="size-full">
+      <BarChart
+        layout="vertical"
+        data={rows}
+        // The row labels are the keyboard targets; recharts' own keyboard layer would add stops.
+        accessibilityLayer={false}
+        responsive
+        style={{ width: '100%', height: '100%' }}
+        margin={{ top: 4, right: Math.round(56 * fontScale), bottom: 4, left: 0 }}
+        barCategoryGap="18%"
+        maxBarSize={Math.round(26 * fontScale)}
       >
-        <LabelList
-          dataKey="valueLabel"
-          position="right"
-          fill="var(--color-axis)"
-          className="text-xs tabular-nums"
+        <XAxis type="number" hide domain={[0, 'dataMax']} />
+        <YAxis
+          type="category"
+          dataKey="id"
+          width={labelWidthPx}
+          interval={0}
+          axisLine={false}
+          tickLine={false}
+          tick={(tick) => (
+            <RowLabel
+              {...props}
+              rowIndex={tick.index}
+              y={Number(tick.y)}
+              rows={rows}
+              width={labelWidthPx}
+              fontScale={fontScale}
+            />
+          )}
         />
-      </Bar>
-    </BarChart>
+        <Tooltip
+          cursor={{ fill: 'var(--color-grid)', opacity: 0.6 }}
+          content={(tooltip) => <BarTooltip tooltip={tooltip} {...props} />}
+        />
+        <Bar
+          dataKey="value"
+          radius={[0, 4, 4, 0]}
+          isAnimationActive={false}
+          cursor={props.onSelect ? 'pointer' : undefined}
+          onClick={(entry) => {
+            const row = (entry.payload as ChartRow<T> | undefined)?.row;
+            if (row !== undefined) props.onSelect?.(row);
+          }}
+        >
+          <LabelList
+            dataKey="valueLabel"
+            position="right"
+            fill="var(--color-axis)"
+            className="text-xs tabular-nums"
+          />
+        </Bar>
+      </BarChart>
+    </div>
   );
 }
 

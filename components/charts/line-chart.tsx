@@ -3,6 +3,7 @@
  * Multi-series line chart over a numeric x (recharts), one line per configured category. Fills
  * its parent's box.
  */
+import { useRef } from 'react';
 import {
   CartesianGrid,
   Line,
@@ -14,6 +15,7 @@ import {
 import type { TooltipContentProps } from 'recharts';
 import { useRootFontScale } from '@/lib/client/use-root-font-scale';
 import { ChartTooltipBox } from './chart-tooltip';
+import { useUntabbableLayers } from './use-untabbable-layers';
 
 type KeysOf<T, V> = { [K in keyof T]-?: T[K] extends V ? K : never }[keyof T] & string;
 
@@ -42,59 +44,63 @@ export function LineChart<T>({
   indexFormatter,
 }: LineChartProps<T>) {
   const fontScale = useRootFontScale();
+  const container = useRef<HTMLDivElement>(null);
+  useUntabbableLayers(container);
   const tick = { fill: 'var(--color-axis)', fontSize: 11 * fontScale };
   return (
-    <RechartsLineChart
-      data={data as T[]}
-      responsive
-      style={{ width: '100%', height: '100%' }}
-      margin={{ top: 8, right: 12, bottom: 0, left: 0 }}
-    >
-      <CartesianGrid vertical={false} stroke="var(--color-grid)" />
-      <XAxis
-        dataKey={index}
-        type="number"
-        domain={['dataMin', 'dataMax']}
-        tickFormatter={indexFormatter}
-        tick={tick}
-        stroke="var(--color-grid)"
-        tickLine={false}
-        minTickGap={48 * fontScale}
-      />
-      <YAxis
-        width={Math.round(44 * fontScale)}
-        allowDecimals={false}
-        tickFormatter={valueFormatter}
-        tick={tick}
-        axisLine={false}
-        tickLine={false}
-      />
-      <Tooltip
-        cursor={{ stroke: 'var(--color-axis)', strokeDasharray: '3 3' }}
-        content={(tooltip) => (
-          <LineTooltip
-            tooltip={tooltip}
-            categories={categories}
-            valueFormatter={valueFormatter}
-            indexFormatter={indexFormatter}
-            index={index}
-          />
-        )}
-      />
-      {categories.map((category) => (
-        <Line
-          key={category.id}
-          name={category.label}
-          dataKey={category.value}
-          type="monotone"
-          stroke={category.color}
-          strokeWidth={2 * fontScale}
-          dot={false}
-          activeDot={{ r: 3 }}
-          isAnimationActive={false}
+    <div ref={container} className="size-full">
+      <RechartsLineChart
+        data={data as T[]}
+        responsive
+        style={{ width: '100%', height: '100%' }}
+        margin={{ top: 8, right: 12, bottom: 0, left: 0 }}
+      >
+        <CartesianGrid vertical={false} stroke="var(--color-grid)" />
+        <XAxis
+          dataKey={index}
+          type="number"
+          domain={['dataMin', 'dataMax']}
+          tickFormatter={indexFormatter}
+          tick={tick}
+          stroke="var(--color-grid)"
+          tickLine={false}
+          minTickGap={48 * fontScale}
         />
-      ))}
-    </RechartsLineChart>
+        <YAxis
+          width={Math.round(44 * fontScale)}
+          allowDecimals={false}
+          tickFormatter={valueFormatter}
+          tick={tick}
+          axisLine={false}
+          tickLine={false}
+        />
+        <Tooltip
+          cursor={{ stroke: 'var(--color-axis)', strokeDasharray: '3 3' }}
+          content={(tooltip) => (
+            <LineTooltip
+              tooltip={tooltip}
+              categories={categories}
+              valueFormatter={valueFormatter}
+              indexFormatter={indexFormatter}
+              index={index}
+            />
+          )}
+        />
+        {categories.map((category) => (
+          <Line
+            key={category.id}
+            name={category.label}
+            dataKey={category.value}
+            type="monotone"
+            stroke={category.color}
+            strokeWidth={2 * fontScale}
+            dot={false}
+            activeDot={{ r: 3 }}
+            isAnimationActive={false}
+          />
+        ))}
+      </RechartsLineChart>
+    </div>
   );
 }
 
