@@ -2,25 +2,21 @@ import { createServer } from 'node:http';
 import type { Server as HttpServer } from 'node:http';
 import pino from 'pino';
 import type { Logger } from 'pino';
-import { Server as SocketServer } from 'socket.io';
 import type { EngineStats } from '@/lib/protocol';
 import type { Config, WindowSpec } from './config';
-import { EngineStatsTracker } from './engine-stats';
 import type { Readiness } from './http/health-routes';
 import { createRouter } from './http/router';
-import { Hub } from './hub';
+import { createIngest } from './ingest';
 import type { TrendsServer } from './hub';
 import { createMetrics, registerSourceMetrics } from './metrics';
 import type { Metrics } from './metrics';
 import { prepareNextApp } from './next-app';
 import type { NextApp } from './next-app';
-import { Pipeline } from './pipeline';
 import { routeUpgrades } from './route-upgrades';
+import { attachSockets } from './sockets';
 import { listenOn, publicHost } from './listen';
-import { isSameOrigin } from './same-origin';
 import { createSource } from './sources';
 import type { TweetSource } from './sources/types';
-import { InMemoryTrendStore } from './trend-store';
 import type { TrendStore } from './trend-store';
 
 export interface TagstreamServerOptions {
@@ -49,9 +45,6 @@ export interface TagstreamServer {
   readiness(): Readiness;
 }
 
-/** Socket messages are tiny (`watch`): a larger one is refused before it is buffered. */
-const MAX_SOCKET_MESSAGE_BYTES = 64 * 1024;
-
 /**
  * One HTTP server for everything: our routes (`/api/*`, `/healthz`, `/readyz`, `/metrics`),
  * socket.io (`/socket.io`) and, for all other paths, Next. The engine and the source live in
@@ -63,31 +56,10 @@ export function createTagstreamServer(options: TagstreamServerOptions): Tagstrea
   const source = options.source ?? createSource(config, logger);
   const metrics = createMetrics();
   registerSourceMetrics(metrics.registry, source);
-  const stats = new EngineStatsTracker(config.BATCH_INTERVAL_MS, metrics);
-  const store = new InMemoryTrendStore();
+  // Results come only after listen(), once `hub` below exists.
+  const ingest = createIngest(config, source, metrics, logger, () => hub.notifyBatch());
+  const { pipeline, stats, store, readiness } = ingest;
   const seriesWindow = defaultWindow(config.WINDOWS);
-  const pipeline = new Pipeline({
-    timeMode: source.timeMode,
-    batchIntervalMs: config.BATCH_INTERVAL_MS,
-    windowsMs: config.WINDOWS.map((window) => window.windowMs),
-    maxTweetsPerBatch: config.MAX_TWEETS_PER_BATCH,
-    heavyHittersCapacity: config.HEAVY_HITTERS_CAPACITY,
-    stats,
-    logger: logger.child({ component: 'pipeline' }),
-    onResult: (result) => {
-      store.record(result);
-      // Results come only after listen(), once `hub` below exists.
-      hub.notifyBatch();
-    },
-  });
-  const readiness = (): Readiness => {
-    const status = source.status();
-    if (!source.isReady()) {
-      return { ready: false, reason: `source ${status.connection.state}`, source: status };
-    }
-    if (!pipeline.running) return { ready: false, reason: 'engine not running', source: status };
-    return { ready: true, source: status };
-  };
   const router = createRouter({
     store,
     windows: config.WINDOWS,
@@ -104,28 +76,24 @@ export function createTagstreamServer(options: TagstreamServerOptions): Tagstrea
     res.writeHead(nextEnabled(options) ? 503 : 404, { 'content-type': 'text/plain' });
     res.end(nextEnabled(options) ? 'starting' : 'not found');
   });
-  const io: TrendsServer = new SocketServer(httpServer, {
-    path: '/socket.io',
-    serveClient: false,
-    maxHttpBufferSize: MAX_SOCKET_MESSAGE_BYTES,
-    destroyUpgrade: false,
-    allowRequest: (req, callback) => callback(null, isSameOrigin(req)),
-  });
-  routeUpgrades(httpServer, () => nextApp);
-  const hub = new Hub(io, {
-    updateIntervalMs: config.CLIENT_UPDATE_INTERVAL_MS,
-    sources: {
-      store,
-      stats: () => stats.snapshot(),
-      source: () => source.status(),
-      seriesWindowMs: seriesWindow.windowMs,
-      seriesTopTags: SERIES_TOP_TAGS,
-    },
-    logger: logger.child({ component: 'hub' }),
+  const messageSources = {
+    store,
+    stats: () => stats.snapshot(),
+    source: () => source.status(),
+    seriesWindowMs: seriesWindow.windowMs,
+    seriesTopTags: SERIES_TOP_TAGS,
+  };
+  const { io, hub } = attachSockets(
+    httpServer,
+    config.CLIENT_UPDATE_INTERVAL_MS,
+    messageSources,
     metrics,
-  });
+    logger,
+  );
+  routeUpgrades(httpServer, () => nextApp);
 
   let closing: Promise<void> | undefined;
+  const close = () => (closing ??= closeAll());
   return {
     httpServer,
     io,
@@ -135,34 +103,35 @@ export function createTagstreamServer(options: TagstreamServerOptions): Tagstrea
     stats: () => stats.snapshot(),
     readiness,
     async listen() {
-      // Next wants the port: with a fixed one it is ready before the first request; with port 0
-      // the port is known only once listening, and pages answer 503 until Next is prepared.
-      const prepare = (port: number) =>
-        nextEnabled(options)
-          ? prepareNextApp({
-              dev: options.next === 'dev',
-              dir: options.dir ?? process.cwd(),
-              hostname: publicHost(config.HOST),
-              port,
-            })
-          : Promise.resolve(undefined);
-      if (config.PORT !== 0) nextApp = await prepare(config.PORT);
-      const port = await listenOn(httpServer, config.PORT, config.HOST);
-      if (config.PORT === 0) nextApp = await prepare(port);
-      pipeline.start();
       try {
-        await source.start(pipeline.sink);
+        return await start();
       } catch (error) {
-        await this.close();
+        await close();
         throw error;
       }
-      return { port, url: `http://${publicHost(config.HOST)}:${port}` };
     },
-    close() {
-      closing ??= closeAll();
-      return closing;
-    },
+    close,
   };
+
+  /** Next wants the port: with a fixed one it is ready before the first request; with port 0
+   * the port is known only once listening, and pages answer 503 until Next is prepared. */
+  async function start(): Promise<{ port: number; url: string }> {
+    const prepare = (port: number) =>
+      nextEnabled(options)
+        ? prepareNextApp({
+            dev: options.next === 'dev',
+            dir: options.dir ?? process.cwd(),
+            hostname: publicHost(config.HOST),
+            port,
+          })
+        : Promise.resolve(undefined);
+    if (config.PORT !== 0) nextApp = await prepare(config.PORT);
+    const port = await listenOn(httpServer, config.PORT, config.HOST);
+    if (config.PORT === 0) nextApp = await prepare(port);
+    pipeline.start();
+    await source.start(pipeline.sink);
+    return { port, url: `http://${publicHost(config.HOST)}:${port}` };
+  }
 
   async function closeAll(): Promise<void> {
     await source
