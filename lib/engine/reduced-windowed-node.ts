@@ -1,4 +1,5 @@
-import { reducePairsInto } from './operators/reduce-by-key';
+import { combinePanes, foldPaneInto, paneOf } from './pane';
+import type { Pane } from './pane';
 import { StreamNodeBase, batchOf } from './stream-node';
 import type { ReduceFn, StreamNode } from './types';
 
@@ -15,7 +16,7 @@ export interface ReducedWindowSpec<K, V> {
 interface ReducedWindowState<K, V> {
   lastTime: number | null;
   needsRebuild: boolean;
-  panes: [number, [K, V][]][];
+  panes: [number, K[], V[]][];
   running: [K, V][];
 }
 
@@ -31,7 +32,8 @@ interface ReducedWindowState<K, V> {
  * state is rebuilt from the panes on the next slide (keys at 0 are not kept by a rebuild).
  */
 export class ReducedWindowedNode<K, V> extends StreamNodeBase<[K, V]> {
-  private panes = new Map<number, [K, V][]>();
+  private panes = new Map<number, Pane<K, V>>();
+  /** Running value per key, as the (immutable) pair emitted, so unchanged pairs are reused. */
   private running = new Map<K, [K, V]>();
   private lastTime: number | undefined = undefined;
   private needsRebuild = false;
@@ -48,22 +50,18 @@ export class ReducedWindowedNode<K, V> extends StreamNodeBase<[K, V]> {
   }
 
   protected compute(batchTime: number): [K, V][] {
-    const paneSource = this.spec.panes;
-    const fromTime = this.lastTime ?? this.graph.zeroTime ?? 0;
-    this.lastTime = batchTime;
     let failure: { error: unknown } | undefined;
-    const entering: [K, V][][] = [];
-    // Panes that end before the window starts never enter it (slide longer than the window).
-    const firstPaneEnd = Math.max(fromTime, batchTime - this.spec.windowMs) + paneSource.slideMs;
-    for (let time = firstPaneEnd; time <= batchTime; time += paneSource.slideMs) {
+    const entering: Pane<K, V>[] = [];
+    for (const time of this.enteringPaneTimes(batchTime)) {
       try {
-        const pane = batchOf(paneSource, time);
+        const pane = paneOf(batchOf(this.spec.panes, time));
         entering.push(pane);
         this.panes.set(time, pane);
       } catch (error) {
         failure ??= { error };
       }
     }
+    this.lastTime = batchTime;
     const leaving = this.takeLeavingPanes(batchTime - this.spec.windowMs);
     if (!this.needsRebuild) {
       try {
@@ -85,9 +83,19 @@ export class ReducedWindowedNode<K, V> extends StreamNodeBase<[K, V]> {
     return Array.from(this.running.values());
   }
 
+  /** Pane end times in `(last slide, batchTime]` that lie inside the window ending now. */
+  private enteringPaneTimes(batchTime: number): number[] {
+    const paneMs = this.spec.panes.slideMs;
+    const fromTime = this.lastTime ?? this.graph.zeroTime ?? 0;
+    const times: number[] = [];
+    const first = Math.max(fromTime, batchTime - this.spec.windowMs) + paneMs;
+    for (let time = first; time <= batchTime; time += paneMs) times.push(time);
+    return times;
+  }
+
   /** Removes and returns the panes ending at or before `horizon` (the ones leaving). */
-  private takeLeavingPanes(horizon: number): [K, V][][] {
-    const leaving: [K, V][][] = [];
+  private takeLeavingPanes(horizon: number): Pane<K, V>[] {
+    const leaving: Pane<K, V>[] = [];
     for (const [endTime, pane] of this.panes) {
       if (endTime > horizon) break;
       leaving.push(pane);
@@ -97,36 +105,45 @@ export class ReducedWindowedNode<K, V> extends StreamNodeBase<[K, V]> {
   }
 
   /** Applies leaving and entering panes; all user code runs before the state is touched. */
-  private merge(leaving: [K, V][][], entering: [K, V][][]): void {
+  private merge(leaving: Pane<K, V>[], entering: Pane<K, V>[]): void {
     const { fn, invFn, filterFn } = this.spec;
     const updated = new Map<K, V>();
-    for (const [key, oldValue] of combinePanes(leaving, fn)) {
-      const previous = this.running.get(key);
-      if (previous !== undefined) updated.set(key, invFn(previous[1], oldValue));
-    }
-    for (const [key, newValue] of combinePanes(entering, fn)) {
-      if (updated.has(key)) {
-        updated.set(key, fn(updated.get(key) as V, newValue));
-      } else {
-        const previous = this.running.get(key);
-        updated.set(key, previous === undefined ? newValue : fn(previous[1], newValue));
+    if (leaving.length > 0) {
+      const { keys, values } = combinePanes(leaving, fn);
+      for (let index = 0; index < keys.length; index++) {
+        const previous = this.running.get(keys[index]);
+        if (previous !== undefined) updated.set(keys[index], invFn(previous[1], values[index]));
       }
     }
-    const results: [K, [K, V] | undefined][] = [];
+    if (entering.length > 0) {
+      const { keys, values } = combinePanes(entering, fn);
+      for (let index = 0; index < keys.length; index++) {
+        const key = keys[index];
+        if (updated.has(key)) {
+          updated.set(key, fn(updated.get(key) as V, values[index]));
+        } else {
+          const previous = this.running.get(key);
+          updated.set(key, previous === undefined ? values[index] : fn(previous[1], values[index]));
+        }
+      }
+    }
+    const pairs: [K, V][] = [];
+    const kept: boolean[] = [];
     for (const [key, value] of updated) {
       const pair: [K, V] = [key, value];
-      results.push([key, filterFn === undefined || filterFn(pair) ? pair : undefined]);
+      pairs.push(pair);
+      kept.push(filterFn === undefined || filterFn(pair));
     }
-    for (const [key, pair] of results) {
-      if (pair === undefined) this.running.delete(key);
-      else this.running.set(key, pair);
+    for (let index = 0; index < pairs.length; index++) {
+      if (kept[index]) this.running.set(pairs[index][0], pairs[index]);
+      else this.running.delete(pairs[index][0]);
     }
   }
 
   /** Recomputes the running state from the panes in the window (after a failed merge). */
   private rebuild(): void {
     const totals = new Map<K, V>();
-    for (const pane of this.panes.values()) reducePairsInto(totals, pane, this.spec.fn);
+    for (const pane of this.panes.values()) foldPaneInto(totals, pane, this.spec.fn);
     const rebuilt = new Map<K, [K, V]>();
     for (const [key, value] of totals) {
       const pair: [K, V] = [key, value];
@@ -139,7 +156,7 @@ export class ReducedWindowedNode<K, V> extends StreamNodeBase<[K, V]> {
     return {
       lastTime: this.lastTime ?? null,
       needsRebuild: this.needsRebuild,
-      panes: Array.from(this.panes),
+      panes: Array.from(this.panes, ([endTime, pane]) => [endTime, pane.keys, pane.values]),
       running: Array.from(this.running.values()),
     };
   }
@@ -148,16 +165,7 @@ export class ReducedWindowedNode<K, V> extends StreamNodeBase<[K, V]> {
     const saved = state as ReducedWindowState<K, V>;
     this.lastTime = saved.lastTime ?? undefined;
     this.needsRebuild = saved.needsRebuild;
-    this.panes = new Map(saved.panes);
+    this.panes = new Map(saved.panes.map(([endTime, keys, values]) => [endTime, { keys, values }]));
     this.running = new Map(saved.running.map((pair) => [pair[0], pair]));
   }
-}
-
-/** The panes' pairs reduced by key: the pane itself when there is one (keys already distinct). */
-function combinePanes<K, V>(panes: [K, V][][], fn: ReduceFn<V>): Iterable<[K, V]> {
-  if (panes.length === 0) return [];
-  if (panes.length === 1) return panes[0];
-  const combined = new Map<K, V>();
-  for (const pane of panes) reducePairsInto(combined, pane, fn);
-  return combined;
 }
