@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import type { TrendsBatchResult } from '@/lib/trends/types';
+import { InMemoryTrendStore } from './trend-store';
+
+function result(batchTime: number, counts: Record<string, number>): TrendsBatchResult {
+  const top = Object.entries(counts).map(([key, count]) => ({
+    key,
+    tag: `#${key}`,
+    count,
+    error: 0,
+  }));
+  return {
+    batchTime,
+    batchTweets: 0,
+    duplicates: 0,
+    batchCounts: top,
+    windows: [{ label: '1m', windowMs: 60_000, tweets: 0, top: [], approximate: false }],
+    trending: [],
+  };
+}
+
+describe('InMemoryTrendStore', () => {
+  it('keeps only the most recent batches', () => {
+    const store = new InMemoryTrendStore(3);
+    for (let batch = 1; batch <= 5; batch++) store.record(result(batch * 2000, { a: batch }));
+    expect(store.series(['a'])).toEqual([
+      { batchTime: 6000, counts: { a: 3 } },
+      { batchTime: 8000, counts: { a: 4 } },
+      { batchTime: 10000, counts: { a: 5 } },
+    ]);
+    expect(store.latest()?.batchTime).toBe(10000);
+  });
+
+  it('answers zeros for keys absent from a batch and only the batches after a time', () => {
+    const store = new InMemoryTrendStore();
+    store.record(result(2000, { a: 1 }));
+    store.record(result(4000, { b: 2 }));
+    expect(store.series(['a', 'b'], 2000)).toEqual([{ batchTime: 4000, counts: { a: 0, b: 2 } }]);
+  });
+
+  it('spells keys as last seen and leaves unknown keys out', () => {
+    const store = new InMemoryTrendStore();
+    store.record(result(2000, { a: 1 }));
+    store.record(result(4000, { b: 1 }));
+    expect(store.spellings(['a', 'b', 'zzz'])).toEqual({ a: '#a', b: '#b' });
+  });
+});
