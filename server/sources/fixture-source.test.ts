@@ -217,6 +217,18 @@ describe('FixtureSource', () => {
     expect(source.isReady()).toBe(true);
   });
 
+  it('reports a corrupt gzip file as a stopped source with an error', async () => {
+    const path = join(dir, 'corrupt.jsonl.gz');
+    writeFileSync(
+      path,
+      Buffer.concat([gzipSync(post('1', 0) + '\n'), Buffer.from('garbage')]).subarray(0, 30),
+    );
+    const { source, lines } = await replay(path);
+    expect(lines).toHaveLength(0);
+    expect(source.isReady()).toBe(false);
+    expect(source.status()).toMatchObject({ errors: 1, connection: { state: 'stopped' } });
+  });
+
   it('rejects start when the file cannot be read', async () => {
     const source = new FixtureSource({
       path: join(dir, 'missing.jsonl'),
