@@ -263,3 +263,29 @@ describe('StreamingContext memoisation', () => {
     expect(kept).toEqual([[28_000, 29_000, 30_000], [], []]);
   });
 });
+
+describe('shared panes', () => {
+  it('reduces each batch once for several windows with the same function', () => {
+    const { context } = createContext(1000);
+    const pairs = context.queueStream<[string, number]>([]);
+    for (const windowMs of [2000, 4000, 8000]) {
+      pairs.reduceByKeyAndWindow(add, subtract, windowMs).foreachBatch(() => undefined);
+    }
+    const reduced = pairs.reduceByKey(add);
+    reduced.reduceByKeyAndWindow(add, subtract, 4000).foreachBatch(() => undefined);
+    const kinds = context.checkpoint().graph.map((entry) => `${entry.kind}<${entry.parents}`);
+    expect(kinds).toEqual([
+      'queueStream<',
+      'reduceByKey<0',
+      'reduceByKeyAndWindow<1',
+      'reduceByKeyAndWindow<1',
+      'reduceByKeyAndWindow<1',
+      'reduceByKey<0',
+      'reduceByKeyAndWindow<5',
+      'foreachBatch<2',
+      'foreachBatch<3',
+      'foreachBatch<4',
+      'foreachBatch<6',
+    ]);
+  });
+});

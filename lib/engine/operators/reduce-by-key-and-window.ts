@@ -1,7 +1,7 @@
 import { ReducedWindowedNode } from '../reduced-windowed-node';
 import type { ReduceFn, StreamNode } from '../types';
 import { checkWindowDurations } from '../validate-durations';
-import { reduceByKey } from './reduce-by-key';
+import { isReducedByKeyWith, reduceByKey } from './reduce-by-key';
 import { window } from './window';
 
 export interface ReduceByKeyAndWindowArgs<K, V> {
@@ -17,8 +17,9 @@ export interface ReduceByKeyAndWindowArgs<K, V> {
 }
 
 /**
- * Per-batch reductions shared by every window over the same parent with the same `fn` and pane
- * length, so four windows over one stream reduce each batch once and share pane arrays.
+ * Per-pane reductions shared by every window over the same parent with the same `fn` and pane
+ * length, so four windows over one stream reduce each batch once and share their panes. A
+ * parent that is already `reduceByKey(fn)` serves as its own per-batch panes.
  */
 const paneStreams = new WeakMap<
   StreamNode<unknown>,
@@ -36,10 +37,12 @@ function paneStream<K, V>(
   if (!byPane) byFunction.set(fn, (byPane = new Map()));
   const cached = byPane.get(paneMs) as StreamNode<[K, V]> | undefined;
   if (cached) return cached;
-  const perBatch = paneMs === parent.slideMs ? undefined : paneStream(parent, fn, parent.slideMs);
-  const created = perBatch
-    ? reduceByKey(window(perBatch, paneMs, paneMs), fn)
-    : reduceByKey(parent, fn);
+  let created: StreamNode<[K, V]>;
+  if (paneMs !== parent.slideMs) {
+    created = reduceByKey(window(paneStream(parent, fn, parent.slideMs), paneMs, paneMs), fn);
+  } else {
+    created = isReducedByKeyWith(parent, fn) ? parent : reduceByKey(parent, fn);
+  }
   byPane.set(paneMs, created);
   return created;
 }

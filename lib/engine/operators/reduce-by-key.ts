@@ -12,11 +12,21 @@ export function reducePairsInto<K, V>(into: Map<K, V>, pairs: [K, V][], fn: Redu
   }
 }
 
+/** The function each `reduceByKey` stream reduces with, so windows can reuse its batches. */
+const reduceFunctions = new WeakMap<StreamNode<unknown>, unknown>();
+
+/** True when `stream`'s batches are already reduced by key with `fn` (distinct keys). */
+export function isReducedByKeyWith(stream: StreamNode<unknown>, fn: unknown): boolean {
+  return reduceFunctions.get(stream) === fn;
+}
+
 /** Per batch: one `[key, value]` per distinct key, values folded with `fn`, first-seen order. */
 export function reduceByKey<K, V>(parent: StreamNode<[K, V]>, fn: ReduceFn<V>): StreamNode<[K, V]> {
-  return perBatch(parent, 'reduceByKey', (pairs: [K, V][]) => {
-    const reduced = new Map<K, V>();
-    reducePairsInto(reduced, pairs, fn);
-    return Array.from(reduced);
+  const reduced = perBatch(parent, 'reduceByKey', (pairs: [K, V][]) => {
+    const totals = new Map<K, V>();
+    reducePairsInto(totals, pairs, fn);
+    return Array.from(totals);
   });
+  reduceFunctions.set(reduced, fn);
+  return reduced;
 }
