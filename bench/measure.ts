@@ -4,6 +4,8 @@ import { runInNewContext } from 'node:vm';
 /** What one run of a variant reports. */
 export interface RunResult {
   elapsedMs: number;
+  /** User + system CPU time of the process during the run (GC threads included). */
+  cpuMs: number;
   /** Wall time of each batch: its lines' ingestion plus the batch's own processing. */
   batchMs: number[];
   /** Heap retained by the variant's state at the end of the run (after a full GC), MB. */
@@ -29,9 +31,11 @@ function heapUsedMb(): number {
 export async function measureRun(variant: Variant): Promise<RunResult> {
   const baselineMb = heapUsedMb();
   const startedAt = performance.now();
+  const cpuBefore = process.cpuUsage();
   const { batchMs, release } = await variant.run();
   const elapsedMs = performance.now() - startedAt;
+  const cpu = process.cpuUsage(cpuBefore);
   const heapMb = heapUsedMb() - baselineMb;
   release();
-  return { elapsedMs, batchMs, heapMb };
+  return { elapsedMs, cpuMs: (cpu.user + cpu.system) / 1000, batchMs, heapMb };
 }

@@ -11,7 +11,7 @@ import { parseBenchOptions } from './bench-options';
 import type { BenchOptions } from './bench-options';
 import { measureRun } from './measure';
 import type { RunResult, Variant } from './measure';
-import { formatTable, summarise } from './report';
+import { buildReport, formatReport, summarise } from './report';
 import { parseOnlyVariant } from './variant-parse-only';
 import { rxjsNaiveVariant } from './variant-rxjs-naive';
 import { trendsJobVariant } from './variant-trends-job';
@@ -53,43 +53,12 @@ async function main(): Promise<void> {
   const summaries = variants.map((variant, index) =>
     summarise(variant.name, input.lines.length, results[index]!),
   );
-  const [floor, job, rx15] = summaries;
-  const report = {
-    lines: input.lines.length,
-    averageLineBytes: Math.round(input.bytes / input.lines.length),
-    virtualSeconds: Math.round((input.endMs - input.startMs) / 1000),
-    ordinaryPostsPerSec: options.rate,
+  const report = buildReport(input, options, summaries, {
     batchIntervalMs: BATCH_INTERVAL_MS,
     windowsMs: WINDOWS_MS,
-    node: process.version,
-    variants: summaries,
-    ratios: {
-      jobOverFloor: job!.tweetsPerSec / floor!.tweetsPerSec,
-      jobOverRxjs15m: job!.tweetsPerSec / rx15!.tweetsPerSec,
-      ...(summaries[3] ? { jobOverRxjsAll: job!.tweetsPerSec / summaries[3].tweetsPerSec } : {}),
-    },
-    targets: { jobTweetsPerSec: 143_000, jobOverFloor: 0.6, jobOverRxjs15m: 10 },
-  };
-  if (options.json) {
-    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-    return;
-  }
-  const { ratios } = report;
+  });
   process.stdout.write(
-    [
-      `${report.lines} lines (${report.averageLineBytes} B avg), ${report.virtualSeconds} s of ` +
-        `virtual time at ${options.rate} posts/s plus bursts; ${options.runs} runs each, Node ${process.version}`,
-      '',
-      formatTable(summaries),
-      '',
-      `(b)/(a) = ${ratios.jobOverFloor.toFixed(2)} (target ≥ 0.6)`,
-      `(b)/(c) at 15 m = ${ratios.jobOverRxjs15m.toFixed(1)} (target ≥ 10)`,
-      ...(ratios.jobOverRxjsAll
-        ? [`(b)/(c) all windows = ${ratios.jobOverRxjsAll.toFixed(1)}`]
-        : []),
-      `(b) = ${Math.round(job!.tweetsPerSec).toLocaleString('en-US')} tweets/s (target ≥ 143,000)`,
-      '',
-    ].join('\n'),
+    options.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report),
   );
 }
 
