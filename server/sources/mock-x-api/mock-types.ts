@@ -41,6 +41,8 @@ export interface ConnectionRecord {
 
 export interface MockXApiOptions {
   bearerToken: string;
+  /** Port on 127.0.0.1; default 0 (any free port). */
+  port?: number;
   /** Posts the streams deliver, in order, shared by all connections (default 100). */
   streamPostCount?: number;
   /** Pause between two posts on a stream (default 2 ms). */

@@ -16,6 +16,7 @@ import type { MockPost } from './mock-posts';
 import { handleRules } from './mock-rules';
 import type { MockRules } from './mock-rules';
 import { runStream } from './mock-stream';
+import { PostQueue } from './post-queue';
 import type { ConnectionRecord, MockXApiOptions, SearchPlan, StreamPlan } from './mock-types';
 
 export interface MockXApi {
@@ -37,7 +38,7 @@ export interface MockXApi {
 export async function startMockXApi(options: MockXApiOptions): Promise<MockXApi> {
   const state = new MockState(options);
   const server = http.createServer((req, res) => state.handle(req, res));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
@@ -45,7 +46,7 @@ export async function startMockXApi(options: MockXApiOptions): Promise<MockXApi>
     connections: state.connections,
     rules: state.rules,
     sentPosts: () => state.sentPosts(),
-    unsentCount: () => state.streamQueue.length,
+    unsentCount: () => state.streamQueue.remaining(),
     publishSearchPosts: (count) => state.publish(count),
     close: () =>
       new Promise<void>((resolve) => {
@@ -59,7 +60,7 @@ class MockState {
   readonly sentIds: string[] = [];
   readonly connections: ConnectionRecord[] = [];
   readonly rules: MockRules = { byId: new Map(), nextId: 1, log: [] };
-  readonly streamQueue: MockPost[];
+  readonly streamQueue: PostQueue;
   private readonly byId = new Map<string, MockPost>();
   private readonly searchPosts: MockPost[] = [];
   private nextSearchIndex = 100_000;
@@ -69,9 +70,7 @@ class MockState {
   private readonly rateWindow: RateWindow;
 
   constructor(private readonly options: MockXApiOptions) {
-    this.streamQueue = Array.from({ length: options.streamPostCount ?? 100 }, (_, index) =>
-      makeMockPost(index),
-    );
+    this.streamQueue = new PostQueue(options.streamPostCount ?? 100);
     this.random = seededRandom(options.seed ?? 7);
     const rate = options.searchRateLimit ?? { limit: 450, windowMs: 900_000 };
     this.rateWindow = { ...rate, startedAtMs: Date.now(), used: 0 };
@@ -144,9 +143,9 @@ class MockState {
       keepAliveMs: this.options.keepAliveMs ?? 50,
       random: this.random,
       feed: {
-        peek: () => this.streamQueue[0],
+        peek: () => this.streamQueue.peek(),
         sent: (post) => {
-          if (this.streamQueue[0] === post) this.streamQueue.shift();
+          this.streamQueue.take(post);
           this.record(post);
         },
         matchingRules: filtered
