@@ -40,10 +40,15 @@ export function useTrendsSocket(watchedKeys: readonly string[]): TrendsStream {
     const socket: TrendsSocket = io({
       transports: ['websocket', 'polling'],
       tryAllTransports: true,
+      autoConnect: false,
     });
     socketRef.current = socket;
     const detach = attachHandlers(socket, dispatch, () => watchedRef.current);
+    // Connect on the next tick: React's development double mount then drops a socket that never
+    // opened, instead of one mid-handshake (which logs a failed websocket).
+    const connectTimer = setTimeout(() => socket.connect(), 0);
     return () => {
+      clearTimeout(connectTimer);
       detach();
       socket.disconnect();
       socketRef.current = null;

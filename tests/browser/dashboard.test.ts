@@ -15,8 +15,9 @@ import { ensureNextBuild } from './next-build';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CHROMIUM_PATH = '/usr/bin/chromium';
 const RESULTS_DIR = `${ROOT}test-results`;
-/** The README's screenshot; rewritten when missing or with UPDATE_SCREENSHOT=1. */
+/** The README's screenshots (light, dark); rewritten when missing or with UPDATE_SCREENSHOT=1. */
 const README_SCREENSHOT = `${ROOT}public/screenshot.png`;
+const README_SCREENSHOT_DARK = `${ROOT}public/screenshot-dark.png`;
 
 // Without Chromium the suite is skipped (after saying how to install it) so `npm test` still
 // runs on a machine without a browser; under CI=true a missing browser fails instead.
@@ -176,8 +177,9 @@ describe.skipIf(skipWithoutBrowser)('dashboard in Chromium', () => {
       .toBe(3);
     await page.waitForTimeout(3000);
     mkdirSync(RESULTS_DIR, { recursive: true });
+    const updateReadme = process.env.UPDATE_SCREENSHOT === '1';
     await page.screenshot({ path: `${RESULTS_DIR}/dashboard-light.png` });
-    if (!existsSync(README_SCREENSHOT) || process.env.UPDATE_SCREENSHOT === '1') {
+    if (updateReadme || !existsSync(README_SCREENSHOT)) {
       await page.screenshot({ path: README_SCREENSHOT });
     }
     // The page follows the system scheme until a theme is picked, also when it changes later.
@@ -186,6 +188,9 @@ describe.skipIf(skipWithoutBrowser)('dashboard in Chromium', () => {
       .poll(() => page.evaluate(() => document.documentElement.classList.contains('dark')))
       .toBe(true);
     await page.screenshot({ path: `${RESULTS_DIR}/dashboard-dark.png` });
+    if (updateReadme || !existsSync(README_SCREENSHOT_DARK)) {
+      await page.screenshot({ path: README_SCREENSHOT_DARK });
+    }
   });
 
   it('reflows to one column on a phone', async () => {
