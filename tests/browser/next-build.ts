@@ -37,15 +37,35 @@ export function isBuildFresh(root: string): boolean {
   return statSync(buildId).mtimeMs >= sourcesMs;
 }
 
-/** Runs `next build` in `root` unless the build is fresh; rejects with its output on failure. */
+/** Next refuses to build while another `next build` holds `.next/lock` (it waits only 1 s). */
+const LOCKED = /Another .*next build.* process is already running/;
+const LOCKED_RETRY_MS = 5000;
+const LOCKED_GIVE_UP_MS = 240_000;
+
+/**
+ * Runs `next build` in `root` unless the build is fresh; rejects with its output on failure.
+ * When another build holds the lock, waits and checks again (that build may make ours fresh).
+ */
 export async function ensureNextBuild(root: string): Promise<void> {
-  if (isBuildFresh(root)) return;
+  const startMs = Date.now();
+  for (;;) {
+    if (isBuildFresh(root)) return;
+    const { code, output } = await runNextBuild(root);
+    if (code === 0) return;
+    if (!LOCKED.test(output) || Date.now() - startMs > LOCKED_GIVE_UP_MS) {
+      throw new Error(`next build failed (exit ${code}):\n${output}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, LOCKED_RETRY_MS));
+  }
+}
+
+async function runNextBuild(root: string): Promise<{ code: number | null; output: string }> {
   const nextBin = join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
   const output: string[] = [];
   const code = await new Promise<number | null>((resolve, reject) => {
     const child = spawn(process.execPath, [nextBin, 'build'], {
       cwd: root,
-      env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
+      env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', NO_COLOR: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stdout.on('data', (chunk: Buffer) => output.push(chunk.toString()));
@@ -53,5 +73,5 @@ export async function ensureNextBuild(root: string): Promise<void> {
     child.on('error', reject);
     child.on('close', resolve);
   });
-  if (code !== 0) throw new Error(`next build failed (exit ${code}):\n${output.join('')}`);
+  return { code, output: output.join('') };
 }
