@@ -133,4 +133,39 @@ describe('checkpoint and restore', () => {
     const { context } = await run(input, 1);
     expect(() => context.restore(context.checkpoint())).toThrow(/before start/);
   });
+
+  it('can be taken from a batch listener but not inside a batch', async () => {
+    const clock = new ManualClock(0);
+    const context = new StreamingContext({ batchIntervalMs: BATCH_MS, clock });
+    const failures: unknown[] = [];
+    context.queueStream([[1]]).foreachBatch(() => {
+      try {
+        context.checkpoint();
+      } catch (error) {
+        failures.push(error);
+      }
+    });
+    const lastTimes: (number | null)[] = [];
+    context.onBatchCompleted(() => lastTimes.push(context.checkpoint().lastBatchTime));
+    context.start();
+    await clock.advance(2 * BATCH_MS);
+    expect(lastTimes).toEqual([1000, 2000]);
+    expect(failures).toHaveLength(2);
+    expect(String(failures[0])).toMatch(/a batch is running/);
+  });
+
+  it('resumes at the next batch time after the checkpoint, catching up a clock ahead', async () => {
+    const { context } = await run(input, 3);
+    const checkpoint = context.checkpoint();
+    const clock = new ManualClock(10_500);
+    const resumed = new StreamingContext({ batchIntervalMs: BATCH_MS, clock });
+    const times: number[] = [];
+    buildGraph(resumed, input, (emission) => {
+      if (emission.output === 'state') times.push(emission.time);
+    });
+    resumed.restore(checkpoint);
+    resumed.start();
+    await clock.advance(0);
+    expect(times).toEqual([4000, 5000, 6000, 7000, 8000, 9000, 10_000]);
+  });
 });

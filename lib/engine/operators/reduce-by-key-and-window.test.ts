@@ -4,13 +4,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { DStream } from '../dstream';
+import { ManualClock } from '../clock/manual-clock';
+import { StreamingContext } from '../streaming-context';
 import { runOperation, sortedValues, SECOND_MS } from '../test-support';
 
 type Pair = [string, number];
 const add = (a: number, b: number): number => a + b;
 const subtract = (a: number, b: number): number => a - b;
 const nonZero = (pair: Pair): boolean => pair[1] !== 0;
-
 const bigInput: Pair[][] = [
   [['a', 1]],
   [
@@ -175,53 +176,6 @@ async function expectOperation<T, U>(
   expect(sortedValues(output)).toEqual(sortedValues(atSlides(expected, slideMs)));
 }
 
-describe('window (Spark WindowOperationsSuite)', () => {
-  const input = [[0], [1], [2], [3], [4], [5]];
-
-  it('covers (t - window, t] at every slide: basic window', async () => {
-    expect(await runOperation(input, (s) => s.window(2000, 1000), 6)).toEqual([
-      { time: 1000, value: [0] },
-      { time: 2000, value: [0, 1] },
-      { time: 3000, value: [1, 2] },
-      { time: 4000, value: [2, 3] },
-      { time: 5000, value: [3, 4] },
-      { time: 6000, value: [4, 5] },
-    ]);
-  });
-
-  it('tumbling window', async () => {
-    expect(await runOperation(input, (s) => s.window(2000, 2000), 6)).toEqual([
-      { time: 2000, value: [0, 1] },
-      { time: 4000, value: [2, 3] },
-      { time: 6000, value: [4, 5] },
-    ]);
-  });
-
-  it('larger window', async () => {
-    expect(await runOperation(input, (s) => s.window(4000, 2000), 6)).toEqual([
-      { time: 2000, value: [0, 1] },
-      { time: 4000, value: [0, 1, 2, 3] },
-      { time: 6000, value: [2, 3, 4, 5] },
-    ]);
-  });
-
-  it('non-overlapping window', async () => {
-    expect(await runOperation(input, (s) => s.window(2000, 3000), 6)).toEqual([
-      { time: 3000, value: [1, 2] },
-      { time: 6000, value: [4, 5] },
-    ]);
-  });
-
-  it('keeps firing and drains after input stops', async () => {
-    expect(await runOperation([[1], [2]], (s) => s.window(2000), 4)).toEqual([
-      { time: 1000, value: [1] },
-      { time: 2000, value: [1, 2] },
-      { time: 3000, value: [2] },
-      { time: 4000, value: [] },
-    ]);
-  });
-});
-
 describe('reduceByKeyAndWindow (Spark WindowOperationsSuite)', () => {
   const cases: [string, Pair[][], Pair[][], Pair[][], number, number][] = [
     [
@@ -320,93 +274,28 @@ describe('reduceByKeyAndWindow (Spark WindowOperationsSuite)', () => {
   }
 });
 
-describe('counting windows (Spark WindowOperationsSuite)', () => {
-  it('countByWindow counts the items in the window and reaches 0', async () => {
-    const input = [[1], [1], [1, 2], [0], [], []];
-    expect(await runOperation(input, (s) => s.countByWindow(2000, 1000), 6)).toEqual([
-      { time: 1000, value: [1] },
-      { time: 2000, value: [2] },
-      { time: 3000, value: [3] },
-      { time: 4000, value: [3] },
-      { time: 5000, value: [1] },
-      { time: 6000, value: [0] },
-    ]);
-  });
-
-  it('countByValueAndWindow counts each value in the window', async () => {
-    const input = [['a'], ['b', 'b'], ['a', 'b']];
-    const output = await runOperation(input, (s) => s.countByValueAndWindow(2000, 1000), 3);
-    expect(sortedValues(output)).toEqual([
-      { time: 1000, value: [['a', 1]] },
-      {
-        time: 2000,
-        value: [
-          ['a', 1],
-          ['b', 2],
-        ],
-      },
-      {
-        time: 3000,
-        value: [
-          ['a', 1],
-          ['b', 3],
-        ],
-      },
-    ]);
-  });
-
-  it('countByValueAndWindow drops values whose count reaches zero', async () => {
-    const input = [['a'], ['b'], [], []];
-    const output = await runOperation(input, (s) => s.countByValueAndWindow(2000), 4);
-    expect(sortedValues(output)).toEqual([
-      { time: 1000, value: [['a', 1]] },
-      {
-        time: 2000,
-        value: [
-          ['a', 1],
-          ['b', 1],
-        ],
-      },
-      { time: 3000, value: [['b', 1]] },
-      { time: 4000, value: [] },
-    ]);
-  });
-});
-
-describe('reduceByWindow', () => {
-  const input = [[1], [2, 3], [4], [], [], [5]];
-
-  it('reduces the window, nothing for an empty window', async () => {
-    expect(await runOperation(input, (s) => s.reduceByWindow(add, 2000, 1000), 6)).toEqual([
-      { time: 1000, value: [1] },
-      { time: 2000, value: [6] },
-      { time: 3000, value: [9] },
-      { time: 4000, value: [4] },
-      { time: 5000, value: [] },
-      { time: 6000, value: [5] },
-    ]);
-  });
-
-  it('with an inverse function keeps emitting once started, 0 for an empty window', async () => {
-    expect(
-      await runOperation(input, (s) => s.reduceByWindow(add, subtract, 2000, 1000), 6),
-    ).toEqual([
-      { time: 1000, value: [1] },
-      { time: 2000, value: [6] },
-      { time: 3000, value: [9] },
-      { time: 4000, value: [4] },
-      { time: 5000, value: [0] },
-      { time: 6000, value: [5] },
-    ]);
-  });
-
-  it('fires only at multiples of the slide', async () => {
-    expect(
-      await runOperation(input, (s) => s.reduceByWindow(add, subtract, 3000, 2000), 6),
-    ).toEqual([
-      { time: 2000, value: [6] },
-      { time: 4000, value: [9] },
-      { time: 6000, value: [5] },
+describe('reduceByKeyAndWindow shared panes', () => {
+  it('reduces each batch once for several windows with the same function', () => {
+    const context = new StreamingContext({ batchIntervalMs: 1000, clock: new ManualClock(0) });
+    const pairs = context.queueStream<[string, number]>([]);
+    for (const windowMs of [2000, 4000, 8000]) {
+      pairs.reduceByKeyAndWindow(add, subtract, windowMs).foreachBatch(() => undefined);
+    }
+    const reduced = pairs.reduceByKey(add);
+    reduced.reduceByKeyAndWindow(add, subtract, 4000).foreachBatch(() => undefined);
+    const kinds = context.checkpoint().graph.map((entry) => `${entry.kind}<${entry.parents}`);
+    expect(kinds).toEqual([
+      'queueStream<',
+      'reduceByKey<0',
+      'reduceByKeyAndWindow<1',
+      'reduceByKeyAndWindow<1',
+      'reduceByKeyAndWindow<1',
+      'reduceByKey<0',
+      'reduceByKeyAndWindow<5',
+      'foreachBatch<2',
+      'foreachBatch<3',
+      'foreachBatch<4',
+      'foreachBatch<6',
     ]);
   });
 });
