@@ -15,6 +15,7 @@ import { createGzip } from 'node:zlib';
 import pino from 'pino';
 import { ConfigError, loadConfig } from '@/server/config';
 import { createLogger } from '@/server/logger';
+import type { TweetSource } from '@/server/sources/types';
 import type { XLogger } from '@/server/sources/x-logger';
 import { createXSource } from '@/server/sources/x-source-factory';
 import type { XSourceKind } from '@/server/sources/x-source-factory';
@@ -64,6 +65,8 @@ export interface RecordSummary {
   stoppedBy: 'time' | 'max-posts' | 'signal' | 'source stopped';
 }
 
+type StopCause = RecordSummary['stoppedBy'];
+
 /** Records until the time limit, `maxPosts` lines, the signal, or the source stopping for good. */
 export async function record(options: RecordOptions): Promise<RecordSummary> {
   const { args } = options;
@@ -76,9 +79,38 @@ export async function record(options: RecordOptions): Promise<RecordSummary> {
   const source = createXSource(args.source, config, logger);
 
   let lines = 0;
-  let finish!: (reason: RecordSummary['stoppedBy']) => void;
-  const finished = new Promise<RecordSummary['stoppedBy']>((done) => (finish = done));
-  const timer = setTimeout(() => finish('time'), args.minutes * 60_000);
+  const watch = watchForEnd(source, options, () => lines, progress);
+  await source.start({
+    line(raw) {
+      if (lines >= (args.maxPosts ?? Infinity)) return;
+      file.stream.write(raw + '\n');
+      lines += 1;
+      if (lines === args.maxPosts) watch.finish('max-posts');
+    },
+    advanceTo: async () => undefined,
+  });
+  const stoppedBy = await watch.ended;
+  const reason =
+    stoppedBy === 'source stopped' ? ` (${describeStop(source.status().connection)})` : '';
+  await source.stop();
+  await file.close();
+  progress(`done: ${lines} lines in ${args.out}, stopped by ${stoppedBy}${reason}`);
+  return { lines, out, stoppedBy };
+}
+
+/**
+ * Settles `ended` with the first stop cause: the time limit, the signal, the source giving up
+ * (checked every 100 ms), or `finish` called by the caller; prints progress meanwhile.
+ */
+function watchForEnd(
+  source: TweetSource,
+  options: RecordOptions,
+  lines: () => number,
+  progress: (text: string) => void,
+): { ended: Promise<StopCause>; finish(cause: StopCause): void } {
+  let settle!: (cause: StopCause) => void;
+  const ended = new Promise<StopCause>((done) => (settle = done));
+  const timer = setTimeout(() => finish('time'), options.args.minutes * 60_000);
   const onAbort = () => finish('signal');
   options.signal?.addEventListener('abort', onAbort, { once: true });
   let lastProgressMs = Date.now();
@@ -87,28 +119,15 @@ export async function record(options: RecordOptions): Promise<RecordSummary> {
     if (status.connection.state === 'stopped') finish('source stopped');
     if (Date.now() - lastProgressMs < (options.progressEveryMs ?? 5_000)) return;
     lastProgressMs = Date.now();
-    progress(`recorded ${lines} lines · ${status.connection.state} · ${status.tweetsPerSec}/s`);
+    progress(`recorded ${lines()} lines · ${status.connection.state} · ${status.tweetsPerSec}/s`);
   }, 100);
-
-  await source.start({
-    line(raw) {
-      if (lines >= (args.maxPosts ?? Infinity)) return;
-      file.stream.write(raw + '\n');
-      lines += 1;
-      if (lines === args.maxPosts) finish('max-posts');
-    },
-    advanceTo: async () => undefined,
-  });
-  const stoppedBy = await finished;
-  clearTimeout(timer);
-  clearInterval(ticker);
-  options.signal?.removeEventListener('abort', onAbort);
-  await source.stop();
-  await file.close();
-  const reason =
-    stoppedBy === 'source stopped' ? ` (${describeStop(source.status().connection)})` : '';
-  progress(`done: ${lines} lines in ${args.out}, stopped by ${stoppedBy}${reason}`);
-  return { lines, out, stoppedBy };
+  function finish(cause: StopCause): void {
+    clearTimeout(timer);
+    clearInterval(ticker);
+    options.signal?.removeEventListener('abort', onAbort);
+    settle(cause);
+  }
+  return { ended, finish };
 }
 
 function describeStop(state: { state: string; reason?: string }): string {

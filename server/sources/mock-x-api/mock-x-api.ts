@@ -13,6 +13,7 @@ import { answerSearch, sendJson, takeRateLimit } from './mock-search';
 import type { RateWindow } from './mock-search';
 import { makeMockPost } from './mock-posts';
 import type { MockPost } from './mock-posts';
+import { resetHeader, sendStreamError, sendUnauthorized } from './mock-errors';
 import { handleRules } from './mock-rules';
 import type { MockRules } from './mock-rules';
 import { runStream } from './mock-stream';
@@ -89,20 +90,8 @@ class MockState {
   handle(req: IncomingMessage, res: ServerResponse): void {
     const url = new URL(req.url ?? '/', 'http://mock');
     if (req.headers.authorization !== `Bearer ${this.options.bearerToken}`) {
-      this.connections.push({
-        path: url.pathname,
-        query: url.searchParams,
-        atMs: Date.now(),
-        status: 401,
-        plan: 'normal',
-      });
-      const body = {
-        title: 'Unauthorized',
-        type: 'about:blank',
-        status: 401,
-        detail: 'Unauthorized',
-      };
-      return sendJson(res, 401, body);
+      this.connections.push(connectionRecord(url, 'normal', 401));
+      return sendUnauthorized(res);
     }
     if (url.pathname === '/2/tweets/search/stream/rules')
       return void handleRules(req, res, this.rules);
@@ -117,28 +106,30 @@ class MockState {
     const index = this.streamConnections++;
     const plan: StreamPlan = this.options.streamPlans?.[index] ?? { kind: 'normal' };
     const filtered = path.endsWith('/search/stream');
-    const record: ConnectionRecord = {
-      path,
-      query: url.searchParams,
-      atMs: Date.now(),
-      status: 200,
-      plan: plan.kind,
-    };
+    const record = connectionRecord(url, plan.kind);
     this.connections.push(record);
     res.on('close', () => (record.closedAtMs = Date.now()));
-    if (plan.kind === 'status') return this.failStream(res, record, plan.status, plan.resetInSec);
+    const refusal =
+      plan.kind === 'status'
+        ? plan
+        : filtered && this.rules.byId.size === 0
+          ? { status: 409 }
+          : undefined;
+    if (refusal) {
+      record.status = refusal.status;
+      return sendStreamError(
+        res,
+        refusal.status,
+        'resetInSec' in refusal ? refusal.resetInSec : undefined,
+      );
+    }
     if (plan.kind === 'no-response') return;
-    if (filtered && this.rules.byId.size === 0) return this.failStream(res, record, 409);
-    const redeliver = index > 0 ? (this.options.redeliverOnReconnect ?? 0) : 0;
-    const replay =
-      redeliver > 0 ? this.sentIds.slice(-redeliver).map((id) => this.byId.get(id)!) : [];
-    for (const post of replay) this.sentIds.push(post.data.id);
     const acceptsGzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
     void runStream({
       res,
       gzip: (this.options.gzip ?? false) && acceptsGzip,
       plan,
-      replay,
+      replay: this.redelivery(index),
       postIntervalMs: this.options.postIntervalMs ?? 2,
       keepAliveMs: this.options.keepAliveMs ?? 50,
       random: this.random,
@@ -158,48 +149,19 @@ class MockState {
     });
   }
 
-  private failStream(
-    res: ServerResponse,
-    record: ConnectionRecord,
-    status: number,
-    resetInSec?: number,
-  ): void {
-    record.status = status;
-    const headers: Record<string, string> = {};
-    if (resetInSec !== undefined)
-      headers['x-rate-limit-reset'] = String(Math.ceil(Date.now() / 1000 + resetInSec));
-    if (status === 429) {
-      headers['x-rate-limit-limit'] = '50';
-      headers['x-rate-limit-remaining'] = '0';
-    }
-    const body =
-      status === 409
-        ? {
-            title: 'ConnectionException',
-            detail: 'No rules',
-            type: 'https://api.x.com/2/problems/streaming-connection',
-          }
-        : status === 429
-          ? {
-              title: 'ConnectionException',
-              detail: 'Too many connections',
-              connection_issue: 'TooManyConnections',
-            }
-          : { title: http.STATUS_CODES[status] ?? 'Error', detail: `scripted ${status}`, status };
-    sendJson(res, status, body, headers);
+  /** Posts to send again at the start of reconnection `index` (recorded as sent again). */
+  private redelivery(index: number): MockPost[] {
+    const count = index > 0 ? (this.options.redeliverOnReconnect ?? 0) : 0;
+    const replay = count > 0 ? this.sentIds.slice(-count).map((id) => this.byId.get(id)!) : [];
+    for (const post of replay) this.sentIds.push(post.data.id);
+    return replay;
   }
 
   private search(url: URL, res: ServerResponse): void {
     const plan: SearchPlan = this.options.searchPlans?.[this.searchRequests++] ?? {
       kind: 'normal',
     };
-    const record: ConnectionRecord = {
-      path: url.pathname,
-      query: url.searchParams,
-      atMs: Date.now(),
-      status: 200,
-      plan: plan.kind,
-    };
+    const record = connectionRecord(url, plan.kind);
     this.connections.push(record);
     if (plan.kind === 'drop') return void res.socket?.destroy();
     if (plan.kind === 'no-response') return;
@@ -207,7 +169,7 @@ class MockState {
     if (plan.kind === 'status') {
       record.status = plan.status;
       if (plan.resetInSec !== undefined)
-        rate.headers['x-rate-limit-reset'] = String(Math.ceil(Date.now() / 1000 + plan.resetInSec));
+        rate.headers['x-rate-limit-reset'] = resetHeader(plan.resetInSec);
       return sendJson(
         res,
         plan.status,
@@ -234,4 +196,12 @@ class MockState {
     this.byId.set(post.data.id, post);
     this.sentIds.push(post.data.id);
   }
+}
+
+function connectionRecord(
+  url: URL,
+  plan: ConnectionRecord['plan'],
+  status = 200,
+): ConnectionRecord {
+  return { path: url.pathname, query: url.searchParams, atMs: Date.now(), status, plan };
 }
