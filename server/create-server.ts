@@ -90,7 +90,7 @@ export function createTagstreamServer(options: TagstreamServerOptions): Tagstrea
     metrics,
     logger,
   );
-  routeUpgrades(httpServer, () => nextApp);
+  const upgrades = routeUpgrades(httpServer, () => nextApp);
 
   let closing: Promise<void> | undefined;
   const close = () => (closing ??= closeAll());
@@ -139,11 +139,13 @@ export function createTagstreamServer(options: TagstreamServerOptions): Tagstrea
       .catch((error: unknown) => logger.warn({ err: error }, 'source stop failed'));
     pipeline.stop();
     hub.close();
-    // io.close() also closes the HTTP server; kept-alive connections must not hold it open.
+    // io.close() also closes the HTTP server, which waits for every connection: kept-alive
+    // requests and the sockets handed to Next (dev hot reload) are closed too.
     const closed = new Promise<void>((resolve) => io.close(() => resolve()));
     httpServer.closeAllConnections();
-    await closed;
+    upgrades.closeAll();
     await nextApp?.close();
+    await closed;
   }
 }
 

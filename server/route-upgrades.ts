@@ -5,23 +5,40 @@ import type { NextApp } from './next-app';
 /** An upgrade nobody answered within this time is closed. */
 const UNANSWERED_UPGRADE_MS = 5000;
 
+export interface UpgradeRoutes {
+  /** Destroys the sockets handed to Next (they would keep the HTTP server from closing). */
+  closeAll(): void;
+}
+
 /**
  * Websocket upgrades on the shared port: `/socket.io/` is answered by engine.io's own listener
  * (attached with `destroyUpgrade: false`, so it leaves the others alone); the rest go to Next
  * (its dev hot-reload socket) when Next runs, else they are refused. An upgrade that nobody
  * answers is closed after a few seconds instead of holding a socket open.
  */
-export function routeUpgrades(server: Server, nextApp: () => NextApp | undefined): void {
+export function routeUpgrades(
+  server: Server,
+  nextApp: () => Pick<NextApp, 'upgrade'> | undefined,
+  unansweredUpgradeMs = UNANSWERED_UPGRADE_MS,
+): UpgradeRoutes {
+  const handedToNext = new Set<Duplex>();
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     if (req.url?.startsWith('/socket.io/')) return;
     const app = nextApp();
     if (!app) return void socket.destroy();
+    handedToNext.add(socket);
+    socket.once('close', () => handedToNext.delete(socket));
     app.upgrade(req, socket, head);
     const timer = setTimeout(() => {
       if (!socket.destroyed && (socket as { bytesWritten?: number }).bytesWritten === 0) {
         socket.destroy();
       }
-    }, UNANSWERED_UPGRADE_MS);
+    }, unansweredUpgradeMs);
     timer.unref();
   });
+  return {
+    closeAll() {
+      for (const socket of handedToNext) socket.destroy();
+    },
+  };
 }
