@@ -67,20 +67,6 @@ export abstract class StreamNodeBase<T> implements StreamNode<T> {
     }
   }
 
-  /**
-   * Valid times of this stream in `(fromExclusive, toInclusive]`, ascending: the batches a
-   * child's window over this stream covers.
-   */
-  validTimesIn(fromExclusive: number, toInclusive: number): number[] {
-    const zeroTime = this.graph.zeroTime ?? 0;
-    const steps = Math.floor((Math.max(fromExclusive, zeroTime) - zeroTime) / this.slideMs) + 1;
-    const times: number[] = [];
-    for (let time = zeroTime + steps * this.slideMs; time <= toInclusive; time += this.slideMs) {
-      times.push(time);
-    }
-    return times;
-  }
-
   forgetBefore(batchTime: number): void {
     const horizon = batchTime - this.rememberMs;
     for (const time of this.memo.keys()) {
