@@ -146,6 +146,20 @@ describe('XStreamSource against the mock X API', () => {
     expect(second!.atMs - first!.atMs).toBeLessThan(2_500);
   });
 
+  it('syncs the rules again when the stream says it has none (409)', async () => {
+    const { sink, source } = await run({
+      streamPlans: [{ kind: 'drop', afterPosts: 10 }],
+      postIntervalMs: 20,
+    });
+    await waitFor(() => sink.lines.length > 0, 'first post');
+    mock!.rules.byId.clear();
+    await allReceived(sink, mock!);
+    const streams = mock!.connections.filter((c) => c.path.endsWith('/stream'));
+    expect(streams.map((c) => c.status)).toEqual([200, 409, 200]);
+    expect([...mock!.rules.byId.values()].map((rule) => rule.value)).toHaveLength(2);
+    expect(source.status().connection).toEqual({ state: 'live' });
+  });
+
   it('handles an operational-disconnect: counts it, reconnects, forwards nothing of it', async () => {
     const { sink, source } = await run({
       streamPlans: [{ kind: 'operational-disconnect', afterPosts: 20 }],

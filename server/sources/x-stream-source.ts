@@ -130,6 +130,8 @@ export class XStreamSource implements TweetSource {
       const classified = classifyXError(error, this.nowMs());
       this.status_.countError();
       if (!classified.failure) return { stop: classified.message };
+      // 409 on the filtered stream: no rules (deleted elsewhere?); sync them again before retrying.
+      if (classified.status === 409 && this.options.prepare) this.prepared = false;
       return { failure: classified.failure, reason: classified.message };
     }
   }
