@@ -3,11 +3,12 @@
  * Ranked horizontal bars (recharts). Each row's label is a keyboard-focusable toggle button, so
  * a bar can be chosen with the mouse (bar or label) or with Tab and Enter/Space.
  */
-import type { KeyboardEvent, ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useRef } from 'react';
 import { Bar, BarChart, LabelList, Tooltip, XAxis, YAxis } from 'recharts';
 import type { TooltipContentProps } from 'recharts';
 import { useRootFontScale } from '@/lib/client/use-root-font-scale';
+import { BarRowLabel } from './bar-row-label';
 import { ChartTooltipBox } from './chart-tooltip';
 import { useUntabbableLayers } from './use-untabbable-layers';
 
@@ -80,16 +81,24 @@ export function HorizontalBarChart<T>(props: HorizontalBarChartProps<T>) {
           interval={0}
           axisLine={false}
           tickLine={false}
-          tick={(tick) => (
-            <RowLabel
-              {...props}
-              rowIndex={tick.index}
-              y={Number(tick.y)}
-              rows={rows}
-              width={labelWidthPx}
-              fontScale={fontScale}
-            />
-          )}
+          tick={(tick) => {
+            const chartRow = rows[tick.index];
+            if (!chartRow) return null;
+            const { row } = chartRow;
+            return (
+              <BarRowLabel
+                y={Number(tick.y)}
+                width={labelWidthPx}
+                fontScale={fontScale}
+                label={props.labelFormatter(row)}
+                description={props.describe(row)}
+                selected={props.isSelected?.(row) ?? false}
+                color={chartRow.fill}
+                rowId={chartRow.id}
+                onToggle={() => props.onSelect?.(row)}
+              />
+            );
+          }}
         />
         <Tooltip
           cursor={{ fill: 'var(--color-grid)', opacity: 0.6 }}
@@ -117,62 +126,6 @@ export function HorizontalBarChart<T>(props: HorizontalBarChartProps<T>) {
   );
 }
 
-function RowLabel<T>(
-  props: HorizontalBarChartProps<T> & {
-    rowIndex: number;
-    y: number;
-    rows: ChartRow<T>[];
-    width: number;
-    fontScale: number;
-  },
-) {
-  const chartRow = props.rows[props.rowIndex];
-  if (!chartRow) return null;
-  const { row } = chartRow;
-  const selected = props.isSelected?.(row) ?? false;
-  const toggle = () => props.onSelect?.(row);
-  const onKeyDown = (event: KeyboardEvent<SVGGElement>) => {
-    if (event.key !== 'Enter' && event.key !== ' ') return;
-    event.preventDefault();
-    toggle();
-  };
-  return (
-    <g
-      transform={`translate(0,${props.y})`}
-      role="button"
-      tabIndex={0}
-      aria-pressed={selected}
-      aria-label={props.describe(row)}
-      data-row-id={chartRow.id}
-      className="group cursor-pointer outline-none"
-      onClick={toggle}
-      onKeyDown={onKeyDown}
-    >
-      <rect
-        x={2}
-        y={-11 * props.fontScale}
-        width={props.width - 6}
-        height={22 * props.fontScale}
-        rx={5}
-        className="fill-transparent stroke-transparent stroke-2 group-hover:fill-zinc-100 group-focus-visible:stroke-sky-500 dark:group-hover:fill-zinc-800"
-      />
-      {selected ? <circle cx={11} cy={0} r={4 * props.fontScale} fill={chartRow.fill} /> : null}
-      <text
-        x={props.width - 10}
-        y={0}
-        dy="0.35em"
-        textAnchor="end"
-        className={`text-xs ${selected ? 'fill-zinc-950 font-semibold dark:fill-white' : 'fill-zinc-700 dark:fill-zinc-300'}`}
-      >
-        {truncate(
-          props.labelFormatter(row),
-          Math.floor((props.width - 30) / (7 * props.fontScale)),
-        )}
-      </text>
-    </g>
-  );
-}
-
 function BarTooltip<T>({
   tooltip,
   ...props
@@ -186,8 +139,4 @@ function BarTooltip<T>({
       footer={props.tooltipFooter?.(chartRow.row)}
     />
   );
-}
-
-function truncate(text: string, maxChars: number): string {
-  return text.length <= maxChars ? text : `${text.slice(0, Math.max(1, maxChars - 1))}…`;
 }
