@@ -13,7 +13,10 @@ import { Skeleton } from './ui/skeleton';
 export function EngineStats() {
   const { view } = useTrends();
   if (!view) return <Skeleton className="h-40" />;
-  const { stats, statsHistory } = view;
+  const { stats, statsHistory, source } = view;
+  // The engine counts on the stream's clock; a replay faster than real time shows it slower
+  // than the source's wall-clock rate, so say which clock it is.
+  const replayed = source.kind === 'fixture' && source.speed !== 1;
   const behind = stats.lastTotalDelayMs > stats.batchIntervalMs;
   const history = (pick: (sample: StatsSample) => number) => statsHistory.map(pick);
   return (
@@ -23,6 +26,7 @@ export function EngineStats() {
           term="Input rate"
           value={`${formatRate(stats.inputRatePerSec)}/s`}
           trend={history((sample) => sample.inputRatePerSec)}
+          note={replayed ? 'per second of stream time' : undefined}
         />
         <Figure
           term="Processing time"
@@ -51,6 +55,11 @@ export function EngineStats() {
   );
 }
 
+const NOTE_TONE = {
+  plain: 'text-zinc-500 dark:text-zinc-400',
+  warn: 'text-amber-700 dark:text-amber-300',
+} as const;
+
 const FIGURE_TONE = {
   plain: 'text-zinc-900 dark:text-zinc-50',
   warn: 'text-amber-700 dark:text-amber-300',
@@ -78,7 +87,7 @@ function Figure({
           <Sparkline values={trend} widthPx={64} heightPx={22} className="text-sky-500" />
         ) : null}
       </dd>
-      {note ? <dd className="text-xs text-amber-700 dark:text-amber-300">{note}</dd> : null}
+      {note ? <dd className={`text-xs ${NOTE_TONE[tone]}`}>{note}</dd> : null}
     </div>
   );
 }
