@@ -2,7 +2,7 @@
  * The dashboard in a real Chromium against the real server (Next production build, socket.io,
  * the engine replaying the small fixture at 20× speed so the page changes within seconds).
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
@@ -193,6 +193,15 @@ describe.skipIf(skipWithoutBrowser)('dashboard in Chromium', () => {
     }
   });
 
+  it('ships no server configuration in the browser bundle', () => {
+    // Importing server/config.ts from a client component would bundle its variable names.
+    const bundle = readTree(`${ROOT}.next/static`).join('\n');
+    expect(bundle.length).toBeGreaterThan(10_000);
+    for (const name of ['X_BEARER_TOKEN', 'X_API_BASE_URL', 'NEXT_PUBLIC_']) {
+      expect(bundle).not.toContain(name);
+    }
+  });
+
   it('reflows to one column on a phone', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     const top = await page.locator('section[aria-labelledby="top-tags-title"]').boundingBox();
@@ -202,3 +211,12 @@ describe.skipIf(skipWithoutBrowser)('dashboard in Chromium', () => {
     await page.screenshot({ path: `${RESULTS_DIR}/dashboard-phone.png`, fullPage: true });
   });
 });
+
+/** The text of every `.js` file under `dir`. */
+function readTree(dir: string): string[] {
+  return readdirSync(dir).flatMap((entry) => {
+    const path = `${dir}/${entry}`;
+    if (statSync(path).isDirectory()) return readTree(path);
+    return path.endsWith('.js') ? [readFileSync(path, 'utf8')] : [];
+  });
+}
