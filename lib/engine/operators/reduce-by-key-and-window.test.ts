@@ -299,3 +299,31 @@ describe('reduceByKeyAndWindow shared panes', () => {
     ]);
   });
 });
+
+describe('reduceByKeyAndWindow incremental cost', () => {
+  it('calls fn and invFn only for the keys of panes entering and leaving the window', async () => {
+    const clock = new ManualClock(0);
+    const context = new StreamingContext({ batchIntervalMs: 1000, clock });
+    // Batch k holds keys k and 'common'; a 50-batch window over 60 batches.
+    const input = Array.from({ length: 60 }, (_, k): [string, number][] => [
+      [`key${k}`, 1],
+      ['common', 1],
+    ]);
+    const calls = { add: 0, subtract: 0 };
+    const countingAdd = (a: number, b: number): number => (calls.add++, a + b);
+    const countingSubtract = (a: number, b: number): number => (calls.subtract++, a - b);
+    const perBatch: { add: number; subtract: number }[] = [];
+    context
+      .queueStream(input)
+      .reduceByKeyAndWindow(countingAdd, countingSubtract, 50_000)
+      .foreachBatch(() => {
+        perBatch.push({ ...calls });
+        calls.add = 0;
+        calls.subtract = 0;
+      });
+    context.start();
+    await clock.advance(60_000);
+    // Once the window is full: 'common' enters (one add), one pane leaves (two subtracts).
+    expect(perBatch.slice(50)).toEqual(Array(10).fill({ add: 1, subtract: 2 }));
+  });
+});
