@@ -1,28 +1,47 @@
 'use client';
 /** The socket's state as a coloured dot and a word, and the time of the batch on screen. */
 import type { ConnectionState } from '@/lib/client/stream-reducer';
-import { formatClock } from '@/lib/client/format';
+import { formatClock, formatDurationMs } from '@/lib/client/format';
+import { stalledForMs } from '@/lib/client/staleness';
+import { useNow } from '@/lib/client/use-now';
 import { useTrends } from './trends-provider';
 
-const CONNECTION_STYLE: Record<ConnectionState, { dot: string; label: string }> = {
+/** `stalled`: connected, but no update for a while (see lib/client/staleness.ts). */
+type ShownConnection = ConnectionState | 'stalled';
+
+const CONNECTION_STYLE: Record<ShownConnection, { dot: string; label: string }> = {
   connecting: { dot: 'bg-amber-400 animate-pulse', label: 'Connecting…' },
   live: { dot: 'bg-emerald-500', label: 'Live' },
+  stalled: { dot: 'bg-amber-500', label: 'Stalled' },
   reconnecting: { dot: 'bg-amber-500 animate-pulse', label: 'Reconnecting…' },
   offline: { dot: 'bg-rose-500', label: 'Offline' },
 };
 
 export function ConnectionStatus() {
-  const { connection } = useTrends();
-  const style = CONNECTION_STYLE[connection];
+  const { connection, lastMessageAtMs, latest } = useTrends();
+  // Silence is expected when the source has stopped (e.g. a replay without loop ended): the
+  // source panel says why. Otherwise a connected page without updates is stalled.
+  const watchSilence = connection === 'live' && latest?.source.connection.state === 'live';
+  const nowMs = useNow(1000, watchSilence);
+  const silentMs = watchSilence
+    ? stalledForMs(lastMessageAtMs, nowMs, latest.stats.batchIntervalMs)
+    : null;
+  const shown: ShownConnection = silentMs === null ? connection : 'stalled';
+  const style = CONNECTION_STYLE[shown];
   return (
     <span
       role="status"
       data-testid="connection"
-      data-state={connection}
+      data-state={shown}
       className="inline-flex items-center gap-1.5 rounded-full border border-zinc-200 bg-white px-2.5 py-1 text-xs font-medium dark:border-zinc-700 dark:bg-zinc-900"
     >
       <span aria-hidden="true" className={`size-2 rounded-full ${style.dot}`} />
       {style.label}
+      {silentMs === null ? null : (
+        <span className="font-normal text-zinc-500 dark:text-zinc-400">
+          · no update for {formatDurationMs(Math.round(silentMs / 1000) * 1000)}
+        </span>
+      )}
     </span>
   );
 }

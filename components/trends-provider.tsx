@@ -32,6 +32,8 @@ export interface TrendsContextValue {
   latest: TrendsState | null;
   paused: boolean;
   togglePause: () => void;
+  /** Wall-clock time (ms) of the last snapshot or batch; null before any. */
+  lastMessageAtMs: number | null;
   /** The chosen window in `view`, undefined before the first snapshot. */
   selectedWindow: WindowResult | undefined;
   selectWindow: (label: string) => void;

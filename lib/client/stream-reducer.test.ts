@@ -5,22 +5,27 @@ import { batchUpdate, point, snapshot } from './test-factories';
 
 function connectedWithSnapshot(): StreamState {
   const connected = streamReducer(initialStreamState, { type: 'connection', connection: 'live' });
-  return streamReducer(connected, { type: 'snapshot', snapshot: snapshot() });
+  return streamReducer(connected, { type: 'snapshot', snapshot: snapshot(), receivedAtMs: 1 });
 }
 
 describe('streamReducer', () => {
   it('drops a batch that arrives before any snapshot', () => {
-    expect(streamReducer(initialStreamState, { type: 'batch', update: batchUpdate(4000) })).toBe(
-      initialStreamState,
-    );
+    expect(
+      streamReducer(initialStreamState, {
+        type: 'batch',
+        update: batchUpdate(4000),
+        receivedAtMs: 2,
+      }),
+    ).toBe(initialStreamState);
   });
 
   it('replaces the whole state with the snapshot of a reconnection', () => {
     let state = connectedWithSnapshot();
-    state = streamReducer(state, { type: 'batch', update: batchUpdate(4000) });
+    state = streamReducer(state, { type: 'batch', update: batchUpdate(4000), receivedAtMs: 2 });
     state = streamReducer(state, {
       type: 'snapshot',
       snapshot: snapshot({ batchTime: 10_000, series: [point(10_000, { c: 1 })] }),
+      receivedAtMs: 3,
     });
     expect(state.live?.series).toEqual([point(10_000, { c: 1 })]);
     expect(state.snapshots).toBe(2);
@@ -28,8 +33,8 @@ describe('streamReducer', () => {
 
   it('keeps showing the frozen view while paused and the latest after resume', () => {
     let state = streamReducer(connectedWithSnapshot(), { type: 'pause' });
-    state = streamReducer(state, { type: 'batch', update: batchUpdate(4000) });
-    state = streamReducer(state, { type: 'batch', update: batchUpdate(6000) });
+    state = streamReducer(state, { type: 'batch', update: batchUpdate(4000), receivedAtMs: 2 });
+    state = streamReducer(state, { type: 'batch', update: batchUpdate(6000), receivedAtMs: 2 });
     expect(shownState(state)?.batchTime).toBe(2000);
     expect(state.live?.batchTime).toBe(6000);
     state = streamReducer(state, { type: 'resume' });
@@ -46,6 +51,13 @@ describe('streamReducer', () => {
     });
     expect(state.live?.series[0]?.counts.b).toBe(7);
     expect(state.frozen?.series[0]?.counts.b).toBe(7);
+  });
+
+  it('remembers when the last message arrived', () => {
+    let state = connectedWithSnapshot();
+    expect(state.lastMessageAtMs).toBe(1);
+    state = streamReducer(state, { type: 'batch', update: batchUpdate(4000), receivedAtMs: 7 });
+    expect(state.lastMessageAtMs).toBe(7);
   });
 
   it('returns the same state when the connection state does not change', () => {

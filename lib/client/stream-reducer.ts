@@ -17,12 +17,14 @@ export interface StreamState {
   paused: boolean;
   /** Counts snapshots received; a new one (after a reconnect) means held history was replaced. */
   snapshots: number;
+  /** Wall-clock time (ms) the last snapshot or batch arrived; null before any. */
+  lastMessageAtMs: number | null;
 }
 
 export type StreamAction =
   | { type: 'connection'; connection: ConnectionState }
-  | { type: 'snapshot'; snapshot: Snapshot }
-  | { type: 'batch'; update: BatchUpdate }
+  | { type: 'snapshot'; snapshot: Snapshot; receivedAtMs: number }
+  | { type: 'batch'; update: BatchUpdate; receivedAtMs: number }
   | { type: 'history'; key: string; tag: string; points: TagHistoryPoint[] }
   | { type: 'pause' }
   | { type: 'resume' };
@@ -33,6 +35,7 @@ export const initialStreamState: StreamState = {
   frozen: null,
   paused: false,
   snapshots: 0,
+  lastMessageAtMs: null,
 };
 
 export function streamReducer(state: StreamState, action: StreamAction): StreamState {
@@ -42,10 +45,20 @@ export function streamReducer(state: StreamState, action: StreamAction): StreamS
         ? state
         : { ...state, connection: action.connection };
     case 'snapshot':
-      return { ...state, live: fromSnapshot(action.snapshot), snapshots: state.snapshots + 1 };
+      return {
+        ...state,
+        live: fromSnapshot(action.snapshot),
+        snapshots: state.snapshots + 1,
+        lastMessageAtMs: action.receivedAtMs,
+      };
     case 'batch':
       // A batch before any snapshot has nothing to fold into; the snapshot will carry it.
-      return state.live ? { ...state, live: applyBatch(state.live, action.update) } : state;
+      if (!state.live) return state;
+      return {
+        ...state,
+        live: applyBatch(state.live, action.update),
+        lastMessageAtMs: action.receivedAtMs,
+      };
     case 'history': {
       const merge = (view: TrendsState | null) =>
         view && mergeHistory(view, action.key, action.tag, action.points);

@@ -28,6 +28,8 @@ export interface TrendsStream {
   latest: TrendsState | null;
   paused: boolean;
   togglePause: () => void;
+  /** Wall-clock time (ms) of the last snapshot or batch; null before any. */
+  lastMessageAtMs: number | null;
 }
 
 /** `watchedKeys` must keep its identity while its content is unchanged (memoise it). */
@@ -73,6 +75,7 @@ export function useTrendsSocket(watchedKeys: readonly string[]): TrendsStream {
     latest: state.live,
     paused: state.paused,
     togglePause,
+    lastMessageAtMs: state.lastMessageAtMs,
   };
 }
 
@@ -109,8 +112,10 @@ function attachHandlers(
     // The server closed the session on purpose; socket.io does not retry by itself then.
     if (reason === 'io server disconnect') socket.connect();
   });
-  socket.on('snapshot', (snapshot) => dispatch({ type: 'snapshot', snapshot }));
-  socket.on('batch', (update) => dispatch({ type: 'batch', update }));
+  socket.on('snapshot', (snapshot) =>
+    dispatch({ type: 'snapshot', snapshot, receivedAtMs: Date.now() }),
+  );
+  socket.on('batch', (update) => dispatch({ type: 'batch', update, receivedAtMs: Date.now() }));
   const onNetworkChange = () => {
     if (!socket.connected) setConnection(notConnected());
   };
