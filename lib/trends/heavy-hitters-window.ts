@@ -3,7 +3,7 @@ import { SlidingAggregate } from './sliding-aggregate';
 import type { SpaceSavingCounter } from './space-saving-state';
 import { mergeAggregates } from './summary-aggregate';
 import type { SummaryAggregate } from './summary-aggregate';
-import { selectTop } from './top-n';
+import { RisingTop } from './rising-top';
 
 /** A window's top hashtags with Space-Saving bounds, and the posts of the panes it covers. */
 export interface HeavyHittersTop {
@@ -36,6 +36,8 @@ export class HeavyHittersWindow {
   private cache: { merged: SummaryAggregate; top: Counter[] } | undefined;
   private candidates = new Map<string, Counter>();
   private candidatesPane = -1;
+  private readonly best: RisingTop<Counter>;
+  private rebuilding = false;
 
   constructor(
     readonly windowMs: number,
@@ -44,6 +46,7 @@ export class HeavyHittersWindow {
     private readonly topN: number,
   ) {
     this.closedPanesInWindow = windowMs / paneMs - 1;
+    this.best = new RisingTop(topN, byCount, (counter) => counter.key);
     this.closed = new SlidingAggregate((older, newer) => mergeAggregates(older, newer, capacity));
   }
 
@@ -58,7 +61,9 @@ export class HeavyHittersWindow {
   /** The window's top-N at a batch that added `batchPairs` to `open` (the latest pane). */
   top(open: OpenPane, batchPairs: [string, number][]): HeavyHittersTop {
     this.evictBefore(open.index - this.closedPanesInWindow);
-    if (this.candidatesPane !== open.index) {
+    const newPane = this.candidatesPane !== open.index;
+    this.rebuilding = newPane;
+    if (newPane) {
       this.candidatesPane = open.index;
       this.candidates = new Map();
       for (const counter of open.summary.entries()) this.updateCandidate(open, counter.key);
@@ -71,16 +76,16 @@ export class HeavyHittersWindow {
     const openBound = open.summary.unmonitoredBound;
     for (const counter of this.cached()?.top ?? []) {
       if (open.summary.estimate(counter.key) !== undefined) continue;
-      this.candidates.set(counter.key, {
+      this.setCandidate({
         key: counter.key,
         count: counter.count + openBound,
         error: counter.error + openBound,
       });
     }
-    return {
-      top: selectTop(this.candidates.values(), this.topN, byCount, countOf),
-      posts: (this.cache?.merged.posts ?? 0) + open.posts,
-    };
+    // Within a pane every sum only grows, so the top follows the changed candidates.
+    if (newPane) this.best.reset(this.candidates.values());
+    this.rebuilding = false;
+    return { top: this.best.sorted(), posts: (this.cache?.merged.posts ?? 0) + open.posts };
   }
 
   /** Counters held by the closed panes' summaries and merges (bounded by panes × capacity). */
@@ -98,11 +103,16 @@ export class HeavyHittersWindow {
     const merged = this.cached()?.merged.summary;
     const inClosed = merged?.estimate(key);
     const closedBound = merged?.unmonitoredBound ?? 0;
-    this.candidates.set(key, {
+    this.setCandidate({
       key,
       count: inOpen.count + (inClosed?.count ?? closedBound),
       error: inOpen.error + (inClosed?.error ?? closedBound),
     });
+  }
+
+  private setCandidate(counter: Counter): void {
+    this.candidates.set(counter.key, counter);
+    if (!this.rebuilding) this.best.update(counter);
   }
 
   private evictBefore(oldestIndex: number): void {
@@ -121,8 +131,6 @@ export class HeavyHittersWindow {
     return this.cache;
   }
 }
-
-const countOf = (counter: Counter): number => counter.count;
 
 function byCount(a: Counter, b: Counter): number {
   if (a.count !== b.count) return a.count - b.count;
