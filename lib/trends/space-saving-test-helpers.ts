@@ -1,5 +1,8 @@
 import { expect } from 'vitest';
+import { seededRandom } from '../seeded-random';
 import type { SpaceSaving } from './space-saving';
+
+export { seededRandom };
 
 /** Weighted offers: `[key, weight]`. */
 export type Offer = [key: number, weight: number];
@@ -35,18 +38,6 @@ export function expectBounds(
   for (const [key, trueCount] of exact) {
     if (trueCount > errorBound) expect(summary.estimate(key)).toBeDefined();
   }
-}
-
-/** Deterministic PRNG (mulberry32), so stream tests are reproducible. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** `length` offers of weight 1 over `distinctKeys` keys, key of rank r drawn ∝ 1 / r^exponent. */

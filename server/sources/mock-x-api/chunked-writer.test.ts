@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { randomPieces, seededRandom } from './chunked-writer';
+import { seededRandom } from '@/lib/seeded-random';
+import { randomPieces } from './chunked-writer';
 
 describe('randomPieces', () => {
   const random = seededRandom(1);

@@ -5,18 +5,6 @@
  */
 import type { StreamOut } from './stream-out';
 
-/** A small seeded PRNG (mulberry32): the same seed gives the same cuts. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Cut points for `bytes`: none, one, or several; the terminator alone one time in four. */
 export function randomPieces(bytes: Buffer, random: () => number): Buffer[] {
   const body = bytes.subarray(0, bytes.length - 2);

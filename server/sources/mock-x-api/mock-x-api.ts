@@ -8,7 +8,7 @@
 import http from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { seededRandom } from './chunked-writer';
+import { seededRandom } from '@/lib/seeded-random';
 import { answerSearch, sendJson, takeRateLimit } from './mock-search';
 import type { RateWindow } from './mock-search';
 import { makeMockPost } from './mock-posts';
