@@ -14,10 +14,9 @@ import {
   useState,
 } from 'react';
 import type { WindowResult } from '@/lib/trends/types';
-import type { ConnectionState } from '@/lib/client/stream-reducer';
-import type { TrendsState } from '@/lib/client/trends-state';
 import { findWindow } from '@/lib/client/trends-state';
 import { useTrendsSocket } from '@/lib/client/use-trends-socket';
+import type { TrendsStream } from '@/lib/client/use-trends-socket';
 import type { WatchedTag } from '@/lib/client/watch-list';
 import { removeWatched, seedWatched, toggleWatched } from '@/lib/client/watch-list';
 import { MAX_WATCHED_TAGS } from '@/lib/protocol';
@@ -25,15 +24,7 @@ import { MAX_WATCHED_TAGS } from '@/lib/protocol';
 /** The window shown first when the URL names none and the server offers it. */
 const DEFAULT_WINDOW_LABEL = '5m';
 
-export interface TrendsContextValue {
-  connection: ConnectionState;
-  /** What to draw (frozen while paused); null before the first snapshot. */
-  view: TrendsState | null;
-  latest: TrendsState | null;
-  paused: boolean;
-  togglePause: () => void;
-  /** Wall-clock time (ms) of the last snapshot or batch; null before any. */
-  lastMessageAtMs: number | null;
+export interface TrendsContextValue extends TrendsStream {
   /** The chosen window in `view`, undefined before the first snapshot. */
   selectedWindow: WindowResult | undefined;
   selectWindow: (label: string) => void;
