@@ -28,7 +28,7 @@ ENV NODE_ENV=production \
     PORT=8080
 COPY --from=prod-deps --chown=node:node /app/node_modules ./node_modules
 COPY --from=build --chown=node:node /app/.next ./.next
-COPY --chown=node:node package.json tsconfig.json next.config.js ./
+COPY --chown=node:node package.json tsconfig.json tsconfig.next.json next.config.js ./
 COPY --chown=node:node public ./public
 COPY --chown=node:node lib ./lib
 COPY --chown=node:node server ./server
