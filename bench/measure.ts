@@ -8,7 +8,10 @@ export interface RunResult {
   cpuMs: number;
   /** Wall time of each batch: its lines' ingestion plus the batch's own processing. */
   batchMs: number[];
-  /** Heap retained by the variant's state at the end of the run (after a full GC), MB. */
+  /**
+   * Memory retained by the variant's state at the end of the run (after a full GC), MB: the V8
+   * heap plus ArrayBuffer backing stores, which `heapUsed` leaves out (typed-array tables).
+   */
   heapMb: number;
 }
 
@@ -24,7 +27,8 @@ const collectGarbage = runInNewContext('gc') as () => void;
 function heapUsedMb(): number {
   collectGarbage();
   collectGarbage();
-  return process.memoryUsage().heapUsed / 2 ** 20;
+  const { heapUsed, arrayBuffers } = process.memoryUsage();
+  return (heapUsed + arrayBuffers) / 2 ** 20;
 }
 
 /** One timed run; the heap is measured afterwards, outside the timing. */

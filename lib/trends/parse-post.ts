@@ -1,5 +1,6 @@
 import { extractHashtags } from './extract-hashtags';
 import { hashtagKey } from './hashtag-key';
+import { parseTimestampMs } from './iso-time';
 import type { HashtagEntity, ParsedPost, Post } from './types';
 
 /**
@@ -16,7 +17,7 @@ export function toParsedPost(post: Post): ParsedPost {
   return {
     id: post.id,
     authorId: post.author_id,
-    isRetweet: post.referenced_tweets?.some((ref) => ref.type === 'retweeted') ?? false,
+    isRetweet: isRetweet(post.referenced_tweets),
     tags: distinctTags(rawTags(post)),
   };
 }
@@ -24,8 +25,16 @@ export function toParsedPost(post: Post): ParsedPost {
 /** `created_at` in ms since the epoch; undefined when missing or not a date. */
 export function postTimeMs(post: Post): number | undefined {
   if (post.created_at === undefined) return undefined;
-  const timeMs = Date.parse(post.created_at);
+  const timeMs = parseTimestampMs(post.created_at);
   return Number.isNaN(timeMs) ? undefined : timeMs;
+}
+
+function isRetweet(refs: Post['referenced_tweets']): boolean {
+  if (refs === undefined) return false;
+  for (let index = 0; index < refs.length; index++) {
+    if (refs[index]!.type === 'retweeted') return true;
+  }
+  return false;
 }
 
 function rawTags(post: Post): string[] {
@@ -46,9 +55,14 @@ function distinctTags(spellings: string[]): ParsedPost['tags'] {
   for (const spelling of spellings) {
     if (spelling.length === 0) continue;
     const key = hashtagKey(spelling);
-    if (seen ? seen.has(key) : tags.some((tag) => tag.key === key)) continue;
+    if (seen ? seen.has(key) : hasKey(tags, key)) continue;
     seen?.add(key);
     tags.push({ key, spelling });
   }
   return tags;
+}
+
+function hasKey(tags: ParsedPost['tags'], key: string): boolean {
+  for (let index = 0; index < tags.length; index++) if (tags[index]!.key === key) return true;
+  return false;
 }

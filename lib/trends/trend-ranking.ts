@@ -17,16 +17,24 @@ export class TrendRanking {
   /** `scored` is this batch's ranking, best first. */
   next(scored: ScoredTag[]): TrendingTag[] {
     const current = new Map<string, { rank: number; score: number }>();
-    const ranked = scored.map((tag, rank): TrendingTag => {
+    const ranked: TrendingTag[] = [];
+    for (let rank = 0; rank < scored.length; rank++) {
+      const tag = scored[rank]!;
       current.set(tag.key, { rank, score: tag.score });
       const before = this.previous.get(tag.key);
-      if (before === undefined) return { ...tag, direction: 'new', rankChange: null };
-      return {
-        ...tag,
-        direction: directionOf(before.score, tag.score),
-        rankChange: before.rank - rank,
-      };
-    });
+      // Written out (same fields, same order as a spread): this runs for every listed tag.
+      ranked.push({
+        key: tag.key,
+        tag: tag.tag,
+        score: tag.score,
+        count: tag.count,
+        fastRatePerMin: tag.fastRatePerMin,
+        slowRatePerMin: tag.slowRatePerMin,
+        authors: tag.authors,
+        direction: before === undefined ? 'new' : directionOf(before.score, tag.score),
+        rankChange: before === undefined ? null : before.rank - rank,
+      });
+    }
     this.previous = current;
     return ranked;
   }

@@ -3,9 +3,20 @@ import type { KeyTrend } from './key-trend';
 import { selectTop } from './top-n';
 import { TrendRanking } from './trend-ranking';
 import type { ScoredTag } from './trend-ranking';
-import { decayFactor, decayedRatePerMin, expectedShare, scoreWithShare } from './trending-score';
+import { decayFactor, expectedShare, gatheredWeight, scoreWithShare } from './trending-score';
 import type { TrendingScoreOptions } from './trending-score';
 import type { TrendingTag } from './types';
+
+/** A key that passed the gates, before its spelling and rates are looked up. */
+interface Candidate {
+  key: string;
+  score: number;
+  count: number;
+  /** Decayed counts at the batch time. */
+  fast: number;
+  slow: number;
+  authors: number;
+}
 
 export interface TrendingOptions extends TrendingScoreOptions {
   /** Weight of a retweet in the score (volume counts are unweighted). */
@@ -82,17 +93,32 @@ export class TrendTracker {
     gateWindowCounts: Iterable<[string, number]>,
     spellingOf: (key: string) => string,
   ): TrendingTag[] {
-    const scored: ScoredTag[] = [];
+    const candidates: Candidate[] = [];
     const share = expectedShare(batchMs - this.startMs!, this.options);
     for (const [key, count] of gateWindowCounts) {
       if (count < this.options.minPosts) continue;
-      const tag = this.score(key, count, batchMs, share, spellingOf);
-      if (tag !== undefined) scored.push(tag);
+      const candidate = this.score(key, count, batchMs, share);
+      if (candidate !== undefined) candidates.push(candidate);
     }
-    const best = selectTop(scored, this.options.maxTags, (a, b) =>
+    const best = selectTop(candidates, this.options.maxTags, (a, b) =>
       a.score !== b.score ? a.score - b.score : a.key < b.key ? 1 : a.key > b.key ? -1 : 0,
     );
-    return this.ranking.next(best);
+    // Spellings and rates only for the tags listed; the rates' divisors are the batch's.
+    const ageMs = batchMs - this.startMs!;
+    const { fastHalfLifeMs, slowHalfLifeMs } = this.options;
+    const fastWeight = gatheredWeight(ageMs, fastHalfLifeMs);
+    const slowWeight = gatheredWeight(ageMs, slowHalfLifeMs);
+    return this.ranking.next(
+      best.map(({ key, score, count, fast, slow, authors }): ScoredTag => ({
+        key,
+        tag: spellingOf(key),
+        score,
+        count,
+        fastRatePerMin: (fast * 60_000) / fastWeight,
+        slowRatePerMin: (slow * 60_000) / slowWeight,
+        authors,
+      })),
+    );
   }
 
   /** Forgets keys idle for the whole shortest window whose baseline is under one post. */
@@ -108,13 +134,8 @@ export class TrendTracker {
     return this.keys.size;
   }
 
-  private score(
-    key: string,
-    count: number,
-    batchMs: number,
-    share: number,
-    spellingOf: (key: string) => string,
-  ): ScoredTag | undefined {
+  /** The key's score and decayed counts, when it passes the score and author gates. */
+  private score(key: string, count: number, batchMs: number, share: number): Candidate | undefined {
     const trend = this.keys.get(key);
     if (trend === undefined) return undefined;
     const { fastHalfLifeMs, slowHalfLifeMs } = this.options;
@@ -123,18 +144,9 @@ export class TrendTracker {
     const slow = elapsedMs === 0 ? trend.slow : trend.slow * decayFactor(elapsedMs, slowHalfLifeMs);
     const score = scoreWithShare(fast, slow, share, this.options.priorPosts);
     if (!(score > 0)) return undefined;
-    const ageMs = batchMs - this.startMs!;
     const authors = recentAuthors(trend, batchMs - this.gateWindowMs);
     if (authors < this.options.minAuthors) return undefined;
-    return {
-      key,
-      tag: spellingOf(key),
-      score,
-      count,
-      fastRatePerMin: decayedRatePerMin(fast, fastHalfLifeMs, ageMs),
-      slowRatePerMin: decayedRatePerMin(slow, slowHalfLifeMs, ageMs),
-      authors,
-    };
+    return { key, score, count, fast, slow, authors };
   }
 
   private slowAt(trend: KeyTrend, batchMs: number): number {
