@@ -37,10 +37,17 @@ function isRetweet(refs: Post['referenced_tweets']): boolean {
   return false;
 }
 
-function rawTags(post: Post): string[] {
+/** Shared and never mutated: `distinctTags` only reads it. */
+const NO_TAGS: readonly string[] = [];
+
+function rawTags(post: Post): readonly string[] {
   const noteHashtags = post.note_tweet?.entities?.hashtags;
   if (noteHashtags !== undefined) return tagsOf(noteHashtags);
-  if (post.entities !== undefined) return tagsOf(post.entities.hashtags ?? []);
+  if (post.entities !== undefined) {
+    const hashtags = post.entities.hashtags;
+    // Most posts have none: no arrays to allocate for them.
+    return hashtags === undefined || hashtags.length === 0 ? NO_TAGS : tagsOf(hashtags);
+  }
   return extractHashtags(post.note_tweet?.text ?? post.text);
 }
 
@@ -49,7 +56,7 @@ function tagsOf(entities: HashtagEntity[]): string[] {
 }
 
 /** Linear scans for the usual handful of tags; a set guards long note tweets full of them. */
-function distinctTags(spellings: string[]): ParsedPost['tags'] {
+function distinctTags(spellings: readonly string[]): ParsedPost['tags'] {
   const tags: ParsedPost['tags'] = [];
   const seen = spellings.length > 16 ? new Set<string>() : undefined;
   for (const spelling of spellings) {

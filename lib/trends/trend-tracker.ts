@@ -95,9 +95,12 @@ export class TrendTracker {
   ): TrendingTag[] {
     const candidates: Candidate[] = [];
     const share = expectedShare(batchMs - this.startMs!, this.options);
-    for (const [key, count] of gateWindowCounts) {
-      if (count < this.options.minPosts) continue;
-      const candidate = this.score(key, count, batchMs, share);
+    const { minPosts } = this.options;
+    // Most keys of the window are below the gate: one number read each, no destructuring.
+    for (const pair of gateWindowCounts) {
+      const count = pair[1];
+      if (count < minPosts) continue;
+      const candidate = this.score(pair[0], count, batchMs, share);
       if (candidate !== undefined) candidates.push(candidate);
     }
     const best = selectTop(candidates, this.options.maxTags, (a, b) =>
