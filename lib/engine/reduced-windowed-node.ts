@@ -104,35 +104,53 @@ export class ReducedWindowedNode<K, V> extends StreamNodeBase<[K, V]> {
     return leaving;
   }
 
-  /** Applies leaving and entering panes; all user code runs before the state is touched. */
+  /**
+   * Applies leaving and entering panes; all user code runs before the state is touched. The
+   * updated keys go into parallel arrays (leaving keys first, then new entering ones, each pane's
+   * keys being distinct), with a `Map` only from leaving keys to their index.
+   */
   private merge(leaving: Pane<K, V>[], entering: Pane<K, V>[]): void {
     const { fn, invFn, filterFn } = this.spec;
-    const updated = new Map<K, V>();
+    const keys: K[] = [];
+    const values: V[] = [];
+    const leavingIndex = new Map<K, number>();
     if (leaving.length > 0) {
-      const { keys, values } = combinePanes(leaving, fn);
-      for (let index = 0; index < keys.length; index++) {
-        const previous = this.running.get(keys[index]);
-        if (previous !== undefined) updated.set(keys[index], invFn(previous[1], values[index]));
+      const pane = combinePanes(leaving, fn);
+      for (let index = 0; index < pane.keys.length; index++) {
+        const previous = this.running.get(pane.keys[index]);
+        if (previous === undefined) continue;
+        leavingIndex.set(pane.keys[index], keys.length);
+        keys.push(pane.keys[index]);
+        values.push(invFn(previous[1], pane.values[index]));
       }
     }
     if (entering.length > 0) {
-      const { keys, values } = combinePanes(entering, fn);
-      for (let index = 0; index < keys.length; index++) {
-        const key = keys[index];
-        if (updated.has(key)) {
-          updated.set(key, fn(updated.get(key) as V, values[index]));
+      const pane = combinePanes(entering, fn);
+      for (let index = 0; index < pane.keys.length; index++) {
+        const key = pane.keys[index];
+        const at = leavingIndex.size > 0 ? leavingIndex.get(key) : undefined;
+        if (at !== undefined) {
+          values[at] = fn(values[at], pane.values[index]);
         } else {
           const previous = this.running.get(key);
-          updated.set(key, previous === undefined ? values[index] : fn(previous[1], values[index]));
+          keys.push(key);
+          values.push(
+            previous === undefined ? pane.values[index] : fn(previous[1], pane.values[index]),
+          );
         }
       }
     }
-    const pairs: [K, V][] = [];
-    const kept: boolean[] = [];
-    for (const [key, value] of updated) {
-      const pair: [K, V] = [key, value];
-      pairs.push(pair);
-      kept.push(filterFn === undefined || filterFn(pair));
+    this.apply(keys, values, filterFn);
+  }
+
+  /** Builds the updated pairs, asks `filterFn` about each, then updates the running state. */
+  private apply(keys: K[], values: V[], filterFn: ((pair: [K, V]) => boolean) | undefined): void {
+    const pairs: [K, V][] = new Array(keys.length);
+    const kept: boolean[] = new Array(keys.length);
+    for (let index = 0; index < keys.length; index++) {
+      const pair: [K, V] = [keys[index], values[index]];
+      pairs[index] = pair;
+      kept[index] = filterFn === undefined || filterFn(pair);
     }
     for (let index = 0; index < pairs.length; index++) {
       if (kept[index]) this.running.set(pairs[index][0], pairs[index]);
