@@ -8,9 +8,6 @@
  * except 401/403 and a 400 on the query itself, which stop the source with the reason.
  */
 import type { TwitterApi, TwitterRateLimit } from 'twitter-api-v2';
-import type { SourceStatus } from '@/lib/protocol';
-import type { TweetSink, TweetSource } from './types';
-import { ReconnectBackoff } from './x-backoff';
 import { POST_FIELDS_QUERY } from './x-client';
 import { classifyXError } from './x-error';
 import type { XLogger } from './x-logger';
@@ -18,8 +15,7 @@ import { nextRequestDelayMs } from './x-rate-limiter';
 import { searchPageToLines } from './x-search-page';
 import type { SearchPage } from './x-search-page';
 import { cancellableSleep } from './x-sleep';
-import type { CancellableSleep } from './x-sleep';
-import { XSourceStatus } from './x-source-status';
+import { XSourceBase } from './x-source-base';
 
 export interface XSearchSourceOptions {
   client: TwitterApi;
@@ -35,49 +31,17 @@ export interface XSearchSourceOptions {
 
 type Step = { delayMs: number; error?: string } | { stop: string };
 
-export class XSearchSource implements TweetSource {
-  readonly timeMode = 'arrival' as const;
-  private readonly status_: XSourceStatus;
-  private readonly backoff: ReconnectBackoff;
-  private readonly nowMs: () => number;
-  private sink?: TweetSink;
-  private stopping = false;
-  private sleep?: CancellableSleep;
+export class XSearchSource extends XSourceBase {
   private sinceId?: string;
   /** The poll in progress when it has more pages: where to go on, and its newest id. */
   private cursor?: { nextToken: string; newestId?: string; pages: number };
   private failing = false;
 
   constructor(private readonly options: XSearchSourceOptions) {
-    this.nowMs = options.nowMs ?? Date.now;
-    this.status_ = new XSourceStatus('search', 'live · recent search', this.nowMs);
-    this.backoff = new ReconnectBackoff(options.backoffScale);
+    super('search', 'live · recent search', options.backoffScale, options.nowMs);
   }
 
-  async start(sink: TweetSink): Promise<void> {
-    if (this.sink) return;
-    this.sink = sink;
-    void this.run();
-  }
-
-  async stop(): Promise<void> {
-    if (this.stopping) return;
-    this.stopping = true;
-    this.sleep?.cancel();
-    // A source that had already given up (401/403) keeps its reason.
-    if (this.status_.state.state !== 'stopped')
-      this.status_.set({ state: 'stopped', reason: 'stopped' });
-  }
-
-  status(): SourceStatus {
-    return this.status_.snapshot();
-  }
-
-  isReady(): boolean {
-    return this.status_.state.state === 'live';
-  }
-
-  private async run(): Promise<void> {
+  protected async run(): Promise<void> {
     while (!this.stopping) {
       const step = await this.requestOnce();
       if (this.stopping) return;

@@ -6,16 +6,12 @@
  * forwarded. A post repeated around a reconnect is forwarded as is: the pipeline drops it by id.
  */
 import type { TweetStream } from 'twitter-api-v2';
-import type { SourceStatus } from '@/lib/protocol';
-import type { TweetSink, TweetSource } from './types';
-import { ReconnectBackoff } from './x-backoff';
 import type { Failure } from './x-backoff';
 import { classifyXError } from './x-error';
 import type { XLogger } from './x-logger';
 import { cancellableSleep } from './x-sleep';
 import { withTimeout } from './x-timeout';
-import type { CancellableSleep } from './x-sleep';
-import { XSourceStatus } from './x-source-status';
+import { XSourceBase } from './x-source-base';
 import { openStreamConnection } from './x-stream-connection';
 import type { StreamConnection } from './x-stream-connection';
 import { inspectStreamLine } from './x-stream-line';
@@ -40,49 +36,20 @@ export interface XStreamSourceOptions {
 
 type Outcome = { failure: Failure; reason: string } | { stop: string };
 
-export class XStreamSource implements TweetSource {
-  readonly timeMode = 'arrival' as const;
-  private readonly status_: XSourceStatus;
-  private readonly backoff: ReconnectBackoff;
-  private readonly nowMs: () => number;
-  private sink?: TweetSink;
-  private stopping = false;
+export class XStreamSource extends XSourceBase {
   private prepared: boolean;
   private connection?: StreamConnection;
-  private sleep?: CancellableSleep;
 
   constructor(private readonly options: XStreamSourceOptions) {
-    this.nowMs = options.nowMs ?? Date.now;
-    this.status_ = new XSourceStatus(options.kind, options.label, this.nowMs);
-    this.backoff = new ReconnectBackoff(options.backoffScale);
+    super(options.kind, options.label, options.backoffScale, options.nowMs);
     this.prepared = !options.prepare;
   }
 
-  async start(sink: TweetSink): Promise<void> {
-    if (this.sink) return;
-    this.sink = sink;
-    void this.run();
-  }
-
-  async stop(): Promise<void> {
-    if (this.stopping) return;
-    this.stopping = true;
-    this.sleep?.cancel();
+  protected override release(): void {
     this.connection?.close();
-    // A source that had already given up (401/403) keeps its reason.
-    if (this.status_.state.state !== 'stopped')
-      this.status_.set({ state: 'stopped', reason: 'stopped' });
   }
 
-  status(): SourceStatus {
-    return this.status_.snapshot();
-  }
-
-  isReady(): boolean {
-    return this.status_.state.state === 'live';
-  }
-
-  private async run(): Promise<void> {
+  protected async run(): Promise<void> {
     for (let attempt = 0; !this.stopping; attempt++) {
       if (attempt > 0) this.status_.countReconnect();
       this.status_.set({ state: 'connecting' });
