@@ -2,8 +2,8 @@
  * The dashboard's view of the stream, built from one `snapshot` and then folded with `batch`
  * updates and per-tag history. Pure functions returning new objects, so React sees changes.
  */
-import type { BatchUpdate, EngineStats, SeriesPoint, Snapshot, SourceStatus } from '@/lib/protocol';
-import type { TrendingTag, WindowResult } from '@/lib/trends/types';
+import type { BatchUpdate, EngineStats, SeriesPoint, Snapshot } from '@/lib/protocol';
+import type { WindowResult } from '@/lib/trends/types';
 import { SERIES_LENGTH } from '@/lib/protocol';
 
 /** One sample of the engine figures, taken per update, for the sparklines. */
@@ -14,16 +14,8 @@ export interface StatsSample {
   inputRatePerSec: number;
 }
 
-export interface TrendsState {
-  /** Latest completed batch time, null before the first batch. */
-  batchTime: number | null;
-  windows: WindowResult[];
-  trending: TrendingTag[];
-  /** Per-batch counts, oldest first, at most `SERIES_LENGTH` points, batch times increasing. */
-  series: SeriesPoint[];
-  spellings: Record<string, string>;
-  stats: EngineStats;
-  source: SourceStatus;
+/** A snapshot kept current; `series` stays oldest first, at most `SERIES_LENGTH` points. */
+export interface TrendsState extends Snapshot {
   /** Recent engine samples, oldest first, at most `STATS_HISTORY_LENGTH`. */
   statsHistory: StatsSample[];
 }
