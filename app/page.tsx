@@ -1,5 +1,5 @@
 import { ConnectionStatus, BatchClock } from '@/components/connection-status';
-import { EngineStats } from '@/components/engine-stats';
+import { EngineStats } from '@/components/engine-stats-panel';
 import { LiveSummary } from '@/components/live-summary';
 import { PauseButton } from '@/components/pause-button';
 import { SeriesCaption, SeriesModeSelector, SeriesPanel } from '@/components/series-panel';

@@ -14,7 +14,7 @@ import {
   useState,
 } from 'react';
 import type { WindowResult } from '@/lib/trends/types';
-import { findWindow } from '@/lib/client/trends-state';
+import { findWindow } from '@/lib/client/dashboard-state';
 import { useTrendsSocket } from '@/lib/client/use-trends-socket';
 import type { TrendsStream } from '@/lib/client/use-trends-socket';
 import type { WatchedTag } from '@/lib/client/watch-list';

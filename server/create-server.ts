@@ -6,18 +6,18 @@ import type { EngineStats } from '@/lib/protocol';
 import type { Config, WindowSpec } from './config';
 import type { Readiness } from './http/health-routes';
 import { createRouter } from './http/router';
-import { createIngest } from './ingest';
-import type { TrendsServer } from './hub';
+import { createIngest } from './ingestion/ingest';
+import type { TrendsServer } from './sockets/hub';
 import { createMetrics, registerSourceMetrics } from './metrics';
 import type { Metrics } from './metrics';
-import { prepareNextApp } from './next-app';
-import type { NextApp } from './next-app';
-import { routeUpgrades } from './route-upgrades';
-import { attachSockets } from './sockets';
-import { listenOn, publicHost } from './listen';
-import { createSource } from './sources';
+import { prepareNextApp } from './http/next-app';
+import type { NextApp } from './http/next-app';
+import { routeUpgrades } from './http/route-upgrades';
+import { attachSockets } from './sockets/attach-sockets';
+import { listenOn, publicHost } from './http/listen';
+import { createSource } from './sources/create-source';
 import type { TweetSource } from './sources/types';
-import type { TrendStore } from './trend-store';
+import type { TrendStore } from './ingestion/trend-store';
 
 export interface TagstreamServerOptions {
   config: Readonly<Config>;

@@ -16,8 +16,8 @@ import type {
 import { loadConfig } from './config';
 import { createTagstreamServer } from './create-server';
 import type { TagstreamServer } from './create-server';
-import { batchCounts, modelPosts, windowCounts } from './testing/fixture-counts';
-import type { ModelPost } from './testing/fixture-counts';
+import { batchCounts, modelPosts, windowCounts } from '../tests/support/fixture-counts';
+import type { ModelPost } from '../tests/support/fixture-counts';
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 

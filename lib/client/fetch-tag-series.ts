@@ -1,5 +1,5 @@
 /** Client for `GET /api/trends/:tag/series`: the recent per-batch counts of one hashtag. */
-import type { TagHistoryPoint } from './trends-state';
+import type { TagHistoryPoint } from './dashboard-state';
 
 export interface TagSeries {
   tag: string;

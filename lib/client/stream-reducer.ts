@@ -3,8 +3,8 @@
  * copy that the page shows instead. Updates keep arriving while paused; resume shows the latest.
  */
 import type { BatchUpdate, Snapshot } from '@/lib/protocol';
-import type { TagHistoryPoint, TrendsState } from './trends-state';
-import { applyBatch, fromSnapshot, mergeHistory } from './trends-state';
+import type { TagHistoryPoint, TrendsState } from './dashboard-state';
+import { applyBatch, fromSnapshot, mergeHistory } from './dashboard-state';
 
 /** `offline`: the browser has no network or several reconnection attempts failed in a row. */
 export type ConnectionState = 'connecting' | 'live' | 'reconnecting' | 'offline';

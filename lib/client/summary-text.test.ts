@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { summaryText } from './summary-text';
-import { fromSnapshot } from './trends-state';
+import { fromSnapshot } from './dashboard-state';
 import { snapshot, tagCount, windowResult } from './test-factories';
 
 describe('summaryText', () => {

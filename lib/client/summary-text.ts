@@ -1,7 +1,7 @@
 /** The sentence a screen reader hears about the dashboard (see components/live-summary.tsx). */
 import type { WindowResult } from '@/lib/trends/types';
 import type { ConnectionState } from './stream-reducer';
-import type { TrendsState } from './trends-state';
+import type { TrendsState } from './dashboard-state';
 import { formatExactCount, formatWindowMs } from './format';
 
 export function summaryText(

@@ -13,7 +13,7 @@ import type { ClientToServerEvents, ServerToClientEvents } from '@/lib/protocol'
 import { fetchTagSeries } from './fetch-tag-series';
 import type { ConnectionState, StreamAction } from './stream-reducer';
 import { initialStreamState, shownState, streamReducer } from './stream-reducer';
-import type { TrendsState } from './trends-state';
+import type { TrendsState } from './dashboard-state';
 
 type TrendsSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 

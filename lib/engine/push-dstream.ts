@@ -1,5 +1,5 @@
 import { DStream } from './dstream';
-import type { PushInputNode } from './inputs/push-stream';
+import type { PushInputNode } from './inputs/push-input-node';
 
 /** An input stream fed from outside with `push(item)`; see `PushStreamOptions` for its bound. */
 export class PushDStream<T> extends DStream<T> {

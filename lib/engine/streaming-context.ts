@@ -1,8 +1,8 @@
 import { restoreCheckpoint, takeCheckpoint } from './checkpoint';
 import { SystemClock } from './clock/system-clock';
 import { DStream } from './dstream';
-import { PushInputNode } from './inputs/push-stream';
-import { QueueInputNode } from './inputs/queue-stream';
+import { PushInputNode } from './inputs/push-input-node';
+import { QueueInputNode } from './inputs/queue-input-node';
 import { PushDStream } from './push-dstream';
 import { runBatch } from './run-batch';
 import { StreamGraph } from './stream-graph';

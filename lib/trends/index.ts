@@ -1,20 +1,20 @@
 /** Public entry of the hashtag job: parsing of stream lines and posts, the job, its types. */
-export { createTrendsJob } from './trends-job';
-export type { TrendsJob } from './trends-job';
-export type { TrendsStateSizes } from './trends-state';
+export { createTrendsJob } from './job/trends-job';
+export type { TrendsJob } from './job/trends-job';
+export type { TrendsStateSizes } from './job/trends-job-state';
 export {
   DEFAULT_TRENDING_OPTIONS,
   DEFAULT_TRENDS_OPTIONS,
   resolveTrendsOptions,
   windowLabel,
-} from './trends-options';
-export type { TrendsJobConfig, TrendsJobSettings } from './trends-options';
-export type { TrendingOptions } from './trend-tracker';
-export { trendingScore } from './trending-score';
-export { parseStreamLine } from './parse-line';
-export type { LineResult } from './parse-line';
-export { toParsedPost, postTimeMs } from './parse-post';
-export { extractHashtags } from './extract-hashtags';
-export { hashtagKey } from './hashtag-key';
-export { SpaceSaving } from './space-saving';
+} from './job/trends-options';
+export type { TrendsJobConfig, TrendsJobSettings } from './job/trends-options';
+export type { TrendingOptions } from './trending/trend-tracker';
+export { trendingScore } from './trending/trending-score';
+export { parseStreamLine } from './parsing/parse-line';
+export type { LineResult } from './parsing/parse-line';
+export { toParsedPost, postTimeMs } from './parsing/parse-post';
+export { extractHashtags } from './parsing/extract-hashtags';
+export { hashtagKey } from './parsing/hashtag-key';
+export { SpaceSaving } from './sketches/space-saving';
 export type * from './types';

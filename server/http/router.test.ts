@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { Registry } from 'prom-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TrendsBatchResult } from '@/lib/trends/types';
-import { InMemoryTrendStore } from '@/server/trend-store';
+import { InMemoryTrendStore } from '@/server/ingestion/trend-store';
 import type { Readiness } from './health-routes';
 import { createRouter } from './router';
 

@@ -1,7 +1,7 @@
 /** `GET /api/trends`, `GET /api/trends/:tag/series`, `GET /api/trending`. */
 import type { WindowSpec } from '@/server/config';
-import type { TrendStore } from '@/server/trend-store';
-import { MAX_TAG_LENGTH, toTagKey } from '@/server/watch-keys';
+import type { TrendStore } from '@/server/ingestion/trend-store';
+import { MAX_TAG_LENGTH, toTagKey } from '@/server/sockets/watch-keys';
 import { checkLimit, checkWindow } from './query';
 import type { RouteAnswer } from './respond';
 import { json } from './respond';

@@ -1,4 +1,4 @@
-import { perBatch } from '../per-batch-node';
+import { perBatch } from '../nodes/per-batch-node';
 import type { StreamNode } from '../types';
 
 /** Per batch: one `[value, count]` per distinct value, first-seen order. */

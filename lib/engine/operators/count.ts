@@ -1,4 +1,4 @@
-import { perBatch } from '../per-batch-node';
+import { perBatch } from '../nodes/per-batch-node';
 import type { StreamNode } from '../types';
 
 /** One item per batch: the batch's size (0 for an empty batch, as in Spark). */

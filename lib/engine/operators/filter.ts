@@ -1,4 +1,4 @@
-import { perBatch } from '../per-batch-node';
+import { perBatch } from '../nodes/per-batch-node';
 import type { StreamNode } from '../types';
 
 export function filter<T>(parent: StreamNode<T>, predicate: (item: T) => boolean): StreamNode<T> {

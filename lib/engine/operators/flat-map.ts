@@ -1,4 +1,4 @@
-import { perBatch } from '../per-batch-node';
+import { perBatch } from '../nodes/per-batch-node';
 import type { StreamNode } from '../types';
 
 export function flatMap<T, U>(parent: StreamNode<T>, fn: (item: T) => Iterable<U>): StreamNode<U> {

@@ -1,4 +1,4 @@
-import { ReducedWindowedNode } from '../reduced-windowed-node';
+import { ReducedWindowedNode } from '../nodes/reduced-windowed-node';
 import type { ReduceFn, StreamNode } from '../types';
 import { checkWindowDurations } from '../validate-durations';
 import { isReducedByKeyWith, reduceByKey } from './reduce-by-key';

@@ -1,4 +1,4 @@
-import { perBatch } from '../per-batch-node';
+import { perBatch } from '../nodes/per-batch-node';
 import type { ReduceFn, StreamNode } from '../types';
 
 /** Folds `pairs` into `into` by key with `fn` (one Map lookup per pair, no allocation). */

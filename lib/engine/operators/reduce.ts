@@ -1,4 +1,4 @@
-import { perBatch } from '../per-batch-node';
+import { perBatch } from '../nodes/per-batch-node';
 import type { ReduceFn, StreamNode } from '../types';
 
 /** One item per non-empty batch: its items folded with `fn`; empty batches stay empty. */

@@ -1,4 +1,4 @@
-import { perBatch } from '../per-batch-node';
+import { perBatch } from '../nodes/per-batch-node';
 import type { StreamNode, TransformFn } from '../types';
 
 /** Spark's `transform`: an arbitrary function of each whole batch (and its time). */

@@ -1,4 +1,4 @@
-import { StreamNodeBase, batchOf } from '../stream-node';
+import { StreamNodeBase, batchOf } from '../nodes/stream-node-base';
 import type { StreamNode, UpdateStateFn } from '../types';
 
 /**

@@ -1,0 +1,180 @@
+import { DisplaySpellings } from './display-spellings';
+import { HeavyHittersWindow } from '../sketches/heavy-hitters-window';
+import { PaneBuilder } from '../sketches/pane-builder';
+import { PostDeduper } from './post-deduper';
+import { topCounts } from '../sketches/top-n';
+import { TrendTracker } from '../trending/trend-tracker';
+import type { TrendsJobConfig } from './trends-options';
+import type { ParsedPost, TrendsBatchResult, WindowResult } from '../types';
+import { exactTagCounts, exactWindowResult, heavyWindowResult } from './window-results';
+
+/** Sizes of the job's keyed state, to watch its memory. */
+export interface TrendsStateSizes {
+  /** Post ids remembered for de-duplication (posts of the longest window). */
+  dedupeIds: number;
+  /** Keys of the exact windows' latest batch, summed over those windows. */
+  exactWindowKeys: number;
+  /** Counters of the heavy-hitters pane being filled (each pane holds at most the capacity). */
+  openPaneCounters: number;
+  /** Counters of the closed panes and their merges, over all heavy-hitters windows. */
+  heavyCounters: number;
+  spellingKeys: number;
+  trendKeys: number;
+}
+
+/**
+ * The job's state outside the engine's operators, and the assembly of each batch's result. The
+ * job's outputs call it in this order every batch: `dedupe` (inside a transform), `tally`, then
+ * `recordExactWindow`/`recordTweets` per window, then `complete`, which builds the result.
+ */
+export class TrendsState {
+  private readonly deduper: PostDeduper;
+  private readonly spellings = new DisplaySpellings();
+  private readonly tracker: TrendTracker;
+  private readonly panes: PaneBuilder | undefined;
+  private readonly heavyWindows = new Map<number, HeavyHittersWindow>();
+  private readonly exactPairs = new Map<number, { batchTime: number; pairs: [string, number][] }>();
+  private readonly tweets = new Map<number, { batchTime: number; tweets: number }>();
+  private batch = { batchTime: -Infinity, tweets: 0, duplicates: 0 };
+  private lastSweepMs: number | undefined;
+  private readonly spellOf = (key: string): string => this.spellings.spellingOf(key);
+
+  constructor(
+    private readonly config: TrendsJobConfig,
+    batchIntervalMs: number,
+  ) {
+    const { windowsMs, heavyHittersFromMs, heavyHittersCapacity, paneMs, topN } = config;
+    this.deduper = new PostDeduper(windowsMs[windowsMs.length - 1]!);
+    this.tracker = new TrendTracker(config.trending, windowsMs[0]!, batchIntervalMs);
+    for (const windowMs of windowsMs.filter((windowMs) => windowMs >= heavyHittersFromMs)) {
+      this.heavyWindows.set(
+        windowMs,
+        new HeavyHittersWindow(windowMs, paneMs, heavyHittersCapacity, topN),
+      );
+    }
+    if (this.heavyWindows.size > 0) {
+      this.panes = new PaneBuilder(paneMs, batchIntervalMs, heavyHittersCapacity);
+    }
+  }
+
+  isHeavy(windowMs: number): boolean {
+    return this.heavyWindows.has(windowMs);
+  }
+
+  /** The batch's posts without those already seen. */
+  dedupe(posts: ParsedPost[], batchTime: number): ParsedPost[] {
+    this.deduper.beginBatch(batchTime);
+    const fresh = posts.filter((post) => this.deduper.admit(post.id));
+    this.batch = { batchTime, tweets: fresh.length, duplicates: posts.length - fresh.length };
+    return fresh;
+  }
+
+  /** Spellings and trend input of the batch's (de-duplicated) posts. */
+  tally(posts: ParsedPost[], batchTime: number): void {
+    for (let index = 0; index < posts.length; index++) {
+      const post = posts[index]!;
+      // A post without an author id counts as its own author: the gate cannot be checked.
+      const author = post.authorId ?? post.id;
+      for (const { key, spelling } of post.tags) {
+        this.spellings.record(key, spelling, batchTime);
+        this.tracker.observe(key, author, post.isRetweet, batchTime);
+      }
+    }
+  }
+
+  recordExactWindow(windowMs: number, pairs: [string, number][], batchTime: number): void {
+    this.exactPairs.set(windowMs, { batchTime, pairs });
+  }
+
+  recordTweets(windowMs: number, tweets: number, batchTime: number): void {
+    this.tweets.set(windowMs, { batchTime, tweets });
+  }
+
+  /** Closes the batch given its `[key, count]` pairs and returns its result. */
+  complete(batchPairs: [string, number][], batchTime: number): TrendsBatchResult {
+    const batchTweets = this.batch.batchTime === batchTime ? this.batch.tweets : 0;
+    const closedPane = this.panes?.addBatch(batchTime, batchPairs, batchTweets);
+    if (closedPane) for (const heavy of this.heavyWindows.values()) heavy.paneClosed(closedPane);
+    this.tracker.endBatch(batchTime);
+    const windows = this.config.windowsMs.map((windowMs) =>
+      this.windowResult(windowMs, batchTime, batchPairs),
+    );
+    const trending = this.tracker.rank(
+      batchTime,
+      this.gateCounts(windows, batchTime),
+      this.spellOf,
+    );
+    this.maybeSweep(
+      batchTime,
+      windows,
+      trending.map((tag) => tag.key),
+    );
+    return {
+      batchTime,
+      batchTweets,
+      duplicates: this.batch.batchTime === batchTime ? this.batch.duplicates : 0,
+      batchCounts: exactTagCounts(
+        topCounts(batchPairs, this.config.seriesTagsPerBatch),
+        this.spellOf,
+      ),
+      windows,
+      trending,
+    };
+  }
+
+  sizes(): TrendsStateSizes {
+    let exactWindowKeys = 0;
+    for (const { pairs } of this.exactPairs.values()) exactWindowKeys += pairs.length;
+    let heavyCounters = 0;
+    for (const heavy of this.heavyWindows.values()) heavyCounters += heavy.heldCounters();
+    return {
+      dedupeIds: this.deduper.size,
+      exactWindowKeys,
+      openPaneCounters: this.panes?.current?.summary.size ?? 0,
+      heavyCounters,
+      spellingKeys: this.spellings.size,
+      trendKeys: this.tracker.size,
+    };
+  }
+
+  private windowResult(
+    windowMs: number,
+    batchTime: number,
+    batchPairs: [string, number][],
+  ): WindowResult {
+    const heavy = this.heavyWindows.get(windowMs);
+    if (heavy !== undefined)
+      return heavyWindowResult(windowMs, heavy.top(this.panes!.current!, batchPairs), this.spellOf);
+    const pairs = this.current(this.exactPairs.get(windowMs), batchTime)?.pairs ?? [];
+    const tweets = this.current(this.tweets.get(windowMs), batchTime)?.tweets ?? 0;
+    return exactWindowResult(windowMs, pairs, tweets, this.config.topN, this.spellOf);
+  }
+
+  /** The shortest window's counts: every key when exact, its top-N in heavy-hitters mode. */
+  private gateCounts(windows: WindowResult[], batchTime: number): Iterable<[string, number]> {
+    const shortestMs = this.config.windowsMs[0]!;
+    const exact = this.current(this.exactPairs.get(shortestMs), batchTime);
+    if (exact !== undefined) return exact.pairs;
+    return windows[0]!.top.map((tag): [string, number] => [tag.key, tag.count]);
+  }
+
+  private current<T extends { batchTime: number }>(part: T | undefined, batchTime: number) {
+    return part !== undefined && part.batchTime === batchTime ? part : undefined;
+  }
+
+  /**
+   * Once a minute of batch time (or once per shortest window, if shorter): forget trend state of idle keys, and spellings of keys
+   * that left every exact window unless a window or the trending list still shows them.
+   */
+  private maybeSweep(batchTime: number, windows: WindowResult[], trendingKeys: string[]): void {
+    this.lastSweepMs ??= batchTime;
+    if (batchTime - this.lastSweepMs < Math.min(60_000, this.config.windowsMs[0]!)) return;
+    this.lastSweepMs = batchTime;
+    this.tracker.sweep(batchTime);
+    const exactWindowsMs = this.config.windowsMs.filter((windowMs) => !this.isHeavy(windowMs));
+    const retainMs = Math.max(this.config.windowsMs[0]!, ...exactWindowsMs);
+    const pinned = new Set(trendingKeys);
+    for (const window of windows) for (const tag of window.top) pinned.add(tag.key);
+    this.spellings.sweep((key, lastSeenMs) => lastSeenMs > batchTime - retainMs || pinned.has(key));
+  }
+}

@@ -1,0 +1,66 @@
+import type { DStream, StreamingContext } from '@/lib/engine';
+import { resolveTrendsOptions } from './trends-options';
+import type { TrendsJobConfig, TrendsJobSettings } from './trends-options';
+import { TrendsState } from './trends-job-state';
+import type { TrendsStateSizes } from './trends-job-state';
+import type { ParsedPost, TrendsBatchResult } from '../types';
+
+export interface TrendsJob {
+  /** The options in force (defaults filled, windows sorted shortest first). */
+  readonly options: Readonly<TrendsJobConfig>;
+  /** Sizes of the job's keyed state, for memory metrics. */
+  stateSizes(): TrendsStateSizes;
+}
+
+const add = (a: number, b: number): number => a + b;
+const subtract = (a: number, b: number): number => a - b;
+const isPositive = (pair: [string, number]): boolean => pair[1] > 0;
+/** `[key, 1]` per hashtag of the batch's posts: a flatMap written as one loop over the batch. */
+function tagPairs(posts: ParsedPost[]): [string, number][] {
+  const pairs: [string, number][] = [];
+  for (let index = 0; index < posts.length; index++) {
+    const tags = posts[index]!.tags;
+    for (let tag = 0; tag < tags.length; tag++) pairs.push([tags[tag]!.key, 1]);
+  }
+  return pairs;
+}
+
+/**
+ * Defines the hashtag job on `input` (one `ParsedPost` per post, in any batch) before
+ * `ssc.start()`, and calls `onResult` once per batch with the batch's counts, every window's
+ * top-N and the trending list. Options are checked now (a `RangeError` names a bad one).
+ *
+ * The graph, per batch:
+ * - posts → de-duplicated by id over the longest window (`transform`);
+ * - → `[key, 1]` per hashtag (a flatMap, as one `transform` loop) → `reduceByKey(+)`: the
+ *   batch's counts;
+ * - exact windows (shorter than `heavyHittersFromMs`): `reduceByKeyAndWindow(+, −, windowMs,
+ *   batchInterval, count > 0)`, incremental, and post totals by `count().reduceByWindow(+, −)`;
+ * - heavy-hitters windows: the batch's counts go into per-pane Space-Saving summaries;
+ * - trending: decayed rates per key from the posts (see `trending-score.ts`).
+ */
+export function createTrendsJob(
+  ssc: StreamingContext,
+  input: DStream<ParsedPost>,
+  settings: TrendsJobSettings,
+  onResult: (result: TrendsBatchResult) => void,
+): TrendsJob {
+  const batchIntervalMs = ssc.batchIntervalMs;
+  const options = resolveTrendsOptions(settings, batchIntervalMs);
+  const state = new TrendsState(options, batchIntervalMs);
+  const posts = input.transform((batch, batchTime) => state.dedupe(batch, batchTime));
+  posts.foreachBatch((batch, batchTime) => state.tally(batch, batchTime));
+  const batchCounts = posts.transform(tagPairs).reduceByKey(add);
+  const postCounts = posts.count();
+  for (const windowMs of options.windowsMs) {
+    if (state.isHeavy(windowMs)) continue;
+    batchCounts
+      .reduceByKeyAndWindow(add, subtract, windowMs, batchIntervalMs, isPositive)
+      .foreachBatch((pairs, batchTime) => state.recordExactWindow(windowMs, pairs, batchTime));
+    postCounts
+      .reduceByWindow(add, subtract, windowMs, batchIntervalMs)
+      .foreachBatch((totals, batchTime) => state.recordTweets(windowMs, totals[0] ?? 0, batchTime));
+  }
+  batchCounts.foreachBatch((pairs, batchTime) => onResult(state.complete(pairs, batchTime)));
+  return { options, stateSizes: () => state.sizes() };
+}

@@ -1,0 +1,47 @@
+import { checkExtras, checkPost, isObject } from './parse-line-shape';
+import { utf8ByteLength } from './parse-line-bytes';
+import type { StreamLine } from '../types';
+
+export type LineResult = { ok: true; line: StreamLine } | { ok: false; reason: string };
+
+/**
+ * Parses one line of a stream or fixture into a `StreamLine`, never throwing. A rejected line
+ * comes back with a short reason for the error counters:
+ * - `empty`: a keep-alive (empty or whitespace-only line). Callers skip these without counting
+ *   them as errors: X sends one at least every 20 s.
+ * - `line too long (N bytes)`: over `maxLineBytes` UTF-8 bytes, rejected before `JSON.parse`.
+ * - `invalid JSON`, `not an object`.
+ * - `no data`: an error-only message (`{"errors":[…]}` without `data`, e.g. an
+ *   operational-disconnect notice); the source reads those itself.
+ * - `missing data`, `missing data.id`, `data.text is not a string`, …: wrong shape.
+ *
+ * The returned line is the parsed object itself (unknown fields kept, not copied).
+ */
+export function parseStreamLine(raw: string, maxLineBytes = 1_000_000): LineResult {
+  if (isBlank(raw)) return { ok: false, reason: 'empty' };
+  // A UTF-16 unit is 1 to 3 UTF-8 bytes: count bytes only when the length cannot decide.
+  if (raw.length * 3 > maxLineBytes) {
+    const bytes = utf8ByteLength(raw);
+    if (bytes > maxLineBytes) return { ok: false, reason: `line too long (${bytes} bytes)` };
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    return { ok: false, reason: 'invalid JSON' };
+  }
+  if (!isObject(parsed)) return { ok: false, reason: 'not an object' };
+  if (parsed.data === undefined) {
+    return { ok: false, reason: Array.isArray(parsed.errors) ? 'no data' : 'missing data' };
+  }
+  const reason = checkPost(parsed.data) ?? checkExtras(parsed);
+  if (reason !== undefined) return { ok: false, reason };
+  return { ok: true, line: parsed as unknown as StreamLine };
+}
+
+/** Empty or whitespace only; the common case (a line starting with `{`) costs one comparison. */
+function isBlank(raw: string): boolean {
+  if (raw.length === 0) return true;
+  if (raw.charCodeAt(0) === 0x7b) return false;
+  return raw.trim().length === 0;
+}

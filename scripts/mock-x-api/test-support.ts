@@ -1,0 +1,72 @@
+/** Helpers for tests of the live sources against the mock X API. */
+import type { TweetSink } from '../../server/sources/types';
+import type { XLogger } from '../../server/sources/x/x-logger';
+import type { XSourceConfig } from '../../server/sources/x/source-factory';
+import type { MockXApi } from './mock-x-api';
+
+export const MOCK_TOKEN = 'test-bearer-token-never-logged';
+
+export interface RecordingSink extends TweetSink {
+  readonly lines: string[];
+}
+
+export function recordingSink(): RecordingSink {
+  const lines: string[] = [];
+  return { lines, line: (raw) => void lines.push(raw), advanceTo: async () => undefined };
+}
+
+export interface LogEntry {
+  level: 'debug' | 'info' | 'warn' | 'error';
+  obj: Record<string, unknown>;
+  message?: string;
+}
+
+export function capturingLogger(): XLogger & { entries: LogEntry[] } {
+  const entries: LogEntry[] = [];
+  const at =
+    (level: LogEntry['level']) =>
+    (obj: object, message?: string): void =>
+      void entries.push({ level, obj: obj as Record<string, unknown>, message });
+  return { entries, debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
+}
+
+/** Polls `check` every 5 ms until it is true; throws with `what` after `timeoutMs`. */
+export async function waitFor(
+  check: () => boolean,
+  what: string,
+  timeoutMs = 5_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+export type XTestConfig = XSourceConfig;
+
+/** The X settings of a test against `mock`: tiny backoff scale, short stall timeout. */
+export function mockXConfig(mock: MockXApi, overrides: Partial<XTestConfig> = {}): XTestConfig {
+  return {
+    X_BEARER_TOKEN: MOCK_TOKEN,
+    X_API_BASE_URL: mock.url,
+    X_STREAM_RULES: '#日本語\nlang:ja has:hashtags',
+    X_SEARCH_QUERY: 'has:hashtags',
+    X_POLL_INTERVAL_MS: 100,
+    X_STALL_TIMEOUT_MS: 300,
+    X_BACKOFF_SCALE: 0.001,
+    ...overrides,
+  };
+}
+
+/** Ids of the posts in `lines` (lines that are not posts are skipped). */
+export function postIds(lines: readonly string[]): string[] {
+  return lines.flatMap((raw) => {
+    try {
+      const parsed = JSON.parse(raw) as { data?: { id?: string } };
+      return parsed.data?.id ? [parsed.data.id] : [];
+    } catch {
+      return [];
+    }
+  });
+}

@@ -1,0 +1,61 @@
+/** Builds the socket messages of `lib/protocol.ts` from the store and the running figures. */
+import type { BatchUpdate, EngineStats, Snapshot, SourceStatus } from '@/lib/protocol';
+import type { TrendsBatchResult } from '@/lib/trends/types';
+import type { TrendStore } from '../ingestion/trend-store';
+
+export interface MessageSources {
+  store: TrendStore;
+  stats(): EngineStats;
+  source(): SourceStatus;
+  /** Length of the window whose top tags get series (5 m when configured, else the first). */
+  seriesWindowMs: number;
+  /** How many of that window's top tags get series. */
+  seriesTopTags: number;
+}
+
+/** Keys whose series a client gets: the series window's top tags, then its watched ones. */
+export function seriesKeys(
+  sources: MessageSources,
+  latest: TrendsBatchResult | undefined,
+  watched: readonly string[],
+): string[] {
+  const window =
+    latest?.windows.find((candidate) => candidate.windowMs === sources.seriesWindowMs) ??
+    latest?.windows[0];
+  const keys = new Set((window?.top ?? []).slice(0, sources.seriesTopTags).map((tag) => tag.key));
+  for (const key of watched) keys.add(key);
+  return [...keys];
+}
+
+export function buildSnapshot(sources: MessageSources, watched: readonly string[]): Snapshot {
+  const latest = sources.store.latest();
+  const keys = seriesKeys(sources, latest, watched);
+  return {
+    batchTime: latest?.batchTime ?? null,
+    windows: latest?.windows ?? [],
+    trending: latest?.trending ?? [],
+    series: sources.store.series(keys),
+    spellings: sources.store.spellings(keys),
+    stats: sources.stats(),
+    source: sources.source(),
+  };
+}
+
+/** The update for a client whose last message carried `afterBatchTime` (null: none yet). */
+export function buildUpdate(
+  sources: MessageSources,
+  latest: TrendsBatchResult,
+  watched: readonly string[],
+  afterBatchTime: number | null,
+): BatchUpdate {
+  const keys = seriesKeys(sources, latest, watched);
+  return {
+    batchTime: latest.batchTime,
+    windows: latest.windows,
+    trending: latest.trending,
+    points: sources.store.series(keys, afterBatchTime ?? undefined),
+    spellings: sources.store.spellings(keys),
+    stats: sources.stats(),
+    source: sources.source(),
+  };
+}

@@ -1,0 +1,232 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Server } from 'socket.io';
+import { io as connectClient } from 'socket.io-client';
+import type { Socket as ClientSocket } from 'socket.io-client';
+import { afterEach, describe, expect, it } from 'vitest';
+import type {
+  BatchUpdate,
+  ClientToServerEvents,
+  ServerToClientEvents,
+  Snapshot,
+} from '@/lib/protocol';
+import type { TagCount, TrendsBatchResult } from '@/lib/trends/types';
+import { EngineStatsTracker } from '../ingestion/engine-stats-tracker';
+import { Hub } from './hub';
+import { createMetrics } from '../metrics';
+import type { Metrics } from '../metrics';
+import type { TrendsServer } from './hub';
+import { InMemoryTrendStore } from '../ingestion/trend-store';
+
+type Client = ClientSocket<ServerToClientEvents, ClientToServerEvents>;
+
+const BATCH_MS = 2000;
+
+function tagCounts(counts: Record<string, number>): TagCount[] {
+  return Object.entries(counts)
+    .sort((a, b) => b[1] - a[1])
+    .map(([key, count]) => ({ key, tag: key.toUpperCase(), count, error: 0 }));
+}
+
+function result(batchTime: number, counts: Record<string, number>): TrendsBatchResult {
+  const top = tagCounts(counts);
+  const tweets = top.reduce((sum, tag) => sum + tag.count, 0);
+  return {
+    batchTime,
+    batchTweets: tweets,
+    duplicates: 0,
+    batchCounts: top,
+    windows: [{ label: '5m', windowMs: 300_000, tweets, top, approximate: false }],
+    trending: [],
+  };
+}
+
+interface Harness {
+  url: string;
+  io: TrendsServer;
+  hub: Hub;
+  store: InMemoryTrendStore;
+  record(batch: TrendsBatchResult): void;
+  metrics: Metrics;
+}
+
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+async function startHub(updateIntervalMs: number, seriesTopTags = 2): Promise<Harness> {
+  const http = createServer();
+  const io: TrendsServer = new Server(http);
+  const store = new InMemoryTrendStore();
+  const stats = new EngineStatsTracker(BATCH_MS);
+  const source = { kind: 'fixture', label: 'test', connection: { state: 'live' } } as const;
+  const metrics = createMetrics();
+  const hub = new Hub(io, {
+    updateIntervalMs,
+    metrics,
+    sources: {
+      store,
+      stats: () => stats.snapshot(),
+      source: () => ({ ...source, reconnects: 0, errors: 0, tweetsPerSec: 0 }),
+      seriesWindowMs: 300_000,
+      seriesTopTags,
+    },
+  });
+  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+  cleanups.push(() => {
+    hub.close();
+    return new Promise<void>((resolve) => io.close(() => resolve()));
+  });
+  const { port } = http.address() as AddressInfo;
+  const record = (batch: TrendsBatchResult) => {
+    store.record(batch);
+    hub.notifyBatch();
+  };
+  return { url: `http://127.0.0.1:${port}`, io, hub, store, record, metrics };
+}
+
+/** Connects and collects every message; resolves once the snapshot has arrived. */
+async function connect(url: string) {
+  const socket: Client = connectClient(url, { transports: ['websocket'], reconnection: false });
+  cleanups.push(() => void socket.disconnect());
+  const batches: BatchUpdate[] = [];
+  const batchTimes: number[] = [];
+  socket.on('batch', (update) => {
+    batches.push(update);
+    batchTimes.push(Date.now());
+  });
+  const snapshot = await new Promise<Snapshot>((resolve) => socket.once('snapshot', resolve));
+  return { socket, snapshot, batches, batchTimes };
+}
+
+async function waitFor(check: () => boolean, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+describe('Hub', () => {
+  it('greets a client with a snapshot of the latest batch and its top tags series', async () => {
+    const hub = await startHub(50);
+    hub.record(result(2000, { a: 3, b: 2, c: 1 }));
+    hub.record(result(4000, { a: 1, b: 5 }));
+    const { snapshot } = await connect(hub.url);
+    expect(snapshot.batchTime).toBe(4000);
+    expect(snapshot.windows[0]!.top.map((tag) => tag.key)).toEqual(['b', 'a']);
+    expect(snapshot.series).toEqual([
+      { batchTime: 2000, counts: { b: 2, a: 3 } },
+      { batchTime: 4000, counts: { b: 5, a: 1 } },
+    ]);
+    expect(snapshot.spellings).toEqual({ a: 'A', b: 'B' });
+    expect(snapshot.source.label).toBe('test');
+  });
+
+  it('sends an empty snapshot before the first batch', async () => {
+    const hub = await startHub(50);
+    const { snapshot } = await connect(hub.url);
+    expect(snapshot).toMatchObject({ batchTime: null, windows: [], trending: [], series: [] });
+  });
+
+  it('coalesces batches into one update per interval carrying every point', async () => {
+    const hub = await startHub(300);
+    const client = await connect(hub.url);
+    for (let batch = 1; batch <= 5; batch++) hub.record(result(batch * BATCH_MS, { a: batch }));
+    await waitFor(() => client.batches.length === 1);
+    expect(client.batches[0]!.points.map((point) => point.counts.a)).toEqual([1, 2, 3, 4, 5]);
+    for (let batch = 6; batch <= 8; batch++) hub.record(result(batch * BATCH_MS, { a: batch }));
+    await waitFor(() => client.batches.length === 2);
+    expect(client.batchTimes[1]! - client.batchTimes[0]!).toBeGreaterThanOrEqual(280);
+    expect(client.batches[1]!.batchTime).toBe(8 * BATCH_MS);
+    expect(client.batches[1]!.points.map((point) => point.batchTime)).toEqual([
+      12_000, 14_000, 16_000,
+    ]);
+  });
+
+  it('adds the watched keys to the series points', async () => {
+    const hub = await startHub(20, 1);
+    hub.record(result(2000, { a: 3, z: 1 }));
+    const client = await connect(hub.url);
+    client.socket.emit('watch', ['#Z', 'missing']);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    hub.record(result(4000, { a: 4, z: 2 }));
+    await waitFor(() => client.batches.length === 1);
+    expect(client.batches[0]!.points).toEqual([
+      { batchTime: 4000, counts: { a: 4, z: 2, missing: 0 } },
+    ]);
+    expect(client.batches[0]!.spellings).toEqual({ a: 'A', z: 'Z' });
+  });
+
+  it('ignores malformed watch payloads and keeps serving the client', async () => {
+    const hub = await startHub(20, 1);
+    const client = await connect(hub.url);
+    const raw = client.socket as unknown as { emit(event: string, ...args: unknown[]): void };
+    client.socket.emit('watch', ['kept']);
+    raw.emit('watch', 'not an array');
+    raw.emit('watch', [1, 2]);
+    raw.emit(
+      'watch',
+      Array.from({ length: 50 }, (_, i) => `tag${i}`),
+    );
+    raw.emit('watch', ['x'.repeat(10_000)]);
+    raw.emit('watch', null);
+    raw.emit('unknown-event', { deep: { object: true } });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    hub.record(result(2000, { a: 1 }));
+    await waitFor(() => client.batches.length === 1);
+    expect(client.socket.connected).toBe(true);
+    expect(Object.keys(client.batches[0]!.points[0]!.counts)).toEqual(['a', 'kept']);
+  });
+
+  it('gives a reconnecting client a fresh snapshot', async () => {
+    const hub = await startHub(20);
+    hub.record(result(2000, { a: 1 }));
+    const first = await connect(hub.url);
+    first.socket.disconnect();
+    hub.record(result(4000, { a: 2 }));
+    const second = await connect(hub.url);
+    expect(second.snapshot.batchTime).toBe(4000);
+    expect(second.snapshot.series).toHaveLength(2);
+    await waitFor(() => hub.hub.clientCount === 1);
+  });
+
+  it('holds at most one pending message for a client that stops reading', async () => {
+    const hub = await startHub(5, 1);
+    const client = await connect(hub.url);
+    const serverSocket = [...hub.io.sockets.sockets.values()][0]!;
+    // Stop reading on the client's TCP socket: the server's writes pile up in the kernel first.
+    const transport = client.socket.io.engine.transport as unknown as {
+      ws: { _socket: { pause(): void; destroy(): void } };
+    };
+    transport.ws._socket.pause();
+    cleanups.push(() => transport.ws._socket.destroy());
+    const wide: Record<string, number> = {};
+    for (let tag = 0; tag < 100; tag++) wide[`tag${tag}-${'x'.repeat(120)}`] = tag + 1;
+    const serverBuffer = () => {
+      const connection = serverSocket.conn as unknown as {
+        writeBuffer: unknown[];
+        transport: { socket: { _socket: { writableLength: number } } };
+      };
+      return {
+        packets: connection.writeBuffer.length,
+        bytes: connection.transport.socket._socket.writableLength,
+      };
+    };
+    let maxPackets = 0;
+    let maxBytes = 0;
+    for (let batch = 1; batch <= 400; batch++) {
+      hub.record(result(batch * BATCH_MS, wide));
+      await new Promise((resolve) => setTimeout(resolve, 6));
+      const { packets, bytes } = serverBuffer();
+      maxPackets = Math.max(maxPackets, packets);
+      maxBytes = Math.max(maxBytes, bytes);
+    }
+    const skipped = (await hub.metrics.skippedClientUpdates.get()).values[0]!.value;
+    // Unbounded, 400 messages of 20-45 KB would pile up (over 8 MB); bounded, one waits.
+    expect(maxPackets).toBeLessThanOrEqual(2);
+    expect(maxBytes).toBeLessThan(200_000);
+    expect(skipped).toBeGreaterThan(100);
+  });
+});

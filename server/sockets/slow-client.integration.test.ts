@@ -1,0 +1,63 @@
+/**
+ * The real server with a looping max-speed replay (a batch every few ms) and a dashboard client
+ * that stops reading: what the server holds for it must stay bounded.
+ */
+import type { Socket } from 'node:net';
+import pino from 'pino';
+import { io as connectClient } from 'socket.io-client';
+import { afterAll, expect, it } from 'vitest';
+import { loadConfig } from '../config';
+import { createTagstreamServer } from '../create-server';
+
+const server = createTagstreamServer({
+  config: loadConfig({
+    NODE_ENV: 'test',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    FIXTURE_PATH: 'fixtures/small.jsonl',
+    FIXTURE_SPEED: 'max',
+    FIXTURE_LOOP: 'true',
+    CLIENT_UPDATE_INTERVAL_MS: '50',
+  }),
+  logger: pino({ level: 'silent' }),
+  next: false,
+});
+afterAll(() => server.close());
+
+interface ServerConnection {
+  writeBuffer: unknown[];
+  transport: { socket: { _socket: { writableLength: number } } };
+}
+
+it('holds at most one message for a client that stops reading', async () => {
+  const { port } = await server.listen();
+  const client = connectClient(`http://127.0.0.1:${port}`, {
+    transports: ['websocket'],
+    reconnection: false,
+  });
+  await new Promise((resolve) => client.once('snapshot', resolve));
+  let largestMessage = 0;
+  client.on('batch', (update) => {
+    largestMessage = Math.max(largestMessage, JSON.stringify(update).length);
+  });
+  await new Promise((resolve) => client.once('batch', resolve));
+  const tcp = (client.io.engine.transport as unknown as { ws: { _socket: Socket } }).ws._socket;
+  tcp.pause();
+  const connection = [...server.io.sockets.sockets.values()][0]!
+    .conn as unknown as ServerConnection;
+  const skipped = async () =>
+    (await server.metrics.skippedClientUpdates.get()).values[0]?.value ?? 0;
+  let maxPackets = 0;
+  let maxBytes = 0;
+  const deadline = Date.now() + 20_000;
+  while ((await skipped()) < 5 && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 25));
+    maxPackets = Math.max(maxPackets, connection.writeBuffer.length);
+    maxBytes = Math.max(maxBytes, connection.transport.socket._socket.writableLength);
+  }
+  tcp.destroy();
+  // The kernel's buffers filled, then the server skipped updates instead of queueing them.
+  expect(await skipped()).toBeGreaterThanOrEqual(5);
+  expect(maxPackets).toBeLessThanOrEqual(1);
+  expect(maxBytes).toBeLessThanOrEqual(2 * largestMessage + 16_384);
+});

@@ -1,0 +1,173 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { startMockXApi } from '../../../scripts/mock-x-api/mock-x-api';
+import type { MockXApi } from '../../../scripts/mock-x-api/mock-x-api';
+import type { MockXApiOptions } from '../../../scripts/mock-x-api/mock-types';
+import {
+  capturingLogger,
+  MOCK_TOKEN,
+  mockXConfig,
+  postIds,
+  recordingSink,
+  waitFor,
+} from '../../../scripts/mock-x-api/test-support';
+import type { XTestConfig } from '../../../scripts/mock-x-api/test-support';
+import type { TweetSource } from '../types';
+import { createXSource } from './source-factory';
+
+let mock: MockXApi | undefined;
+let source: TweetSource | undefined;
+
+afterEach(async () => {
+  await source?.stop();
+  await mock?.close();
+  source = mock = undefined;
+});
+
+async function run(
+  options: Partial<MockXApiOptions> = {},
+  config: Partial<XTestConfig> = {},
+  published = 0,
+) {
+  mock = await startMockXApi({
+    bearerToken: MOCK_TOKEN,
+    searchRateLimit: { limit: 100_000, windowMs: 60_000 },
+    ...options,
+  });
+  mock.publishSearchPosts(published);
+  const logger = capturingLogger();
+  const sink = recordingSink();
+  source = createXSource('search', mockXConfig(mock, config), logger);
+  await source.start(sink);
+  return { mock, source, sink, logger };
+}
+
+const searchRequests = (api: MockXApi) =>
+  api.connections.filter((c) => c.path === '/2/tweets/search/recent');
+
+describe('XSearchSource against the mock X API', () => {
+  it('pushes each post as a stream line with its author', async () => {
+    const { sink, source } = await run({}, {}, 30);
+    await waitFor(() => sink.lines.length === 30, '30 lines');
+    const line = JSON.parse(sink.lines[0]!);
+    expect(Object.keys(line)).toEqual(['data', 'includes']);
+    expect(line.includes.users).toHaveLength(1);
+    expect(line.includes.users[0].id).toBe(line.data.author_id);
+    expect(BigInt(line.data.id) < BigInt(JSON.parse(sink.lines[29]!).data.id)).toBe(true);
+    const query = Object.fromEntries(searchRequests(mock!)[0]!.query);
+    expect(query).toMatchObject({
+      query: 'has:hashtags',
+      max_results: '100',
+      expansions: 'author_id',
+    });
+    expect(query['tweet.fields']).toBe(
+      'created_at,lang,author_id,entities,note_tweet,referenced_tweets',
+    );
+    expect(source.isReady()).toBe(true);
+    expect(source.status()).toMatchObject({ kind: 'search', connection: { state: 'live' } });
+  });
+
+  it('asks only for posts newer than the last seen, following next_token pages', async () => {
+    const { sink, mock } = await run({}, {}, 5);
+    await waitFor(() => sink.lines.length === 5, 'first poll');
+    const fresh = mock.publishSearchPosts(250);
+    await waitFor(() => sink.lines.length === 255, 'all pages');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(sink.lines).toHaveLength(255);
+    expect(new Set(postIds(sink.lines))).toEqual(new Set(mock.sentIds));
+    expect(mock.sentIds).toHaveLength(255);
+    expect(postIds(sink.lines).slice(5).sort()).toEqual(fresh.map((post) => post.data.id).sort());
+  });
+
+  it('takes only the newest page on the first poll', async () => {
+    const { sink } = await run({}, {}, 250);
+    await waitFor(() => sink.lines.length === 100, 'first page');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(sink.lines).toHaveLength(100);
+  });
+
+  it('sends nothing and keeps polling when nothing matched', async () => {
+    const { sink, mock } = await run();
+    await waitFor(() => searchRequests(mock).length >= 3, 'three polls');
+    expect(sink.lines).toHaveLength(0);
+    mock.publishSearchPosts(4);
+    await waitFor(() => sink.lines.length === 4, 'late posts');
+  });
+
+  it('slows down by itself so that a small budget never meets a 429', async () => {
+    const { mock } = await run(
+      { searchRateLimit: { limit: 6, windowMs: 1_500 } },
+      { X_POLL_INTERVAL_MS: 100 },
+    );
+    await new Promise((resolve) => setTimeout(resolve, 1_300));
+    const requests = searchRequests(mock);
+    expect(requests.every((request) => request.status === 200)).toBe(true);
+    expect(requests.length).toBeGreaterThanOrEqual(3);
+    expect(requests.length).toBeLessThanOrEqual(6);
+  });
+
+  it('waits for the reset after a 429, then goes on', async () => {
+    const { sink, source, mock } = await run(
+      { searchPlans: [{ kind: 'status', status: 429, resetInSec: 1 }] },
+      {},
+      3,
+    );
+    await waitFor(() => source.status().connection.state === 'backing-off', 'backing off');
+    const state = source.status().connection;
+    expect(state).toMatchObject({ state: 'backing-off', reason: expect.stringMatching(/^429/) });
+    expect(source.isReady()).toBe(false);
+    await waitFor(() => sink.lines.length === 3, 'posts after the reset');
+    const [first, second] = searchRequests(mock);
+    expect(second!.atMs - first!.atMs).toBeGreaterThanOrEqual(60);
+    expect(source.status()).toMatchObject({
+      reconnects: 1,
+      errors: 1,
+      connection: { state: 'live' },
+    });
+  });
+
+  it('backs off on 503 and on a dropped connection, then recovers', async () => {
+    const plans = [{ kind: 'status' as const, status: 503 }, { kind: 'drop' as const }];
+    const { sink, source, logger } = await run({ searchPlans: plans }, {}, 7);
+    await waitFor(() => sink.lines.length === 7, 'posts after recovery');
+    const delays = logger.entries
+      .filter((entry) => entry.message?.includes('retrying'))
+      .map((entry) => entry.obj.delayMs);
+    expect(delays).toEqual([5, 0.25]);
+    expect(source.status().errors).toBe(2);
+  });
+
+  it('gives up on a request left unanswered after the stall timeout', async () => {
+    const { sink, logger, mock } = await run(
+      { searchPlans: [{ kind: 'no-response' }] },
+      { X_STALL_TIMEOUT_MS: 150 },
+      2,
+    );
+    await waitFor(() => sink.lines.length === 2, 'posts after the timeout');
+    const [first, second] = searchRequests(mock);
+    expect(second!.atMs - first!.atMs).toBeGreaterThanOrEqual(140);
+    expect(logger.entries.map((entry) => entry.message)).toContain(
+      'X recent search: network error: Request timeout.; retrying',
+    );
+  });
+
+  it('stops when X refuses the query itself', async () => {
+    const { source, mock } = await run({}, { X_SEARCH_QUERY: '(#日本語 OR #東京' });
+    await waitFor(() => source.status().connection.state === 'stopped', 'stopped');
+    expect(source.status().connection).toMatchObject({
+      reason: expect.stringMatching(/^HTTP 400 .*: check X_SEARCH_QUERY$/),
+    });
+    expect(searchRequests(mock)).toHaveLength(1);
+  });
+
+  it('stops with a clear reason on 401, never showing the token', async () => {
+    const { source, logger, mock } = await run({ bearerToken: 'another' });
+    await waitFor(() => source.status().connection.state === 'stopped', 'stopped');
+    expect(source.status().connection).toEqual({
+      state: 'stopped',
+      reason: '401 Unauthorized: check X_BEARER_TOKEN',
+    });
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    expect(searchRequests(mock)).toHaveLength(1);
+    expect(JSON.stringify([source.status(), logger.entries])).not.toContain(MOCK_TOKEN);
+  });
+});

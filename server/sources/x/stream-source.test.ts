@@ -1,0 +1,262 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { startMockXApi } from '../../../scripts/mock-x-api/mock-x-api';
+import type { MockXApi } from '../../../scripts/mock-x-api/mock-x-api';
+import type { MockXApiOptions } from '../../../scripts/mock-x-api/mock-types';
+import {
+  capturingLogger,
+  MOCK_TOKEN,
+  mockXConfig,
+  postIds,
+  recordingSink,
+  waitFor,
+} from '../../../scripts/mock-x-api/test-support';
+import type { XTestConfig } from '../../../scripts/mock-x-api/test-support';
+import type { TweetSource } from '../types';
+import { createXSource } from './source-factory';
+
+let mock: MockXApi | undefined;
+let source: TweetSource | undefined;
+
+afterEach(async () => {
+  await source?.stop();
+  await mock?.close();
+  source = mock = undefined;
+});
+
+async function run(
+  options: Partial<MockXApiOptions>,
+  config: Partial<XTestConfig> = {},
+  kind: 'filtered' | 'sample' = 'filtered',
+) {
+  mock = await startMockXApi({ bearerToken: MOCK_TOKEN, streamPostCount: 60, ...options });
+  const logger = capturingLogger();
+  const sink = recordingSink();
+  source = createXSource(kind, mockXConfig(mock, config), logger);
+  await source.start(sink);
+  return { mock, source, sink, logger };
+}
+
+/** Waits until every post the mock holds has been sent and received. */
+async function allReceived(sink: { lines: string[] }, api: MockXApi, what = 'all posts') {
+  await waitFor(
+    () =>
+      api.unsentCount() === 0 && new Set(postIds(sink.lines)).size === new Set(api.sentIds).size,
+    what,
+  );
+}
+
+function reconnectDelays(logger: ReturnType<typeof capturingLogger>): number[] {
+  return logger.entries
+    .filter((entry) => entry.message?.includes('reconnecting'))
+    .map((entry) => entry.obj.delayMs as number);
+}
+
+describe('XStreamSource against the mock X API', () => {
+  it('delivers every post intact whatever the chunking, multi-byte hashtags included', async () => {
+    const { sink, source } = await run({ streamPostCount: 200 });
+    await allReceived(sink, mock!);
+    expect(postIds(sink.lines)).toEqual(mock!.sentIds);
+    expect(sink.lines.some((line) => line.includes('\uFFFD'))).toBe(false);
+    const tags = sink.lines.flatMap((line) =>
+      JSON.parse(line).data.entities.hashtags.map((h: { tag: string }) => h.tag),
+    );
+    expect(tags).toContain('日本語');
+    expect(tags).toContain('ねこ🐈');
+    expect(tags).toContain('مرحبا');
+    expect(source.isReady()).toBe(true);
+    expect(source.status()).toMatchObject({
+      kind: 'filtered',
+      connection: { state: 'live' },
+      reconnects: 0,
+      errors: 0,
+    });
+  });
+
+  it.each([
+    ['whole', []],
+    ['across a drop', [{ kind: 'drop', afterPosts: 40 }]],
+    ['across a stall', [{ kind: 'stall', afterPosts: 40 }]],
+  ] as const)('reads a gzip-compressed stream %s', async (_name, plans) => {
+    // Only the stall may rely on the watchdog: a drop must be seen through the decompressor.
+    const stallTimeoutMs = plans[0]?.kind === 'stall' ? 300 : 10_000;
+    const { sink } = await run(
+      { gzip: true, streamPlans: [...plans], streamPostCount: 100 },
+      { X_STALL_TIMEOUT_MS: stallTimeoutMs },
+    );
+    await allReceived(sink, mock!);
+    expect(postIds(sink.lines)).toEqual(mock!.sentIds);
+    expect(sink.lines.some((line) => line.includes('\uFFFD'))).toBe(false);
+    expect(mock!.connections).toHaveLength(1 + plans.length);
+  });
+
+  it('reads the sample stream with the same fields', async () => {
+    const { sink } = await run({ streamPostCount: 20 }, {}, 'sample');
+    await allReceived(sink, mock!);
+    expect(mock!.connections[0]!.path).toBe('/2/tweets/sample/stream');
+    expect(JSON.parse(sink.lines[0]!)).toHaveProperty('includes.users');
+  });
+
+  it('reconnects at once after a healthy connection drops, losing no whole post', async () => {
+    const { sink, source, logger } = await run({
+      streamPlans: [{ kind: 'drop', afterPosts: 40 }],
+      postIntervalMs: 3,
+    });
+    await allReceived(sink, mock!);
+    expect(postIds(sink.lines)).toEqual(mock!.sentIds);
+    expect(reconnectDelays(logger)).toEqual([0]);
+    expect(source.status()).toMatchObject({ reconnects: 1, connection: { state: 'live' } });
+  });
+
+  it('backs off linearly when a server accepts and closes at once (no hot loop)', async () => {
+    const plans = Array.from({ length: 4 }, () => ({ kind: 'close-at-once' as const }));
+    const { sink, logger } = await run({ streamPlans: plans });
+    await allReceived(sink, mock!);
+    expect(reconnectDelays(logger)).toEqual([0.25, 0.5, 0.75, 1]);
+  });
+
+  it('backs off exponentially from 5 s (scaled) on HTTP 503, then recovers', async () => {
+    const plans = [503, 503, 503].map((status) => ({ kind: 'status' as const, status }));
+    const { sink, source, logger } = await run({ streamPlans: plans });
+    await allReceived(sink, mock!);
+    expect(reconnectDelays(logger)).toEqual([5, 10, 20]);
+    const [first, second, third, fourth] = mock!.connections.map((connection) => connection.atMs);
+    expect(second! - first!).toBeGreaterThanOrEqual(4);
+    expect(third! - second!).toBeGreaterThanOrEqual(9);
+    expect(fourth! - third!).toBeGreaterThanOrEqual(19);
+    expect(source.status()).toMatchObject({
+      reconnects: 3,
+      errors: 3,
+      connection: { state: 'live' },
+    });
+  });
+
+  it('waits for the rate-limit reset after a 429, showing when it will retry', async () => {
+    const { sink, source } = await run({
+      streamPlans: [{ kind: 'status', status: 429, resetInSec: 1 }],
+    });
+    await waitFor(() => source.status().connection.state === 'backing-off', 'backing off');
+    const state = source.status().connection;
+    if (state.state !== 'backing-off') throw new Error('not backing off');
+    expect(state.reason).toMatch(/^429 Too Many Requests/);
+    expect(state.untilMs - Date.now()).toBeGreaterThan(60);
+    expect(source.isReady()).toBe(false);
+    await allReceived(sink, mock!);
+    const [first, second] = mock!.connections;
+    expect(second!.atMs).toBeGreaterThanOrEqual(state.untilMs - 5);
+    expect(second!.atMs - first!.atMs).toBeLessThan(2_500);
+  });
+
+  it('syncs the rules again when the stream says it has none (409)', async () => {
+    const { sink, source } = await run({
+      streamPlans: [{ kind: 'drop', afterPosts: 10 }],
+      postIntervalMs: 20,
+    });
+    await waitFor(() => sink.lines.length > 0, 'first post');
+    mock!.rules.byId.clear();
+    await allReceived(sink, mock!);
+    const streams = mock!.connections.filter((c) => c.path.endsWith('/stream'));
+    expect(streams.map((c) => c.status)).toEqual([200, 409, 200]);
+    expect([...mock!.rules.byId.values()].map((rule) => rule.value)).toHaveLength(2);
+    expect(source.status().connection).toEqual({ state: 'live' });
+  });
+
+  it('handles an operational-disconnect: counts it, reconnects, forwards nothing of it', async () => {
+    const { sink, source } = await run({
+      streamPlans: [{ kind: 'operational-disconnect', afterPosts: 20 }],
+    });
+    await allReceived(sink, mock!);
+    expect(sink.lines.some((line) => line.includes('operational-disconnect'))).toBe(false);
+    expect(postIds(sink.lines)).toEqual(mock!.sentIds);
+    expect(source.status().errors).toBeGreaterThanOrEqual(1);
+    expect(source.status().reconnects).toBe(1);
+  });
+
+  it('forwards a malformed line for the pipeline to count, and goes on', async () => {
+    const { sink, source } = await run({ streamPlans: [{ kind: 'malformed', afterPosts: 10 }] });
+    await allReceived(sink, mock!);
+    expect(sink.lines).toHaveLength(mock!.sentIds.length + 1);
+    expect(() => JSON.parse(sink.lines[10]!)).toThrow();
+    expect(source.status().reconnects).toBe(0);
+  });
+
+  it('reconnects when nothing at all arrives for the stall timeout', async () => {
+    const { sink, source } = await run(
+      { streamPlans: [{ kind: 'stall', afterPosts: 15 }] },
+      { X_STALL_TIMEOUT_MS: 200 },
+    );
+    await allReceived(sink, mock!);
+    const [first, second] = mock!.connections;
+    expect(second!.atMs - first!.atMs).toBeGreaterThanOrEqual(200);
+    expect(first!.closedAtMs).toBeDefined();
+    expect(source.status()).toMatchObject({ reconnects: 1, connection: { state: 'live' } });
+  });
+
+  it('gives up on a server that never answers, after the stall timeout', async () => {
+    const { sink, logger } = await run(
+      { streamPlans: [{ kind: 'no-response' }] },
+      { X_STALL_TIMEOUT_MS: 150 },
+    );
+    await allReceived(sink, mock!);
+    const [first, second] = mock!.connections.filter((c) => c.path.endsWith('/stream'));
+    // Arrival times at the mock: the first request's trip shortens the gap a little.
+    expect(second!.atMs - first!.atMs).toBeGreaterThanOrEqual(140);
+    expect(logger.entries.map((entry) => entry.message)).toContain(
+      'X stream: network error: no response within 150 ms; reconnecting',
+    );
+  });
+
+  it('stays ready on keep-alives alone, past the stall timeout', async () => {
+    const { source } = await run(
+      { streamPostCount: 0, keepAliveMs: 30 },
+      { X_STALL_TIMEOUT_MS: 150 },
+    );
+    await waitFor(() => source.isReady(), 'connected');
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(source.isReady()).toBe(true);
+    expect(mock!.connections).toHaveLength(1);
+  });
+
+  it('stops with a clear reason on 401 instead of retrying, never showing the token', async () => {
+    const { source, logger } = await run({ bearerToken: 'another-token' });
+    await waitFor(() => source.status().connection.state === 'stopped', 'stopped');
+    expect(source.status().connection).toEqual({
+      state: 'stopped',
+      reason: '401 Unauthorized: check X_BEARER_TOKEN',
+    });
+    expect(source.isReady()).toBe(false);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(mock!.connections.map((request) => request.path)).toEqual([
+      '/2/tweets/search/stream/rules',
+    ]);
+    expect(JSON.stringify([source.status(), logger.entries])).not.toContain(MOCK_TOKEN);
+  });
+
+  it('stops on 403 from the stream', async () => {
+    const { source } = await run({ streamPlans: [{ kind: 'status', status: 403 }] });
+    await waitFor(() => source.status().connection.state === 'stopped', 'stopped');
+    expect(source.status().connection).toMatchObject({
+      reason: expect.stringMatching(/^403 Forbidden/),
+    });
+    expect(mock!.connections).toHaveLength(1);
+  });
+
+  it('forwards posts repeated around a reconnect as they come (the pipeline drops them by id)', async () => {
+    const { sink } = await run({
+      streamPlans: [{ kind: 'drop', afterPosts: 30 }],
+      redeliverOnReconnect: 5,
+    });
+    await allReceived(sink, mock!);
+    expect(postIds(sink.lines)).toEqual(mock!.sentIds);
+    expect(sink.lines.length - new Set(postIds(sink.lines)).size).toBe(5);
+  });
+
+  it('releases the connection promptly on stop', async () => {
+    const { source } = await run({ streamPostCount: 0 });
+    await waitFor(() => source.isReady(), 'connected');
+    const stoppedAtMs = Date.now();
+    await source.stop();
+    await waitFor(() => mock!.connections[0]!.closedAtMs !== undefined, 'connection closed', 1_000);
+    expect(mock!.connections[0]!.closedAtMs! - stoppedAtMs).toBeLessThan(200);
+    expect(source.status().connection).toEqual({ state: 'stopped', reason: 'stopped' });
+  });
+});
