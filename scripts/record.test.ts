@@ -138,7 +138,17 @@ describe('record', () => {
     expect(result.stderr).toMatch(/done: 40 lines/);
     const refused = await run(
       process.execPath,
-      ['--import', 'tsx', 'scripts/record.ts', '--source', 'sample', '--minutes', '1', '--out', out],
+      [
+        '--import',
+        'tsx',
+        'scripts/record.ts',
+        '--source',
+        'sample',
+        '--minutes',
+        '1',
+        '--out',
+        out,
+      ],
       {
         env: { ...process.env, ...env(), X_BEARER_TOKEN: 'wrong' },
       },
