@@ -1,5 +1,5 @@
 import { ConnectionStatus, BatchClock } from '@/components/connection-status';
-import { EngineStats } from '@/components/engine-stats-panel';
+import { EngineStatsPanel } from '@/components/engine-stats-panel';
 import { LiveSummary } from '@/components/live-summary';
 import { PauseButton } from '@/components/pause-button';
 import { SeriesCaption, SeriesModeSelector, SeriesPanel } from '@/components/series-panel';
@@ -70,7 +70,7 @@ export default function DashboardPage() {
             className="md:col-span-2 xl:col-span-4"
           >
             <div className="flex flex-col gap-3">
-              <EngineStats />
+              <EngineStatsPanel />
               <SourceStatus />
             </div>
           </Card>

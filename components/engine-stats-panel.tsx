@@ -10,7 +10,7 @@ import { Sparkline } from './charts/sparkline';
 import { useTrends } from './trends-provider';
 import { Skeleton } from './ui/skeleton';
 
-export function EngineStats() {
+export function EngineStatsPanel() {
   const { view } = useTrends();
   if (!view) return <Skeleton className="h-40" />;
   const { stats, statsHistory, source } = view;

@@ -54,7 +54,7 @@ export interface SeriesPoint {
   counts: Record<string, number>;
 }
 
-export interface Snapshot {
+export interface DashboardSnapshot {
   /** Latest completed batch time, null before the first batch. */
   batchTime: number | null;
   windows: WindowResult[];
@@ -82,7 +82,7 @@ export interface BatchUpdate {
 }
 
 export interface ServerToClientEvents {
-  snapshot: (snapshot: Snapshot) => void;
+  snapshot: (snapshot: DashboardSnapshot) => void;
   batch: (update: BatchUpdate) => void;
 }
 

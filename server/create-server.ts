@@ -78,7 +78,7 @@ export function createTagstreamServer(options: TagstreamServerOptions): Tagstrea
   });
   const messageSources = {
     store,
-    stats: () => stats.snapshot(),
+    stats: () => stats.current(),
     source: () => source.status(),
     seriesWindowMs: seriesWindow.windowMs,
     seriesTopTags: SERIES_TOP_TAGS,
@@ -100,7 +100,7 @@ export function createTagstreamServer(options: TagstreamServerOptions): Tagstrea
     store,
     source,
     metrics,
-    stats: () => stats.snapshot(),
+    stats: () => stats.current(),
     readiness,
     async listen() {
       try {

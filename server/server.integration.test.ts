@@ -10,7 +10,7 @@ import type {
   BatchUpdate,
   ClientToServerEvents,
   ServerToClientEvents,
-  Snapshot,
+  DashboardSnapshot,
   WindowResult,
 } from '@/lib/protocol';
 import { loadConfig } from './config';
@@ -90,7 +90,9 @@ function expectWindowsMatch(windows: WindowResult[], batchTime: number): void {
 describe('server replaying a fixture', () => {
   it('sends a snapshot whose windows and series equal the counts from the file', async () => {
     const client = connect();
-    const snapshot = await new Promise<Snapshot>((resolve) => client.once('snapshot', resolve));
+    const snapshot = await new Promise<DashboardSnapshot>((resolve) =>
+      client.once('snapshot', resolve),
+    );
     const batchTime = snapshot.batchTime!;
     expect(batchTime % BATCH_MS).toBe(0);
     expectWindowsMatch(snapshot.windows, batchTime);
@@ -112,7 +114,9 @@ describe('server replaying a fixture', () => {
 
   it('follows with batch updates that continue the series', async () => {
     const client = connect();
-    const snapshot = await new Promise<Snapshot>((resolve) => client.once('snapshot', resolve));
+    const snapshot = await new Promise<DashboardSnapshot>((resolve) =>
+      client.once('snapshot', resolve),
+    );
     client.emit('watch', ['#NowPlaying']);
     const update = await new Promise<BatchUpdate>((resolve) => client.once('batch', resolve));
     expect(update.batchTime).toBeGreaterThan(snapshot.batchTime!);

@@ -2,7 +2,7 @@
  * The dashboard's view of the stream, built from one `snapshot` and then folded with `batch`
  * updates and per-tag history. Pure functions returning new objects, so React sees changes.
  */
-import type { BatchUpdate, EngineStats, SeriesPoint, Snapshot } from '@/lib/protocol';
+import type { BatchUpdate, EngineStats, SeriesPoint, DashboardSnapshot } from '@/lib/protocol';
 import type { WindowResult } from '@/lib/trends/types';
 import { SERIES_LENGTH } from '@/lib/protocol';
 
@@ -15,7 +15,7 @@ export interface StatsSample {
 }
 
 /** A snapshot kept current; `series` stays oldest first, at most `SERIES_LENGTH` points. */
-export interface TrendsState extends Snapshot {
+export interface DashboardState extends DashboardSnapshot {
   /** Recent engine samples, oldest first, at most `STATS_HISTORY_LENGTH`. */
   statsHistory: StatsSample[];
 }
@@ -38,7 +38,7 @@ function sample(batchTime: number, stats: EngineStats): StatsSample {
 }
 
 /** A fresh state from a snapshot; on reconnect it replaces everything held before. */
-export function fromSnapshot(snapshot: Snapshot): TrendsState {
+export function fromSnapshot(snapshot: DashboardSnapshot): DashboardState {
   return {
     batchTime: snapshot.batchTime,
     windows: snapshot.windows,
@@ -56,7 +56,7 @@ export function fromSnapshot(snapshot: Snapshot): TrendsState {
  * ones; `points` newer than the last one held are appended and the series is cut to
  * `SERIES_LENGTH`. An update older than the state (a late message) changes nothing.
  */
-export function applyBatch(state: TrendsState, update: BatchUpdate): TrendsState {
+export function applyBatch(state: DashboardState, update: BatchUpdate): DashboardState {
   if (state.batchTime !== null && update.batchTime < state.batchTime) return state;
   const lastTime = state.series.at(-1)?.batchTime ?? -Infinity;
   const fresh = sortedUnique(update.points.filter((point) => point.batchTime > lastTime));
@@ -83,11 +83,11 @@ export function applyBatch(state: TrendsState, update: BatchUpdate): TrendsState
  * stays sorted and cut to the newest `SERIES_LENGTH` points.
  */
 export function mergeHistory(
-  state: TrendsState,
+  state: DashboardState,
   key: string,
   spelling: string,
   points: readonly TagHistoryPoint[],
-): TrendsState {
+): DashboardState {
   const byTime = new Map(state.series.map((point) => [point.batchTime, point]));
   for (const { batchTime, count } of points) {
     const existing = byTime.get(batchTime);
@@ -100,7 +100,7 @@ export function mergeHistory(
 }
 
 /** The window with this label, or the state's first window when the label is unknown. */
-export function findWindow(state: TrendsState, label: string): WindowResult | undefined {
+export function findWindow(state: DashboardState, label: string): WindowResult | undefined {
   return state.windows.find((window) => window.label === label) ?? state.windows[0];
 }
 

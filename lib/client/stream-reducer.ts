@@ -2,8 +2,8 @@
  * The socket hook's state machine: connection state, the live view and, while paused, a frozen
  * copy that the page shows instead. Updates keep arriving while paused; resume shows the latest.
  */
-import type { BatchUpdate, Snapshot } from '@/lib/protocol';
-import type { TagHistoryPoint, TrendsState } from './dashboard-state';
+import type { BatchUpdate, DashboardSnapshot } from '@/lib/protocol';
+import type { TagHistoryPoint, DashboardState } from './dashboard-state';
 import { applyBatch, fromSnapshot, mergeHistory } from './dashboard-state';
 
 /** `offline`: the browser has no network or several reconnection attempts failed in a row. */
@@ -11,9 +11,9 @@ export type ConnectionState = 'connecting' | 'live' | 'reconnecting' | 'offline'
 
 export interface StreamState {
   connection: ConnectionState;
-  live: TrendsState | null;
+  live: DashboardState | null;
   /** The view shown while paused; null when not paused. */
-  frozen: TrendsState | null;
+  frozen: DashboardState | null;
   paused: boolean;
   /** Counts snapshots received; a new one (after a reconnect) means held history was replaced. */
   snapshots: number;
@@ -23,7 +23,7 @@ export interface StreamState {
 
 export type StreamAction =
   | { type: 'connection'; connection: ConnectionState }
-  | { type: 'snapshot'; snapshot: Snapshot; receivedAtMs: number }
+  | { type: 'snapshot'; snapshot: DashboardSnapshot; receivedAtMs: number }
   | { type: 'batch'; update: BatchUpdate; receivedAtMs: number }
   | { type: 'history'; key: string; tag: string; points: TagHistoryPoint[] }
   | { type: 'pause' }
@@ -60,7 +60,7 @@ export function streamReducer(state: StreamState, action: StreamAction): StreamS
         lastMessageAtMs: action.receivedAtMs,
       };
     case 'history': {
-      const merge = (view: TrendsState | null) =>
+      const merge = (view: DashboardState | null) =>
         view && mergeHistory(view, action.key, action.tag, action.points);
       return { ...state, live: merge(state.live), frozen: merge(state.frozen) };
     }
@@ -72,6 +72,6 @@ export function streamReducer(state: StreamState, action: StreamAction): StreamS
 }
 
 /** What the page draws: the frozen view while paused, else the live one. */
-export function shownState(state: StreamState): TrendsState | null {
+export function shownState(state: StreamState): DashboardState | null {
   return state.paused ? (state.frozen ?? state.live) : state.live;
 }

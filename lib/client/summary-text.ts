@@ -1,11 +1,11 @@
 /** The sentence a screen reader hears about the dashboard (see components/live-summary.tsx). */
 import type { WindowResult } from '@/lib/trends/types';
 import type { ConnectionState } from './stream-reducer';
-import type { TrendsState } from './dashboard-state';
+import type { DashboardState } from './dashboard-state';
 import { formatExactCount, formatWindowMs } from './format';
 
 export function summaryText(
-  view: TrendsState | null,
+  view: DashboardState | null,
   window: WindowResult | undefined,
   connection: ConnectionState,
   paused: boolean,

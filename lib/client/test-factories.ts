@@ -1,5 +1,11 @@
 /** Factories of protocol messages for the client state tests. */
-import type { BatchUpdate, EngineStats, SeriesPoint, Snapshot, SourceStatus } from '@/lib/protocol';
+import type {
+  BatchUpdate,
+  EngineStats,
+  SeriesPoint,
+  DashboardSnapshot,
+  SourceStatus,
+} from '@/lib/protocol';
 import type { TagCount, WindowResult } from '@/lib/trends/types';
 
 export function engineStats(overrides: Partial<EngineStats> = {}): EngineStats {
@@ -45,7 +51,7 @@ export function point(batchTime: number, counts: Record<string, number>): Series
   return { batchTime, counts };
 }
 
-export function snapshot(overrides: Partial<Snapshot> = {}): Snapshot {
+export function snapshot(overrides: Partial<DashboardSnapshot> = {}): DashboardSnapshot {
   return {
     batchTime: 2000,
     windows: [windowResult('1m', 60_000, [tagCount('a', 3)])],

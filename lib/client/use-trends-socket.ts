@@ -13,7 +13,7 @@ import type { ClientToServerEvents, ServerToClientEvents } from '@/lib/protocol'
 import { fetchTagSeries } from './fetch-tag-series';
 import type { ConnectionState, StreamAction } from './stream-reducer';
 import { initialStreamState, shownState, streamReducer } from './stream-reducer';
-import type { TrendsState } from './dashboard-state';
+import type { DashboardState } from './dashboard-state';
 
 type TrendsSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -23,9 +23,9 @@ export const OFFLINE_AFTER_FAILURES = 4;
 export interface TrendsStream {
   connection: ConnectionState;
   /** What to draw: frozen while paused. Null until the first snapshot. */
-  view: TrendsState | null;
+  view: DashboardState | null;
   /** The newest state, even while paused. */
-  latest: TrendsState | null;
+  latest: DashboardState | null;
   paused: boolean;
   togglePause: () => void;
   /** Wall-clock time (ms) of the last snapshot or batch; null before any. */

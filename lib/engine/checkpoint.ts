@@ -11,7 +11,7 @@ export function takeCheckpoint(graph: StreamGraph, lastBatchTime: number | undef
     zeroTime: graph.zeroTime ?? null,
     lastBatchTime: lastBatchTime ?? null,
     graph: graph.shape(),
-    streams: graph.nodes.map((node) => node.snapshot()),
+    streams: graph.nodes.map((node) => node.checkpointState()),
   };
 }
 

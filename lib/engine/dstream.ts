@@ -14,7 +14,8 @@ import { transform } from './operators/transform';
 import { union } from './operators/union';
 import { updateStateByKey } from './operators/update-state-by-key';
 import { window } from './operators/window';
-import type { ForeachBatchFn, ReduceFn, StreamNode, TransformFn, UpdateStateFn } from './types';
+import type { ForeachBatchFn, ReduceFn, TransformFn, UpdateStateFn } from './types';
+import type { StreamNode } from './nodes/node-types';
 
 /**
  * A discretised stream: one batch (array) per valid batch time. Operators only define new

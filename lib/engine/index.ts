@@ -15,7 +15,7 @@ export type {
   PushStreamOptions,
   ReduceFn,
   ScheduledTask,
-  StreamSnapshot,
+  NodeCheckpoint,
   StreamingContextOptions,
   TransformFn,
   UpdateStateFn,

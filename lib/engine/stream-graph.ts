@@ -1,10 +1,5 @@
-import type {
-  GraphShapeEntry,
-  InputNode,
-  OutputNode,
-  StreamGraphContract,
-  StreamNode,
-} from './types';
+import type { GraphShapeEntry } from './types';
+import type { InputNode, OutputNode, StreamGraphContract, StreamNode } from './nodes/node-types';
 
 /**
  * The streams of one context, in definition order (parents always precede children). The graph

@@ -1,7 +1,7 @@
 /** Public entry of the hashtag job: parsing of stream lines and posts, the job, its types. */
 export { createTrendsJob } from './job/trends-job';
 export type { TrendsJob } from './job/trends-job';
-export type { TrendsStateSizes } from './job/trends-job-state';
+export type { TrendsJobStateSizes } from './job/trends-job-state';
 export {
   DEFAULT_TRENDING_OPTIONS,
   DEFAULT_TRENDS_OPTIONS,

@@ -67,7 +67,7 @@ export class EngineStatsTracker {
   }
 
   /** A copy: callers may keep or send it. */
-  snapshot(): EngineStats {
+  current(): EngineStats {
     return { ...this.stats };
   }
 }

@@ -92,7 +92,7 @@ describe('Pipeline', () => {
       pipeline.sink.line(raw);
     pipeline.sink.line(line('1', 0, ['ok']));
     await pipeline.sink.advanceTo(T0 + 2000);
-    expect(stats.snapshot().badLines).toBe(3);
+    expect(stats.current().badLines).toBe(3);
     expect(results[0]!.batchTweets).toBe(1);
   });
 
@@ -101,7 +101,7 @@ describe('Pipeline', () => {
     await pipeline.sink.advanceTo(T0);
     for (let id = 0; id < 5; id++) pipeline.sink.line(line(String(id), 0, ['a']));
     await pipeline.sink.advanceTo(T0 + 2000);
-    expect(stats.snapshot()).toMatchObject({ tweetsIngested: 2, droppedTweets: 3, batches: 1 });
+    expect(stats.current()).toMatchObject({ tweetsIngested: 2, droppedTweets: 3, batches: 1 });
   });
 
   it('counts duplicate posts reported by the job', async () => {
@@ -110,7 +110,7 @@ describe('Pipeline', () => {
     pipeline.sink.line(line('1', 0, ['a']));
     pipeline.sink.line(line('1', 0, ['a']));
     await pipeline.sink.advanceTo(T0 + 2000);
-    expect(stats.snapshot().duplicateTweets).toBe(1);
+    expect(stats.current().duplicateTweets).toBe(1);
   });
 
   it('is running only between the first clock advance and stop', async () => {

@@ -1,5 +1,5 @@
 /** Builds the socket messages of `lib/protocol.ts` from the store and the running figures. */
-import type { BatchUpdate, EngineStats, Snapshot, SourceStatus } from '@/lib/protocol';
+import type { BatchUpdate, EngineStats, DashboardSnapshot, SourceStatus } from '@/lib/protocol';
 import type { TrendsBatchResult } from '@/lib/trends/types';
 import type { TrendStore } from '../ingestion/trend-store';
 
@@ -27,7 +27,10 @@ export function seriesKeys(
   return [...keys];
 }
 
-export function buildSnapshot(sources: MessageSources, watched: readonly string[]): Snapshot {
+export function buildSnapshot(
+  sources: MessageSources,
+  watched: readonly string[],
+): DashboardSnapshot {
   const latest = sources.store.latest();
   const keys = seriesKeys(sources, latest, watched);
   return {

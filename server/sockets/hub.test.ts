@@ -8,7 +8,7 @@ import type {
   BatchUpdate,
   ClientToServerEvents,
   ServerToClientEvents,
-  Snapshot,
+  DashboardSnapshot,
 } from '@/lib/protocol';
 import type { TagCount, TrendsBatchResult } from '@/lib/trends/types';
 import { EngineStatsTracker } from '../ingestion/engine-stats-tracker';
@@ -67,7 +67,7 @@ async function startHub(updateIntervalMs: number, seriesTopTags = 2): Promise<Ha
     metrics,
     sources: {
       store,
-      stats: () => stats.snapshot(),
+      stats: () => stats.current(),
       source: () => ({ ...source, reconnects: 0, errors: 0, tweetsPerSec: 0 }),
       seriesWindowMs: 300_000,
       seriesTopTags,
@@ -96,7 +96,9 @@ async function connect(url: string) {
     batches.push(update);
     batchTimes.push(Date.now());
   });
-  const snapshot = await new Promise<Snapshot>((resolve) => socket.once('snapshot', resolve));
+  const snapshot = await new Promise<DashboardSnapshot>((resolve) =>
+    socket.once('snapshot', resolve),
+  );
   return { socket, snapshot, batches, batchTimes };
 }
 

@@ -1,4 +1,5 @@
-import type { PushStreamOptions, StreamGraphContract } from '../types';
+import type { PushStreamOptions } from '../types';
+import type { StreamGraphContract } from '../nodes/node-types';
 import { InputNodeBase } from '../nodes/input-node-base';
 
 const DEFAULT_MAX_ITEMS_PER_BATCH = 1_000_000;

@@ -1,4 +1,4 @@
-import type { StreamGraphContract } from '../types';
+import type { StreamGraphContract } from '../nodes/node-types';
 import { InputNodeBase } from '../nodes/input-node-base';
 
 /** Spark's queueStream: one array per batch, then empty batches once the queue is used up. */

@@ -1,5 +1,5 @@
 import { StreamNodeBase } from './stream-node-base';
-import type { InputNode, StreamGraphContract } from '../types';
+import type { InputNode, StreamGraphContract } from './node-types';
 
 /**
  * An input stream: its batch for a time is cut once, by the context, when that batch runs

@@ -1,5 +1,5 @@
 import { StreamNodeBase, batchOf } from './stream-node-base';
-import type { StreamNode } from '../types';
+import type { StreamNode } from './node-types';
 
 /** Computes one batch of the child from the parent's batch at the same time. */
 export type BatchFunction<T, U> = (items: T[], batchTime: number) => U[];

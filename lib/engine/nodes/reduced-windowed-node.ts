@@ -1,7 +1,8 @@
 import { combinePanes, foldPaneInto, paneOf } from './pane';
 import type { Pane } from './pane';
 import { StreamNodeBase, batchOf } from './stream-node-base';
-import type { ReduceFn, StreamNode } from '../types';
+import type { ReduceFn } from '../types';
+import type { StreamNode } from './node-types';
 
 export interface ReducedWindowSpec<K, V> {
   /** One batch per pane: distinct keys, reduced over `(paneEnd - paneMs, paneEnd]`. */

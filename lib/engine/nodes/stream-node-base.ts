@@ -1,4 +1,5 @@
-import type { StreamGraphContract, StreamNode, StreamSnapshot } from '../types';
+import type { NodeCheckpoint } from '../types';
+import type { StreamGraphContract, StreamNode } from './node-types';
 
 /** Marks a batch whose computation threw: asking for it again rethrows instead of recomputing. */
 class FailedBatch {
@@ -74,7 +75,7 @@ export abstract class StreamNodeBase<T> implements StreamNode<T> {
     }
   }
 
-  snapshot(): StreamSnapshot {
+  checkpointState(): NodeCheckpoint {
     const memo: [number, unknown[]][] = [];
     for (const [time, items] of this.memo) {
       if (!(items instanceof FailedBatch)) memo.push([time, items]);
@@ -83,7 +84,7 @@ export abstract class StreamNodeBase<T> implements StreamNode<T> {
     return state === undefined ? { id: this.id, memo } : { id: this.id, memo, state };
   }
 
-  restore(snapshot: StreamSnapshot): void {
+  restore(snapshot: NodeCheckpoint): void {
     this.memo.clear();
     for (const [time, items] of snapshot.memo) this.memo.set(time, items as T[]);
     this.restoreState(snapshot.state);

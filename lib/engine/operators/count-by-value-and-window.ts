@@ -1,4 +1,4 @@
-import type { StreamNode } from '../types';
+import type { StreamNode } from '../nodes/node-types';
 import { map } from './map';
 import { reduceByKeyAndWindow } from './reduce-by-key-and-window';
 import { checkWindowDurations } from '../validate-durations';

@@ -1,5 +1,5 @@
 import { perBatch } from '../nodes/per-batch-node';
-import type { StreamNode } from '../types';
+import type { StreamNode } from '../nodes/node-types';
 
 /** Per batch: one `[value, count]` per distinct value, first-seen order. */
 export function countByValue<T>(parent: StreamNode<T>): StreamNode<[T, number]> {

@@ -1,4 +1,4 @@
-import type { StreamNode } from '../types';
+import type { StreamNode } from '../nodes/node-types';
 import { map } from './map';
 import { reduceByWindow } from './reduce-by-window';
 import { checkWindowDurations } from '../validate-durations';

@@ -1,5 +1,5 @@
 import { perBatch } from '../nodes/per-batch-node';
-import type { StreamNode } from '../types';
+import type { StreamNode } from '../nodes/node-types';
 
 export function filter<T>(parent: StreamNode<T>, predicate: (item: T) => boolean): StreamNode<T> {
   return perBatch(parent, 'filter', (items: T[]) => {

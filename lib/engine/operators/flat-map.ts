@@ -1,5 +1,5 @@
 import { perBatch } from '../nodes/per-batch-node';
-import type { StreamNode } from '../types';
+import type { StreamNode } from '../nodes/node-types';
 
 export function flatMap<T, U>(parent: StreamNode<T>, fn: (item: T) => Iterable<U>): StreamNode<U> {
   return perBatch(parent, 'flatMap', (items: T[]) => {

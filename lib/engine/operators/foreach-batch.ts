@@ -1,4 +1,5 @@
-import type { ForeachBatchFn, OutputNode, StreamNode } from '../types';
+import type { ForeachBatchFn } from '../types';
+import type { OutputNode, StreamNode } from '../nodes/node-types';
 
 /**
  * Spark's `foreachRDD`: an output that receives the stream's batch at each of its valid times.

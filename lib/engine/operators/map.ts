@@ -1,5 +1,5 @@
 import { perBatch } from '../nodes/per-batch-node';
-import type { StreamNode } from '../types';
+import type { StreamNode } from '../nodes/node-types';
 
 export function map<T, U>(parent: StreamNode<T>, fn: (item: T) => U): StreamNode<U> {
   return perBatch(parent, 'map', (items: T[]) => {

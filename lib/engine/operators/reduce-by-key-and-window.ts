@@ -1,5 +1,6 @@
 import { ReducedWindowedNode } from '../nodes/reduced-windowed-node';
-import type { ReduceFn, StreamNode } from '../types';
+import type { ReduceFn } from '../types';
+import type { StreamNode } from '../nodes/node-types';
 import { checkWindowDurations } from '../validate-durations';
 import { isReducedByKeyWith, reduceByKey } from './reduce-by-key';
 import { window } from './window';

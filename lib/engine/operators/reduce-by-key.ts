@@ -1,5 +1,6 @@
 import { perBatch } from '../nodes/per-batch-node';
-import type { ReduceFn, StreamNode } from '../types';
+import type { ReduceFn } from '../types';
+import type { StreamNode } from '../nodes/node-types';
 
 /** Folds `pairs` into `into` by key with `fn` (one Map lookup per pair, no allocation). */
 export function reducePairsInto<K, V>(into: Map<K, V>, pairs: [K, V][], fn: ReduceFn<V>): void {

@@ -1,4 +1,5 @@
-import type { ReduceFn, StreamNode } from '../types';
+import type { ReduceFn } from '../types';
+import type { StreamNode } from '../nodes/node-types';
 import { map } from './map';
 import { reduce } from './reduce';
 import { reduceByKeyAndWindow } from './reduce-by-key-and-window';

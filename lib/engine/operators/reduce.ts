@@ -1,5 +1,6 @@
 import { perBatch } from '../nodes/per-batch-node';
-import type { ReduceFn, StreamNode } from '../types';
+import type { ReduceFn } from '../types';
+import type { StreamNode } from '../nodes/node-types';
 
 /** One item per non-empty batch: its items folded with `fn`; empty batches stay empty. */
 export function reduce<T>(parent: StreamNode<T>, fn: ReduceFn<T>): StreamNode<T> {

@@ -1,5 +1,6 @@
 import { StreamNodeBase, batchOf } from '../nodes/stream-node-base';
-import type { StreamNode, UpdateStateFn } from '../types';
+import type { UpdateStateFn } from '../types';
+import type { StreamNode } from '../nodes/node-types';
 
 /**
  * Spark's StateDStream: at every batch, `update(values, state)` runs for each key that has new

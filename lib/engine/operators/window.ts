@@ -1,5 +1,5 @@
 import { StreamNodeBase, batchOf } from '../nodes/stream-node-base';
-import type { StreamNode } from '../types';
+import type { StreamNode } from '../nodes/node-types';
 import { checkWindowDurations } from '../validate-durations';
 
 /**

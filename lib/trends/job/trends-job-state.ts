@@ -9,7 +9,7 @@ import type { ParsedPost, TrendsBatchResult, WindowResult } from '../types';
 import { exactTagCounts, exactWindowResult, heavyWindowResult } from './window-results';
 
 /** Sizes of the job's keyed state, to watch its memory. */
-export interface TrendsStateSizes {
+export interface TrendsJobStateSizes {
   /** Post ids remembered for de-duplication (posts of the longest window). */
   dedupeIds: number;
   /** Keys of the exact windows' latest batch, summed over those windows. */
@@ -27,7 +27,7 @@ export interface TrendsStateSizes {
  * job's outputs call it in this order every batch: `dedupe` (inside a transform), `tally`, then
  * `recordExactWindow`/`recordTweets` per window, then `complete`, which builds the result.
  */
-export class TrendsState {
+export class TrendsJobState {
   private readonly deduper: PostDeduper;
   private readonly spellings = new DisplaySpellings();
   private readonly tracker: TrendTracker;
@@ -122,7 +122,7 @@ export class TrendsState {
     };
   }
 
-  sizes(): TrendsStateSizes {
+  sizes(): TrendsJobStateSizes {
     let exactWindowKeys = 0;
     for (const { pairs } of this.exactPairs.values()) exactWindowKeys += pairs.length;
     let heavyCounters = 0;

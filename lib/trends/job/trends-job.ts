@@ -1,15 +1,15 @@
 import type { DStream, StreamingContext } from '@/lib/engine';
 import { resolveTrendsOptions } from './trends-options';
 import type { TrendsJobConfig, TrendsJobSettings } from './trends-options';
-import { TrendsState } from './trends-job-state';
-import type { TrendsStateSizes } from './trends-job-state';
+import { TrendsJobState } from './trends-job-state';
+import type { TrendsJobStateSizes } from './trends-job-state';
 import type { ParsedPost, TrendsBatchResult } from '../types';
 
 export interface TrendsJob {
   /** The options in force (defaults filled, windows sorted shortest first). */
   readonly options: Readonly<TrendsJobConfig>;
   /** Sizes of the job's keyed state, for memory metrics. */
-  stateSizes(): TrendsStateSizes;
+  stateSizes(): TrendsJobStateSizes;
 }
 
 const add = (a: number, b: number): number => a + b;
@@ -47,7 +47,7 @@ export function createTrendsJob(
 ): TrendsJob {
   const batchIntervalMs = ssc.batchIntervalMs;
   const options = resolveTrendsOptions(settings, batchIntervalMs);
-  const state = new TrendsState(options, batchIntervalMs);
+  const state = new TrendsJobState(options, batchIntervalMs);
   const posts = input.transform((batch, batchTime) => state.dedupe(batch, batchTime));
   posts.foreachBatch((batch, batchTime) => state.tally(batch, batchTime));
   const batchCounts = posts.transform(tagPairs).reduceByKey(add);

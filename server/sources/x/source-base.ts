@@ -41,7 +41,7 @@ export abstract class XSourceBase implements TweetSource {
   }
 
   status(): SourceStatus {
-    return this.status_.snapshot();
+    return this.status_.current();
   }
 
   isReady(): boolean {

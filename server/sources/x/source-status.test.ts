@@ -12,7 +12,7 @@ describe('XSourceStatus', () => {
     }
     status.countReconnect();
     status.countError();
-    expect(status.snapshot()).toEqual({
+    expect(status.current()).toEqual({
       kind: 'filtered',
       label: 'live · filtered stream',
       connection: { state: 'live' },
@@ -21,15 +21,15 @@ describe('XSourceStatus', () => {
       tweetsPerSec: 5,
     });
     nowMs += 20_000;
-    expect(status.snapshot().tweetsPerSec).toBe(0);
+    expect(status.current().tweetsPerSec).toBe(0);
   });
 
   it('hands out copies of its state', () => {
     const status = new XSourceStatus('search', 'live · recent search');
     status.set({ state: 'backing-off', untilMs: 5, reason: 'HTTP 503' });
-    const snapshot = status.snapshot();
+    const snapshot = status.current();
     (snapshot.connection as { reason: string }).reason = 'changed';
-    expect(status.snapshot().connection).toEqual({
+    expect(status.current().connection).toEqual({
       state: 'backing-off',
       untilMs: 5,
       reason: 'HTTP 503',

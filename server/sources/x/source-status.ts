@@ -43,7 +43,7 @@ export class XSourceStatus {
     this.rate.record();
   }
 
-  snapshot(): SourceStatus {
+  current(): SourceStatus {
     return {
       kind: this.kind,
       label: this.label,

@@ -1,14 +1,14 @@
 /**
  * One open connection to an X stream endpoint, opened through twitter-api-v2 but read by us: the
  * library's own chunk parser is detached (it corrupts characters split across chunks and loses a
- * line whose `\r\n` arrives alone) and the response bytes go through `createLineSplitter`. The
+ * line whose `\r\n` arrives alone) and the response bytes go through `createStreamLineReader`. The
  * library's auto-reconnect and keep-alive timer are off: the source's loop owns both.
  */
 import type { IncomingMessage, ClientRequest } from 'node:http';
 import type { Readable } from 'node:stream';
 import { ETwitterStreamEvent } from 'twitter-api-v2';
 import type { TweetStream } from 'twitter-api-v2';
-import { createLineSplitter } from './stream-line-reader';
+import { createStreamLineReader } from './stream-line-reader';
 import { withTimeout } from '../../time/with-timeout';
 
 export interface StreamConnectionHandlers {
@@ -53,7 +53,7 @@ async function connect(
   handlers: StreamConnectionHandlers,
 ): Promise<StreamConnection> {
   const parts = stream as unknown as ConnectedParts;
-  const splitter = createLineSplitter({ line: handlers.line, keepAlive: handlers.activity });
+  const splitter = createStreamLineReader({ line: handlers.line, keepAlive: handlers.activity });
   const onData = (chunk: Buffer | string): void => {
     handlers.activity();
     splitter.push(chunk);

@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createLineSplitter } from './stream-line-reader';
+import { createStreamLineReader } from './stream-line-reader';
 
 function collect(chunks: (Buffer | string)[], maxLineChars?: number) {
   const lines: string[] = [];
   let keepAlives = 0;
-  const splitter = createLineSplitter(
+  const splitter = createStreamLineReader(
     { line: (text) => lines.push(text), keepAlive: () => (keepAlives += 1) },
     maxLineChars,
   );
@@ -27,7 +27,7 @@ function cut(bytes: Buffer, offsets: number[]): Buffer[] {
   return pieces;
 }
 
-describe('createLineSplitter', () => {
+describe('createStreamLineReader', () => {
   it('gives the same lines for any chunking of a UTF-8 byte stream', () => {
     const line = fc
       .string({ unit: 'binary', minLength: 1 })

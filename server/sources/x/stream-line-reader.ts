@@ -6,14 +6,14 @@
  */
 import { StringDecoder } from 'node:string_decoder';
 
-export interface LineSplitterHandlers {
+export interface StreamLineHandlers {
   /** One complete line without its terminator (`\n` or `\r\n`); never empty. */
   line(text: string): void;
   /** A blank line: the stream's keep-alive heartbeat. */
   keepAlive?(): void;
 }
 
-export interface LineSplitter {
+export interface StreamLineReader {
   push(chunk: Buffer | string): void;
   /** Drops an unterminated tail (a line cut by a dropped connection is not a line); returns it. */
   discardTail(): string;
@@ -22,10 +22,10 @@ export interface LineSplitter {
 /** A line longer than this (a broken server that never sends `\n`) is cut here, not kept whole. */
 export const MAX_LINE_CHARS = 1_000_000;
 
-export function createLineSplitter(
-  handlers: LineSplitterHandlers,
+export function createStreamLineReader(
+  handlers: StreamLineHandlers,
   maxLineChars = MAX_LINE_CHARS,
-): LineSplitter {
+): StreamLineReader {
   const decoder = new StringDecoder('utf8');
   let pending = '';
 
