@@ -10,9 +10,11 @@
 const SPECIAL_CHARS =
   '_\\u200c\\u200d\\ua67e\\u05be\\u05f3\\u05f4\\uff5e\\u301c\\u309b\\u309c\\u30a0\\u30fb\\u3003\\u0f0b\\u0f0c\\u00b7';
 
-const ALPHA = '[\\p{L}\\p{M}]';
+/** Source of the class of letters and marks; a hashtag holds at least one. */
+export const ALPHA = '[\\p{L}\\p{M}]';
+/** Source of the class of hashtag characters. */
 // ZWNJ and ZWJ stand alone in these classes: each is a hashtag character by itself.
-const ALPHA_NUMERIC = `[\\p{L}\\p{M}\\p{Nd}${SPECIAL_CHARS}]`;
+export const ALPHA_NUMERIC = `[\\p{L}\\p{M}\\p{Nd}${SPECIAL_CHARS}]`;
 
 /**
  * Sticky, at the code point before a hash sign: a match means that code point is no hashtag

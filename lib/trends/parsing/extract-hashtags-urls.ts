@@ -1,23 +1,4 @@
-/**
- * Drops hashtags that are part of a URL (`twitter.com/#tag`), as twitter-text does by removing
- * hashtags that overlap its URL entities.
- *
- * Simplified on purpose: twitter-text accepts a URL without protocol only when its top-level
- * domain is on its list of TLDs; here any run of two or more letters counts as a TLD. A text like
- * `notes.draft/#tag` therefore loses its hashtag here while twitter-text keeps it. Such text is
- * rare and the error only ever drops a hashtag, never invents one.
- */
-const URL_PATTERN = new RegExp(
-  [
-    // twitter-text's invalid preceding characters, and those it refuses before a bare domain
-    '(?<![A-Za-z0-9@\\uff20$#\\uff03\\u202a-\\u202e_./-])',
-    '(?:https?:\\/\\/)?',
-    '(?:[\\p{L}\\p{N}](?:[\\p{L}\\p{N}_-]*[\\p{L}\\p{N}])?\\.)+\\p{L}{2,}', // domain and TLD
-    '(?::\\d+)?',
-    '(?:[/?]\\S*)?', // path and query, up to the next space
-  ].join(''),
-  'gu',
-);
+import { URL_PATTERN, urlLength } from './url-pattern';
 
 interface Span {
   /** UTF-16 offsets, end exclusive. */
@@ -30,18 +11,33 @@ interface Token extends Span {
 }
 
 /**
- * Keeps the hashtags (text `tags[i]` after the hash sign at `starts[i]`, in order) that overlap
- * no URL. URLs and hashtags hold no whitespace, so only the whitespace-delimited tokens around
- * hashtags are searched, and only those with a dot (a domain has one): most posts cost nothing.
+ * Keeps the hashtags (text `tags[i]` after the hash sign at `starts[i]`, in order) that no URL
+ * overlaps, as twitter-text does: hashtags and URLs are taken in order of their start, and each
+ * that overlaps the last one kept is dropped. So a URL that starts before a hashtag swallows it
+ * (`example.com/#tag`) and a hashtag that starts first wins (`#\u200dexample.com`).
+ *
+ * URLs and hashtags hold no whitespace, so only the whitespace-delimited tokens around hashtags
+ * are searched, and only those with a dot (a domain has one): most posts cost nothing.
  */
 export function dropTagsInUrls(text: string, tags: string[], starts: number[]): string[] {
   if (!text.includes('.')) return tags;
   let token: Token | undefined;
+  let keptUpTo = 0;
+  let urlIndex = 0;
   return tags.filter((tag, i) => {
     const start = starts[i];
-    if (token === undefined || start >= token.end) token = tokenAround(text, start);
-    const end = start + 1 + tag.length;
-    return !token.urls.some((url) => start < url.end && url.start < end);
+    if (token === undefined || start >= token.end) {
+      token = tokenAround(text, start);
+      urlIndex = 0;
+    }
+    // URLs that start before this hashtag come first in twitter-text's order.
+    while (urlIndex < token.urls.length && token.urls[urlIndex].start < start) {
+      const url = token.urls[urlIndex++];
+      if (url.start >= keptUpTo) keptUpTo = url.end;
+    }
+    if (start < keptUpTo) return false;
+    keptUpTo = start + 1 + tag.length;
+    return true;
   });
 }
 
@@ -52,10 +48,13 @@ function tokenAround(text: string, index: number): Token {
   while (end < text.length && !isWhitespace(text.charCodeAt(end))) end++;
   const tokenText = text.slice(start, end);
   if (!tokenText.includes('.')) return { start, end, urls: [] };
-  const urls = [...tokenText.matchAll(URL_PATTERN)].map((match) => ({
-    start: start + match.index,
-    end: start + match.index + match[0].length,
-  }));
+  const urls: Span[] = [];
+  // `exec` on the shared regex: `matchAll` would copy (and compile) the large regex per call.
+  URL_PATTERN.lastIndex = 0;
+  for (let match = URL_PATTERN.exec(tokenText); match; match = URL_PATTERN.exec(tokenText)) {
+    const length = urlLength(match);
+    if (length > 0) urls.push({ start: start + match.index, end: start + match.index + length });
+  }
   return { start, end, urls };
 }
 
