@@ -58,7 +58,7 @@ export function createTagstreamServer(options: TagstreamServerOptions): Tagstrea
   registerSourceMetrics(metrics.registry, source);
   // Results come only after listen(), once `hub` below exists.
   const ingest = createIngest(config, source, metrics, logger, () => hub.notifyBatch());
-  const { pipeline, stats, store, readiness } = ingest;
+  const { stats, store, readiness } = ingest;
   const seriesWindow = defaultWindow(config.WINDOWS);
   const router = createRouter({
     store,
@@ -128,8 +128,8 @@ export function createTagstreamServer(options: TagstreamServerOptions): Tagstrea
     if (config.PORT !== 0) nextApp = await prepare(config.PORT);
     const port = await listenOn(httpServer, config.PORT, config.HOST);
     if (config.PORT === 0) nextApp = await prepare(port);
-    pipeline.start();
-    await source.start(pipeline.sink);
+    ingest.pipeline.start();
+    await source.start(ingest.pipeline.sink);
     return { port, url: `http://${publicHost(config.HOST)}:${port}` };
   }
 
@@ -137,7 +137,7 @@ export function createTagstreamServer(options: TagstreamServerOptions): Tagstrea
     await source
       .stop()
       .catch((error: unknown) => logger.warn({ err: error }, 'source stop failed'));
-    pipeline.stop();
+    ingest.pipeline.stop();
     hub.close();
     // io.close() also closes the HTTP server, which waits for every connection: kept-alive
     // requests and the sockets handed to Next (dev hot reload) are closed too.

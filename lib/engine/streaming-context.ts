@@ -103,6 +103,32 @@ export class StreamingContext {
     this.lastBatchTime = restoreCheckpoint(this.graph, checkpoint);
   }
 
+  /**
+   * After `restore`, before `start()`: the batches due between the restored last batch and
+   * `timeMs` were missed (the process was down). They count as empty and are not run one by one:
+   * the next batch is the first one after `timeMs`, and its windows see the missed batches as
+   * empty panes (what was counted before stays counted until it leaves the windows). Costs
+   * O(window / slide) empty panes per window, whatever the gap. Returns the batch times skipped.
+   */
+  skipMissedBatches(timeMs: number): number {
+    if (this.currentState !== 'initialized') {
+      throw new Error('StreamingContext.skipMissedBatches: call it before start()');
+    }
+    const zeroTime = this.graph.zeroTime;
+    if (this.lastBatchTime === undefined || zeroTime === undefined) return 0;
+    const interval = this.batchIntervalMs;
+    const latestDue = zeroTime + Math.floor((timeMs - zeroTime) / interval) * interval;
+    if (latestDue <= this.lastBatchTime) return 0;
+    const skipped = (latestDue - this.lastBatchTime) / interval;
+    this.lastBatchTime = latestDue;
+    return skipped;
+  }
+
+  /** Time of the last batch run (or restored); undefined before the first. */
+  get lastBatch(): number | undefined {
+    return this.lastBatchTime;
+  }
+
   private scheduleNextBatch(): void {
     const batchTime =
       (this.lastBatchTime ?? (this.graph.zeroTime as number)) + this.batchIntervalMs;

@@ -2,6 +2,7 @@
 export { createTrendsJob } from './job/trends-job';
 export type { TrendsJob } from './job/trends-job';
 export type { TrendsJobStateSizes } from './job/trends-job-state';
+export type { TrendsJobSnapshot } from './job/trends-job-snapshot';
 export {
   DEFAULT_TRENDING_OPTIONS,
   DEFAULT_TRENDS_OPTIONS,

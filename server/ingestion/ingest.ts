@@ -4,13 +4,24 @@ import { EngineStatsTracker } from './engine-stats-tracker';
 import type { Readiness } from '../http/health-routes';
 import type { Metrics } from '../metrics';
 import { Pipeline } from './pipeline';
-import type { TweetSource } from '../sources/types';
+import type { PipelineState } from './pipeline';
+import type { TimeMode, TweetSource } from '../sources/types';
 import { InMemoryTrendStore } from './trend-store';
 
 export interface Ingest {
-  pipeline: Pipeline;
+  /** The current pipeline (replaced by `restorePipeline` before the start). */
+  readonly pipeline: Pipeline;
   stats: EngineStatsTracker;
   store: InMemoryTrendStore;
+  readonly timeMode: TimeMode;
+  readonly batchIntervalMs: number;
+  /** The configured windows, shortest first. */
+  readonly windowsMs: readonly number[];
+  /**
+   * Replaces the pipeline by a fresh one loaded with `state`, before the start. On a throw the
+   * current pipeline stays, untouched.
+   */
+  restorePipeline(state: PipelineState): void;
   /** Ready while the source is ready and the engine is running. */
   readiness(): Readiness;
 }
@@ -28,19 +39,22 @@ export function createIngest(
 ): Ingest {
   const stats = new EngineStatsTracker(config.BATCH_INTERVAL_MS, metrics);
   const store = new InMemoryTrendStore();
-  const pipeline = new Pipeline({
-    timeMode: source.timeMode,
-    batchIntervalMs: config.BATCH_INTERVAL_MS,
-    windowsMs: config.WINDOWS.map((window) => window.windowMs),
-    maxTweetsPerBatch: config.MAX_TWEETS_PER_BATCH,
-    heavyHittersCapacity: config.HEAVY_HITTERS_CAPACITY,
-    stats,
-    logger: logger.child({ component: 'pipeline' }),
-    onResult: (result) => {
-      store.record(result);
-      onBatch();
-    },
-  });
+  const windowsMs = config.WINDOWS.map((window) => window.windowMs);
+  const createPipeline = () =>
+    new Pipeline({
+      timeMode: source.timeMode,
+      batchIntervalMs: config.BATCH_INTERVAL_MS,
+      windowsMs,
+      maxTweetsPerBatch: config.MAX_TWEETS_PER_BATCH,
+      heavyHittersCapacity: config.HEAVY_HITTERS_CAPACITY,
+      stats,
+      logger: logger.child({ component: 'pipeline' }),
+      onResult: (result) => {
+        store.record(result);
+        onBatch();
+      },
+    });
+  let pipeline = createPipeline();
   const readiness = (): Readiness => {
     const status = source.status();
     if (!source.isReady()) {
@@ -49,5 +63,20 @@ export function createIngest(
     if (!pipeline.running) return { ready: false, reason: 'engine not running', source: status };
     return { ready: true, source: status };
   };
-  return { pipeline, stats, store, readiness };
+  return {
+    get pipeline() {
+      return pipeline;
+    },
+    stats,
+    store,
+    timeMode: source.timeMode,
+    batchIntervalMs: config.BATCH_INTERVAL_MS,
+    windowsMs,
+    restorePipeline(state) {
+      const restored = createPipeline();
+      restored.restore(state);
+      pipeline = restored;
+    },
+    readiness,
+  };
 }

@@ -1,7 +1,8 @@
 import type { Logger } from 'pino';
 import { ManualClock, StreamingContext, SystemClock } from '@/lib/engine';
-import type { PushDStream } from '@/lib/engine';
+import type { Checkpoint, PushDStream } from '@/lib/engine';
 import { createTrendsJob, parseStreamLine, toParsedPost } from '@/lib/trends';
+import type { TrendsJob, TrendsJobSnapshot } from '@/lib/trends';
 import type { ParsedPost, TrendsBatchResult } from '@/lib/trends/types';
 import type { EngineStatsTracker } from './engine-stats-tracker';
 import type { TimeMode, TweetSink } from '../sources/types';
@@ -20,6 +21,12 @@ export interface PipelineOptions {
   logger?: Logger;
 }
 
+/** The engine's checkpoint and the job's state beside it: all a pipeline needs to go on. */
+export interface PipelineState {
+  engine: Checkpoint;
+  job: TrendsJobSnapshot;
+}
+
 /**
  * Source → parse → engine → trends job → `onResult`. `sink` is what the source pushes into: a
  * keep-alive (empty line) is ignored, a malformed line is counted and skipped, never fatal.
@@ -34,6 +41,7 @@ export class Pipeline {
   private readonly input: PushDStream<ParsedPost>;
   private readonly manualClock: ManualClock | undefined;
   private readonly badLineLog: ThrottledLog;
+  private readonly job: TrendsJob;
 
   constructor(private readonly options: PipelineOptions) {
     this.manualClock = options.timeMode === 'virtual' ? new ManualClock(0) : undefined;
@@ -42,7 +50,7 @@ export class Pipeline {
       clock: this.manualClock ?? new SystemClock(),
     });
     this.input = this.ssc.pushStream<ParsedPost>({ maxItemsPerBatch: options.maxTweetsPerBatch });
-    createTrendsJob(
+    this.job = createTrendsJob(
       this.ssc,
       this.input,
       { windowsMs: options.windowsMs, heavyHittersCapacity: options.heavyHittersCapacity },
@@ -80,6 +88,34 @@ export class Pipeline {
     this.ssc.stop();
   }
 
+  /** Time of the last batch run or restored; undefined before the first. */
+  get lastBatchTime(): number | undefined {
+    return this.ssc.lastBatch;
+  }
+
+  /** The whole state, between batches (batches run synchronously: any other code is between). */
+  checkpoint(): PipelineState {
+    return { engine: this.ssc.checkpoint(), job: this.job.snapshot() };
+  }
+
+  /**
+   * Loads a `checkpoint()` of a pipeline with the same batch interval and windows into this
+   * fresh one, before `start()`. Throws when it does not fit; the pipeline must then be dropped
+   * (parts may be loaded already).
+   */
+  restore(state: PipelineState): void {
+    this.ssc.restore(state.engine);
+    this.job.restore(state.job);
+  }
+
+  /**
+   * Arrival time, after `restore`: the batches due while the process was down count as empty
+   * (see `StreamingContext.skipMissedBatches`). Returns how many were skipped.
+   */
+  skipMissedBatches(nowMs: number): number {
+    return this.ssc.skipMissedBatches(nowMs);
+  }
+
   private line(raw: string): void {
     const parsed = parseStreamLine(raw);
     if (!parsed.ok) {
@@ -96,8 +132,9 @@ export class Pipeline {
     const clock = this.manualClock;
     if (clock === undefined || this.ssc.state === 'stopped') return;
     if (this.ssc.state === 'initialized') {
+      // A restored replay goes on from its last batch; a fresh one starts at the first post.
       const interval = this.options.batchIntervalMs;
-      await clock.advanceTo(Math.floor(timeMs / interval) * interval);
+      await clock.advanceTo(this.ssc.lastBatch ?? Math.floor(timeMs / interval) * interval);
       this.ssc.start();
     }
     await clock.advanceTo(timeMs);

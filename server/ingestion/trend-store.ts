@@ -20,6 +20,12 @@ export interface TrendStore {
   spellings(keys: readonly string[]): Record<string, string>;
 }
 
+/** The store in a checkpoint: the latest result and the recent batches' counts in columns. */
+export interface TrendStoreSnapshot {
+  latest: TrendsBatchResult | null;
+  batches: { batchTime: number; keys: string[]; counts: number[]; tags: string[] }[];
+}
+
 interface StoredBatch {
   batchTime: number;
   /** key → count and spelling in that batch. */
@@ -42,6 +48,45 @@ export class InMemoryTrendStore implements TrendStore {
 
   latest(): TrendsBatchResult | undefined {
     return this.last;
+  }
+
+  snapshot(): TrendStoreSnapshot {
+    return {
+      latest: this.last ?? null,
+      batches: this.batches.map(({ batchTime, counts }) => ({
+        batchTime,
+        keys: [...counts.keys()],
+        counts: Array.from(counts.values(), (entry) => entry.count),
+        tags: Array.from(counts.values(), (entry) => entry.tag),
+      })),
+    };
+  }
+
+  /** Replaces the content with a `snapshot()`; checks it whole first, changing nothing on a throw. */
+  restore(snapshot: TrendStoreSnapshot): void {
+    const batches = snapshot.batches
+      .slice(-this.capacity)
+      .map(({ batchTime, keys, counts, tags }) => {
+        if (
+          typeof batchTime !== 'number' ||
+          counts.length !== keys.length ||
+          tags.length !== keys.length
+        ) {
+          throw new TypeError('store snapshot: a batch is malformed');
+        }
+        const byKey = new Map<string, { count: number; tag: string }>();
+        keys.forEach((key, index) => byKey.set(key, { count: counts[index]!, tag: tags[index]! }));
+        return { batchTime, counts: byKey };
+      });
+    const latest = snapshot.latest;
+    if (
+      latest !== null &&
+      (typeof latest.batchTime !== 'number' || !Array.isArray(latest.windows))
+    ) {
+      throw new TypeError('store snapshot: the latest result is malformed');
+    }
+    this.batches.splice(0, Infinity, ...batches);
+    this.last = latest ?? undefined;
   }
 
   series(keys: readonly string[], afterBatchTime = -Infinity): SeriesPoint[] {

@@ -16,6 +16,16 @@ interface SpellingEntry {
   lastSeenMs: number;
 }
 
+/** A checkpoint of the spellings: parallel arrays, the rare extra spellings apart. */
+export interface DisplaySpellingsSnapshot {
+  keys: string[];
+  best: string[];
+  bestCounts: number[];
+  lastSeenMs: number[];
+  /** `[index into keys, [spelling, count][]]` for keys with several spellings. */
+  others: [number, [string, number][]][];
+}
+
 export class DisplaySpellings {
   private readonly entries = new Map<string, SpellingEntry>();
 
@@ -59,6 +69,45 @@ export class DisplaySpellings {
   sweep(keep: (key: string, lastSeenMs: number) => boolean): void {
     for (const [key, entry] of this.entries) {
       if (!keep(key, entry.lastSeenMs)) this.entries.delete(key);
+    }
+  }
+
+  snapshot(): DisplaySpellingsSnapshot {
+    const snapshot: DisplaySpellingsSnapshot = {
+      keys: [],
+      best: [],
+      bestCounts: [],
+      lastSeenMs: [],
+      others: [],
+    };
+    for (const [key, entry] of this.entries) {
+      if (entry.others !== undefined)
+        snapshot.others.push([snapshot.keys.length, [...entry.others]]);
+      snapshot.keys.push(key);
+      snapshot.best.push(entry.best);
+      snapshot.bestCounts.push(entry.bestCount);
+      snapshot.lastSeenMs.push(entry.lastSeenMs);
+    }
+    return snapshot;
+  }
+
+  /** Loads a `snapshot()` into these (empty) spellings. */
+  restore(snapshot: DisplaySpellingsSnapshot): void {
+    const { keys, best, bestCounts, lastSeenMs } = snapshot;
+    if (![best, bestCounts, lastSeenMs].every((column) => column.length === keys.length)) {
+      throw new TypeError('spellings snapshot: columns differ in length');
+    }
+    this.entries.clear();
+    for (let index = 0; index < keys.length; index++) {
+      this.entries.set(keys[index]!, {
+        best: best[index]!,
+        bestCount: bestCounts[index]!,
+        others: undefined,
+        lastSeenMs: lastSeenMs[index]!,
+      });
+    }
+    for (const [index, others] of snapshot.others) {
+      this.entries.get(keys[index]!)!.others = new Map(others);
     }
   }
 

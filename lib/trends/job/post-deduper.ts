@@ -13,6 +13,18 @@
  * 1.4 M ids of an hour at 400 posts/s), which would drop one post.
  */
 const MIN_CAPACITY = 1 << 12;
+
+/** What a checkpoint keeps of the deduper: its live fingerprints only, as typed arrays. */
+export interface PostDeduperSnapshot {
+  batch: number;
+  batchTime: number;
+  expiredBatch: number;
+  /** `[batchTime, new ids]` of the batches still within the horizon, oldest first. */
+  recent: [number, number][];
+  high: Int32Array;
+  low: Int32Array;
+  batchOf: Int32Array;
+}
 const MAX_LOAD = 0.6;
 
 export class PostDeduper {
@@ -91,6 +103,55 @@ export class PostDeduper {
   /** Ids remembered right now. */
   get size(): number {
     return this.live;
+  }
+
+  /** The live entries and batch bookkeeping (between batches). */
+  snapshot(): PostDeduperSnapshot {
+    let live = 0;
+    for (let slot = 0; slot < this.capacity; slot++)
+      if (this.batchOf[slot]! > this.expiredBatch) live++;
+    const high = new Int32Array(live);
+    const low = new Int32Array(live);
+    const batchOf = new Int32Array(live);
+    let at = 0;
+    for (let slot = 0; slot < this.capacity; slot++) {
+      if (this.batchOf[slot]! <= this.expiredBatch) continue;
+      high[at] = this.high[slot]!;
+      low[at] = this.low[slot]!;
+      batchOf[at++] = this.batchOf[slot]!;
+    }
+    const recent = this.recent
+      .slice(this.recentHead)
+      .map(({ batchTime, ids }): [number, number] => [batchTime, ids]);
+    const { batch, batchTime, expiredBatch } = this;
+    return { batch, batchTime, expiredBatch, recent, high, low, batchOf };
+  }
+
+  /** Loads a `snapshot()` into this fresh deduper; throws on malformed input. */
+  restore(snapshot: PostDeduperSnapshot): void {
+    const { high, low, batchOf, recent } = snapshot;
+    if (!(high instanceof Int32Array) || !(low instanceof Int32Array)) {
+      throw new TypeError('deduper snapshot: fingerprints must be Int32Arrays');
+    }
+    if (
+      !(batchOf instanceof Int32Array) ||
+      high.length !== low.length ||
+      low.length !== batchOf.length
+    ) {
+      throw new TypeError('deduper snapshot: fingerprint arrays differ in length');
+    }
+    this.batch = snapshot.batch;
+    this.batchTime = snapshot.batchTime;
+    this.expiredBatch = snapshot.expiredBatch;
+    this.recent.length = 0;
+    this.recentHead = 0;
+    for (const [batchTime, ids] of recent) this.recent.push({ batchTime, ids });
+    this.live = batchOf.length;
+    this.capacity = MIN_CAPACITY;
+    this.high = new Int32Array(high);
+    this.low = new Int32Array(low);
+    this.batchOf = new Int32Array(batchOf);
+    this.rebuild();
   }
 
   /** Re-inserts the live entries into a table sized for them (expired slots become free). */

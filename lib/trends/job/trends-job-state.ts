@@ -4,6 +4,7 @@ import { PaneBuilder } from '../sketches/pane-builder';
 import { PostDeduper } from './post-deduper';
 import { topCounts } from '../sketches/top-n';
 import { TrendTracker } from '../trending/trend-tracker';
+import type { TrendsJobSnapshot } from './trends-job-snapshot';
 import type { TrendsJobConfig } from './trends-options';
 import type { ParsedPost, TrendsBatchResult, WindowResult } from '../types';
 import { exactTagCounts, exactWindowResult, heavyWindowResult } from './window-results';
@@ -120,6 +121,42 @@ export class TrendsJobState {
       windows,
       trending,
     };
+  }
+
+  /**
+   * Everything the next batches depend on, between batches. What belongs to one batch only
+   * (its window pairs and post totals) is not kept: the next batch recomputes it.
+   */
+  snapshot(): TrendsJobSnapshot {
+    return {
+      windowsMs: [...this.config.windowsMs],
+      deduper: this.deduper.snapshot(),
+      spellings: this.spellings.snapshot(),
+      tracker: this.tracker.snapshot(),
+      panes: this.panes?.snapshot() ?? null,
+      heavyWindows: [...this.heavyWindows.values()].map((heavy) => heavy.snapshot()),
+      lastSweepMs: this.lastSweepMs ?? null,
+    };
+  }
+
+  /** Loads a `snapshot()` of a job with the same windows into this fresh state. */
+  restore(snapshot: TrendsJobSnapshot): void {
+    if (snapshot.windowsMs.join() !== this.config.windowsMs.join()) {
+      throw new TypeError(`job snapshot windows ${snapshot.windowsMs.join()} differ from these`);
+    }
+    if (snapshot.heavyWindows.length !== this.heavyWindows.size) {
+      throw new TypeError('job snapshot: heavy-hitters windows differ');
+    }
+    this.deduper.restore(snapshot.deduper);
+    this.spellings.restore(snapshot.spellings);
+    this.tracker.restore(snapshot.tracker);
+    if (snapshot.panes !== null) this.panes?.restore(snapshot.panes);
+    for (const saved of snapshot.heavyWindows) {
+      const heavy = this.heavyWindows.get(saved.windowMs);
+      if (heavy === undefined) throw new TypeError(`job snapshot: no ${saved.windowMs} ms window`);
+      heavy.restore(saved);
+    }
+    this.lastSweepMs = snapshot.lastSweepMs ?? undefined;
   }
 
   sizes(): TrendsJobStateSizes {

@@ -3,6 +3,7 @@ import { resolveTrendsOptions } from './trends-options';
 import type { TrendsJobConfig, TrendsJobSettings } from './trends-options';
 import { TrendsJobState } from './trends-job-state';
 import type { TrendsJobStateSizes } from './trends-job-state';
+import type { TrendsJobSnapshot } from './trends-job-snapshot';
 import type { ParsedPost, TrendsBatchResult } from '../types';
 
 export interface TrendsJob {
@@ -10,6 +11,10 @@ export interface TrendsJob {
   readonly options: Readonly<TrendsJobConfig>;
   /** Sizes of the job's keyed state, for memory metrics. */
   stateSizes(): TrendsJobStateSizes;
+  /** The job's state outside the engine; take it between batches, with the engine's checkpoint. */
+  snapshot(): TrendsJobSnapshot;
+  /** Loads a `snapshot()` before the context starts (with the engine's `restore`). */
+  restore(snapshot: TrendsJobSnapshot): void;
 }
 
 const add = (a: number, b: number): number => a + b;
@@ -62,5 +67,10 @@ export function createTrendsJob(
       .foreachBatch((totals, batchTime) => state.recordTweets(windowMs, totals[0] ?? 0, batchTime));
   }
   batchCounts.foreachBatch((pairs, batchTime) => onResult(state.complete(pairs, batchTime)));
-  return { options, stateSizes: () => state.sizes() };
+  return {
+    options,
+    stateSizes: () => state.sizes(),
+    snapshot: () => state.snapshot(),
+    restore: (snapshot) => state.restore(snapshot),
+  };
 }

@@ -1,5 +1,8 @@
 import type { OpenPane } from './pane-builder';
 import { SlidingAggregate } from './sliding-aggregate';
+import type { SlidingAggregateSnapshot } from './sliding-aggregate';
+import { loadAggregate, saveAggregate } from './summary-aggregate-snapshot';
+import type { SummaryAggregateSnapshot } from './summary-aggregate-snapshot';
 import type { SpaceSavingCounter } from './space-saving-state';
 import { mergeAggregates } from './summary-aggregate';
 import type { SummaryAggregate } from './summary-aggregate';
@@ -12,6 +15,17 @@ export interface HeavyHittersTop {
 }
 
 type Counter = SpaceSavingCounter<string>;
+
+/** A checkpoint of a heavy-hitters window (between batches). */
+export interface HeavyHittersWindowSnapshot {
+  windowMs: number;
+  closedIndices: number[];
+  closed: SlidingAggregateSnapshot<SummaryAggregateSnapshot>;
+  candidatesPane: number;
+  candidateKeys: string[];
+  candidateCounts: Float64Array;
+  candidateErrors: Float64Array;
+}
 
 /**
  * A long window in heavy-hitters mode: bounded memory however many distinct hashtags flow.
@@ -94,6 +108,49 @@ export class HeavyHittersWindow {
     for (const aggregate of this.closed.held()) counters += aggregate.summary.size;
     if (this.cache !== undefined) counters += this.cache.merged.summary.size;
     return counters;
+  }
+
+  snapshot(): HeavyHittersWindowSnapshot {
+    const candidates = [...this.candidates.values()];
+    return {
+      windowMs: this.windowMs,
+      closedIndices: [...this.closedIndices],
+      closed: this.closed.snapshot(saveAggregate),
+      candidatesPane: this.candidatesPane,
+      candidateKeys: candidates.map((counter) => counter.key),
+      candidateCounts: Float64Array.from(candidates, (counter) => counter.count),
+      candidateErrors: Float64Array.from(candidates, (counter) => counter.error),
+    };
+  }
+
+  /**
+   * Loads a `snapshot()` into this fresh window of the same length; the merge's top-N cache is
+   * recomputed from the restored panes and the current top from the candidates.
+   */
+  restore(snapshot: HeavyHittersWindowSnapshot): void {
+    if (snapshot.windowMs !== this.windowMs) {
+      throw new TypeError(
+        `heavy window snapshot is of ${snapshot.windowMs} ms, not ${this.windowMs}`,
+      );
+    }
+    const { candidateKeys: keys, candidateCounts: counts, candidateErrors: errors } = snapshot;
+    if (counts.length !== keys.length || errors.length !== keys.length) {
+      throw new TypeError('heavy window snapshot: candidate columns differ in length');
+    }
+    this.closed.restore(snapshot.closed, loadAggregate);
+    if (this.closed.length !== snapshot.closedIndices.length) {
+      throw new TypeError('heavy window snapshot: panes and their indices differ in number');
+    }
+    this.closedIndices.splice(0, Infinity, ...snapshot.closedIndices);
+    this.cache = undefined;
+    this.candidatesPane = snapshot.candidatesPane;
+    this.candidates = new Map(
+      keys.map((key, index): [string, Counter] => [
+        key,
+        { key, count: counts[index]!, error: errors[index]! },
+      ]),
+    );
+    this.best.reset(this.candidates.values());
   }
 
   /** Sets `key`'s sums; a key the open pane just evicted is bounded by the pane's bound. */

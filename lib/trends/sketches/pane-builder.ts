@@ -1,4 +1,10 @@
 import { SpaceSaving } from './space-saving';
+import type { SpaceSavingColumns } from './space-saving-columns';
+
+export interface PaneBuilderSnapshot {
+  originMs: number | null;
+  open: { index: number; summary: SpaceSavingColumns<string>; posts: number } | null;
+}
 
 /** One pane of batches being filled: its index, its summary and its posts so far. */
 export interface OpenPane {
@@ -40,6 +46,25 @@ export class PaneBuilder {
     for (let i = 0; i < counts.length; i++) summary.offer(counts[i]![0], counts[i]![1]);
     this.open.posts += posts;
     return closed;
+  }
+
+  snapshot(): PaneBuilderSnapshot {
+    const open = this.open;
+    return {
+      originMs: this.originMs ?? null,
+      open: open
+        ? { index: open.index, summary: open.summary.toColumns(), posts: open.posts }
+        : null,
+    };
+  }
+
+  /** Loads a `snapshot()` into this fresh builder; throws on malformed input. */
+  restore(snapshot: PaneBuilderSnapshot): void {
+    const open = snapshot.open;
+    this.open = open
+      ? { index: open.index, summary: SpaceSaving.fromColumns(open.summary), posts: open.posts }
+      : undefined;
+    this.originMs = snapshot.originMs ?? undefined;
   }
 
   /** The pane the last batch went into (partial until its last batch). */

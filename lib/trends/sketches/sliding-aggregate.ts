@@ -1,3 +1,12 @@
+/** The aggregate's inner structure, items saved by the caller's function. */
+export interface SlidingAggregateSnapshot<S> {
+  /** Front suffix combinations still held, oldest first. */
+  front: S[];
+  back: S[];
+  /** The back's combination when it holds more than one item (else it is the item itself). */
+  backCombined: S | null;
+}
+
 /**
  * A FIFO of items with the combination of all of them at hand, for an associative `combine`
  * that cannot be undone (merging Space-Saving summaries): the "two stacks" sliding-window
@@ -45,6 +54,29 @@ export class SlidingAggregate<T> {
     const held = [...this.front.slice(this.head), ...this.back];
     if (this.back.length > 1) held.push(this.backCombined!);
     return held;
+  }
+
+  /**
+   * The exact structure (not only the items): combining is associative but merges of bounded
+   * summaries are not equal across groupings, so a restored aggregate must combine the same way.
+   */
+  snapshot<S>(save: (item: T) => S): SlidingAggregateSnapshot<S> {
+    return {
+      front: this.front.slice(this.head).map(save),
+      back: this.back.map(save),
+      backCombined: this.back.length > 1 ? save(this.backCombined!) : null,
+    };
+  }
+
+  /** Loads a `snapshot()` into this (empty) aggregate. */
+  restore<S>(snapshot: SlidingAggregateSnapshot<S>, load: (saved: S) => T): void {
+    this.front = snapshot.front.map(load);
+    this.head = 0;
+    this.back = snapshot.back.map(load);
+    if (this.back.length > 1 && snapshot.backCombined === null) {
+      throw new TypeError('sliding aggregate snapshot: the back combination is missing');
+    }
+    this.backCombined = this.back.length > 1 ? load(snapshot.backCombined!) : this.back[0];
   }
 
   private flip(): void {

@@ -1,4 +1,6 @@
 import { CounterHeap } from './space-saving-heap';
+import { stateFromColumns, stateToColumns } from './space-saving-columns';
+import type { SpaceSavingColumns } from './space-saving-columns';
 import { stateFromJson, stateToJson } from './space-saving-json';
 import type { SpaceSavingJson } from './space-saving-json';
 import { mergeStates } from './space-saving-merge';
@@ -97,6 +99,16 @@ export class SpaceSaving<K = string> {
   /** Rebuilds a summary from `toJSON` output; throws on malformed input. */
   static fromJSON<K>(json: unknown): SpaceSaving<K> {
     return SpaceSaving.fromState(stateFromJson<K>(json));
+  }
+
+  /** Columns for a checkpoint (see `SpaceSavingColumns`). */
+  toColumns(): SpaceSavingColumns<K> {
+    return stateToColumns(this.state());
+  }
+
+  /** Rebuilds the identical summary from `toColumns` output; throws on malformed input. */
+  static fromColumns<K>(columns: SpaceSavingColumns<K>): SpaceSaving<K> {
+    return SpaceSaving.fromState(stateFromColumns(columns));
   }
 
   /**

@@ -3,6 +3,12 @@ import type { TrendDirection, TrendingTag } from '../types';
 /** A ranked candidate before direction and rank change are known. */
 export type ScoredTag = Omit<TrendingTag, 'direction' | 'rankChange'>;
 
+/** The previous batch's ranking: keys best first and their scores. */
+export interface TrendRankingSnapshot {
+  keys: string[];
+  scores: number[];
+}
+
 /** Relative score change under which a tag counts as steady between two batches. */
 const STEADY_BAND = 0.02;
 
@@ -37,6 +43,20 @@ export class TrendRanking {
     }
     this.previous = current;
     return ranked;
+  }
+
+  snapshot(): TrendRankingSnapshot {
+    const ranked = [...this.previous].sort((a, b) => a[1].rank - b[1].rank);
+    return { keys: ranked.map(([key]) => key), scores: ranked.map(([, entry]) => entry.score) };
+  }
+
+  restore(snapshot: TrendRankingSnapshot): void {
+    if (snapshot.keys.length !== snapshot.scores.length) {
+      throw new TypeError('ranking snapshot: keys and scores differ in length');
+    }
+    this.previous = new Map(
+      snapshot.keys.map((key, rank) => [key, { rank, score: snapshot.scores[rank]! }]),
+    );
   }
 }
 

@@ -2,10 +2,19 @@ import { admitAuthorPost, decayAndAdd, newKeyTrend, noteAuthor, recentAuthors } 
 import type { KeyTrend } from './key-trend';
 import { selectTop } from '../sketches/top-n';
 import { TrendRanking } from './trend-ranking';
-import type { ScoredTag } from './trend-ranking';
+import type { ScoredTag, TrendRankingSnapshot } from './trend-ranking';
+import { restoreKeyTrends, snapshotKeyTrends } from './trend-tracker-snapshot';
+import type { KeyTrendsSnapshot } from './trend-tracker-snapshot';
 import { decayFactor, expectedShare, gatheredWeight, scoreWithShare } from './trending-score';
 import type { TrendingScoreOptions } from './trending-score';
 import type { TrendingTag } from '../types';
+
+/** A checkpoint of the tracker, taken between batches. */
+export interface TrendTrackerSnapshot {
+  startMs: number | null;
+  keys: KeyTrendsSnapshot;
+  ranking: TrendRankingSnapshot;
+}
 
 /** A key that passed the gates, before its spelling and rates are looked up. */
 interface Candidate {
@@ -41,7 +50,7 @@ export interface TrendingOptions extends TrendingScoreOptions {
  * one decayed post of baseline, which bounds the state under a flood of one-off hashtags.
  */
 export class TrendTracker {
-  private readonly keys = new Map<string, KeyTrend>();
+  private keys = new Map<string, KeyTrend>();
   private touched: KeyTrend[] = [];
   private readonly ranking = new TrendRanking();
   /** When the job started: one batch interval before its first batch. */
@@ -135,6 +144,23 @@ export class TrendTracker {
 
   get size(): number {
     return this.keys.size;
+  }
+
+  /** Between batches (`endBatch` done): the per-key state and the previous ranking. */
+  snapshot(): TrendTrackerSnapshot {
+    return {
+      startMs: this.startMs ?? null,
+      keys: snapshotKeyTrends(this.keys),
+      ranking: this.ranking.snapshot(),
+    };
+  }
+
+  /** Loads a `snapshot()` into this fresh tracker; throws on malformed input. */
+  restore(snapshot: TrendTrackerSnapshot): void {
+    this.keys = restoreKeyTrends(snapshot.keys);
+    this.ranking.restore(snapshot.ranking);
+    this.startMs = snapshot.startMs ?? undefined;
+    this.touched = [];
   }
 
   /** The key's score and decayed counts, when it passes the score and author gates. */

@@ -1,0 +1,21 @@
+import type { HeavyHittersWindowSnapshot } from '../sketches/heavy-hitters-window';
+import type { PaneBuilderSnapshot } from '../sketches/pane-builder';
+import type { TrendTrackerSnapshot } from '../trending/trend-tracker';
+import type { DisplaySpellingsSnapshot } from './display-spellings';
+import type { PostDeduperSnapshot } from './post-deduper';
+
+/**
+ * The job's state outside the engine, as plain data (arrays, typed arrays, numbers, strings,
+ * null): what a checkpoint stores beside the engine's own. Each part is made and loaded by its
+ * class's `snapshot()`/`restore()`, so their internals can change without this module knowing.
+ */
+export interface TrendsJobSnapshot {
+  /** The job's windows, to refuse a snapshot of another configuration. */
+  windowsMs: number[];
+  deduper: PostDeduperSnapshot;
+  spellings: DisplaySpellingsSnapshot;
+  tracker: TrendTrackerSnapshot;
+  panes: PaneBuilderSnapshot | null;
+  heavyWindows: HeavyHittersWindowSnapshot[];
+  lastSweepMs: number | null;
+}
