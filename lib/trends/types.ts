@@ -34,6 +34,8 @@ export interface ParsedPost {
   id: string;
   authorId: string | undefined;
   isRetweet: boolean;
+  /** For a retweet: the id of the retweeted post (the original the trend evidence groups by). */
+  retweetOf?: string;
   /** Distinct hashtags of the post: counting key (NFKC, lower case) and the spelling seen. */
   tags: { key: string; spelling: string }[];
 }
@@ -48,22 +50,31 @@ export interface TagCount {
   error: number;
 }
 
-export type TrendDirection = 'rising' | 'falling' | 'steady' | 'new';
+/** `new` and `rising`: under "Trending now" (new = listed since the last batch); `cooling`: past its peak. */
+export type TrendDirection = 'new' | 'rising' | 'cooling';
 
+/** A trending hashtag with the numbers that say why (see lib/trends/trending/ and docs/trending.md). */
 export interface TrendingTag {
   key: string;
   tag: string;
-  /** The trending score (see lib/trends/trending-score.ts for the formula). */
+  /** The trending score, in Poisson standard deviations above the usual rate. */
   score: number;
-  /** Posts in the shortest window. */
+  /** Posts in the shortest window (every post, retweets included). */
   count: number;
-  /** Fast and slow decayed rates, posts per minute. */
+  /** Rate of trend evidence now (people and original posts, see trend-evidence.ts), per minute. */
   fastRatePerMin: number;
-  slowRatePerMin: number;
-  /** Distinct authors seen in the shortest window (gate against single-author spam). */
+  /** Its usual rate: the 15-minute baseline, or its daily habit at this time of day if higher. */
+  usualRatePerMin: number;
+  /** fastRatePerMin / usualRatePerMin ("4.1× its usual rate"); null when it had no usual rate. */
+  rateMultiple: number | null;
+  /** Distinct authors in the shortest window ("83 people in the last minute"). */
   authors: number;
+  /** Distinct original posts in the shortest window (a retweet counts as the post it retweets). */
+  originals: number;
   direction: TrendDirection;
-  /** Rank change against the previous batch (positive = moved up), null when newly ranked. */
+  /** Batch time at which the tag entered the list. */
+  trendingSinceMs: number;
+  /** Rank change in "Trending now" since the previous batch (positive = up); null when new or cooling. */
   rankChange: number | null;
 }
 
@@ -89,7 +100,15 @@ export interface TrendsBatchResult {
   /** This batch's per-hashtag counts, highest first, capped at `seriesTagsPerBatch`. */
   batchCounts: TagCount[];
   windows: WindowResult[];
+  /** What is rising now, best score first; empty when nothing has strong evidence. */
   trending: TrendingTag[];
+  /** Tags past their peak that rose in the last minutes, most recently rising first. */
+  cooling: TrendingTag[];
+  /**
+   * While the trend view warms up, the batch time from which tags that were already busy when the
+   * job started can trend (until then only tags first seen after the start can); null once warm.
+   */
+  trendWarmUpEndsMs: number | null;
 }
 
 export interface TrendsJobOptions {

@@ -1,6 +1,6 @@
 import type { HeavyHittersWindowSnapshot } from '../sketches/heavy-hitters-window';
 import type { PaneBuilderSnapshot } from '../sketches/pane-builder';
-import type { TrendTrackerSnapshot } from '../trending/trend-tracker';
+import type { TrendTrackerSnapshot } from '../trending/trend-tracker-snapshot';
 import type { DisplaySpellingsSnapshot } from './display-spellings';
 import type { PostDeduperSnapshot } from './post-deduper';
 

@@ -76,9 +76,10 @@ export class TrendsJobState {
       const post = posts[index]!;
       // A post without an author id counts as its own author: the gate cannot be checked.
       const author = post.authorId ?? post.id;
+      const original = post.retweetOf ?? post.id;
       for (const { key, spelling } of post.tags) {
         this.spellings.record(key, spelling, batchTime);
-        this.tracker.observe(key, author, post.isRetweet, batchTime);
+        this.tracker.observe(key, author, original, post.isRetweet, batchTime);
       }
     }
   }
@@ -100,15 +101,11 @@ export class TrendsJobState {
     const windows = this.config.windowsMs.map((windowMs) =>
       this.windowResult(windowMs, batchTime, batchPairs),
     );
-    const trending = this.tracker.rank(
-      batchTime,
-      this.gateCounts(windows, batchTime),
-      this.spellOf,
-    );
+    const lists = this.tracker.rank(batchTime, this.gateCounts(windows, batchTime), this.spellOf);
     this.maybeSweep(
       batchTime,
       windows,
-      trending.map((tag) => tag.key),
+      [...lists.trending, ...lists.cooling].map((tag) => tag.key),
     );
     return {
       batchTime,
@@ -119,7 +116,9 @@ export class TrendsJobState {
         this.spellOf,
       ),
       windows,
-      trending,
+      trending: lists.trending,
+      cooling: lists.cooling,
+      trendWarmUpEndsMs: lists.warmUpEndsMs,
     };
   }
 

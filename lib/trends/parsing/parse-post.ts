@@ -14,10 +14,12 @@ import type { HashtagEntity, ParsedPost, Post } from '../types';
  * Each hashtag key counts once per post; the first spelling seen is kept.
  */
 export function toParsedPost(post: Post): ParsedPost {
+  const retweetOf = retweetedId(post.referenced_tweets);
   return {
     id: post.id,
     authorId: post.author_id,
-    isRetweet: isRetweet(post.referenced_tweets),
+    isRetweet: retweetOf !== undefined,
+    retweetOf,
     tags: distinctTags(rawTags(post)),
   };
 }
@@ -29,12 +31,13 @@ export function postTimeMs(post: Post): number | undefined {
   return Number.isNaN(timeMs) ? undefined : timeMs;
 }
 
-function isRetweet(refs: Post['referenced_tweets']): boolean {
-  if (refs === undefined) return false;
+/** The id of the retweeted post, for a retweet. */
+function retweetedId(refs: Post['referenced_tweets']): string | undefined {
+  if (refs === undefined) return undefined;
   for (let index = 0; index < refs.length; index++) {
-    if (refs[index]!.type === 'retweeted') return true;
+    if (refs[index]!.type === 'retweeted') return String(refs[index]!.id ?? '');
   }
-  return false;
+  return undefined;
 }
 
 /** Shared and never mutated: `distinctTags` only reads it. */

@@ -1,8 +1,8 @@
 import { decayFactor } from './trending-score';
 
 /**
- * What the trend tracker keeps per hashtag key: the decayed counts of `trending-score.ts`, this
- * batch's weighted posts (with each author capped), and the recent distinct authors.
+ * What the trend tracker keeps per hashtag key: the decayed evidence counts of
+ * `trending-score.ts` and this batch's evidence, as plain numbers (a checkpoint can copy it as is).
  *
  * Decay is lazy: `fast` and `slow` hold their values as of `updatedMs` and are decayed when the
  * key is next touched or read, so an idle key costs nothing per batch.
@@ -11,17 +11,12 @@ export interface KeyTrend {
   fast: number;
   slow: number;
   updatedMs: number;
-  /** Batch of the last post; `batchWeight` and the author counts belong to it. */
+  /** Batch of the key's first post since its state was created (the start of its history). */
+  firstSeenMs: number;
+  /** Batch of the last post; `batchWeight` belongs to it. */
   batchMs: number;
+  /** Evidence gathered in that batch (see `trend-evidence.ts`). */
   batchWeight: number;
-  /** The batch's first author and its posts, so a one-author batch needs no map. */
-  firstAuthor: string;
-  firstAuthorPosts: number;
-  batchAuthorPosts: Map<string, number> | undefined;
-  /** Author → batch time of their last post on this key; at most `maxTrackedAuthors`. */
-  authors: Map<string, number>;
-  /** Batch in which `authors` was last pruned: at most one scan per batch when it is full. */
-  authorsPrunedMs: number;
 }
 
 export function newKeyTrend(batchMs: number): KeyTrend {
@@ -29,56 +24,13 @@ export function newKeyTrend(batchMs: number): KeyTrend {
     fast: 0,
     slow: 0,
     updatedMs: batchMs,
+    firstSeenMs: batchMs,
     batchMs: -Infinity,
     batchWeight: 0,
-    firstAuthor: '',
-    firstAuthorPosts: 0,
-    batchAuthorPosts: undefined,
-    authors: new Map(),
-    authorsPrunedMs: -Infinity,
   };
 }
 
-/** Counts a post of `author` in the current batch; false once the author has had `cap` posts. */
-export function admitAuthorPost(trend: KeyTrend, author: string, cap: number): boolean {
-  if (author === trend.firstAuthor) return ++trend.firstAuthorPosts <= cap;
-  const counts = (trend.batchAuthorPosts ??= new Map());
-  const posts = (counts.get(author) ?? 0) + 1;
-  counts.set(author, posts);
-  return posts <= cap;
-}
-
-/**
- * Remembers that `author` posted at `batchMs`. When `max` authors are tracked, those older than
- * `sinceMs` make room (one scan per batch at most); if all are recent the key already passes any
- * author gate below `max`, so a new author is simply not recorded (distinct authors saturate at
- * `max`).
- */
-export function noteAuthor(
-  trend: KeyTrend,
-  author: string,
-  batchMs: number,
-  sinceMs: number,
-  max: number,
-): void {
-  const authors = trend.authors;
-  if (authors.size >= max && !authors.has(author)) {
-    if (trend.authorsPrunedMs === batchMs) return;
-    trend.authorsPrunedMs = batchMs;
-    for (const [known, lastMs] of authors) if (lastMs <= sinceMs) authors.delete(known);
-    if (authors.size >= max) return;
-  }
-  authors.set(author, batchMs);
-}
-
-/** Distinct authors with a post after `sinceMs`. */
-export function recentAuthors(trend: KeyTrend, sinceMs: number): number {
-  let count = 0;
-  for (const lastMs of trend.authors.values()) if (lastMs > sinceMs) count++;
-  return count;
-}
-
-/** Decays both counts to `timeMs` and adds `weight` posts at that time. */
+/** Decays both counts to `timeMs` and adds `weight` at that time. */
 export function decayAndAdd(
   trend: KeyTrend,
   timeMs: number,
@@ -94,4 +46,19 @@ export function decayAndAdd(
   }
   trend.fast += weight;
   trend.slow += weight;
+}
+
+/** The decayed counts at `timeMs` (not stored). */
+export function countsAt(
+  trend: KeyTrend,
+  timeMs: number,
+  fastHalfLifeMs: number,
+  slowHalfLifeMs: number,
+): { fast: number; slow: number } {
+  const elapsedMs = timeMs - trend.updatedMs;
+  if (elapsedMs <= 0) return { fast: trend.fast, slow: trend.slow };
+  return {
+    fast: trend.fast * decayFactor(elapsedMs, fastHalfLifeMs),
+    slow: trend.slow * decayFactor(elapsedMs, slowHalfLifeMs),
+  };
 }

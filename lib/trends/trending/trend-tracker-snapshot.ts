@@ -1,63 +1,59 @@
 import type { KeyTrend } from './key-trend';
 import { newKeyTrend } from './key-trend';
+import type { RecentSightingsSnapshot } from './recent-sightings';
+import type { TrendBoardSnapshot } from './trend-board';
+import type { TrendMemorySnapshot } from './trend-memory';
 
 /**
- * A checkpoint of the tracker's per-key state in columns (typed arrays where numeric), taken
- * between batches: what only lives within a batch (its weight and author caps) is not kept, as
- * the next batch starts those afresh.
+ * A checkpoint of the tracker, taken between batches (`endBatch` done): plain data, numbers in
+ * typed-array columns. The start time carries the warm-up over a restart: a restored tracker is
+ * as warm as the one that was saved.
  */
-export interface KeyTrendsSnapshot {
-  keys: string[];
-  /** `fast, slow, updatedMs, batchMs` per key. */
-  numbers: Float64Array;
-  /** How many of `authors` belong to each key, in key order. */
-  authorCounts: Uint8Array;
-  authors: string[];
-  authorLastMs: Float64Array;
+export interface TrendTrackerSnapshot {
+  startMs: number | null;
+  lastPostMs: number | null;
+  keys: KeyTrendsSnapshot;
+  authors: RecentSightingsSnapshot;
+  originals: RecentSightingsSnapshot;
+  board: TrendBoardSnapshot;
+  memory: TrendMemorySnapshot;
+  /** The previous batch's "rising now" keys, best first (for rank changes). */
+  ranking: string[];
 }
 
-const FIELDS = 4;
+/** Per-key decayed counts in columns; the batch's own evidence is not kept (it is added by then). */
+export interface KeyTrendsSnapshot {
+  keys: string[];
+  /** `fast, slow, updatedMs, firstSeenMs, batchMs` per key. */
+  numbers: Float64Array;
+}
+
+const FIELDS = 5;
 
 export function snapshotKeyTrends(trends: Map<string, KeyTrend>): KeyTrendsSnapshot {
   const keys = [...trends.keys()];
   const numbers = new Float64Array(keys.length * FIELDS);
-  const authorCounts = new Uint8Array(keys.length);
-  const authors: string[] = [];
-  const authorMs: number[] = [];
-  let index = 0;
+  let at = 0;
   for (const trend of trends.values()) {
-    numbers.set([trend.fast, trend.slow, trend.updatedMs, trend.batchMs], index * FIELDS);
-    authorCounts[index++] = Math.min(255, trend.authors.size);
-    let kept = 0;
-    for (const [author, lastMs] of trend.authors) {
-      if (kept++ === 255) break;
-      authors.push(author);
-      authorMs.push(lastMs);
-    }
+    numbers.set([trend.fast, trend.slow, trend.updatedMs, trend.firstSeenMs, trend.batchMs], at);
+    at += FIELDS;
   }
-  return { keys, numbers, authorCounts, authors, authorLastMs: Float64Array.from(authorMs) };
+  return { keys, numbers };
 }
 
 export function restoreKeyTrends(snapshot: KeyTrendsSnapshot): Map<string, KeyTrend> {
-  const { keys, numbers, authorCounts, authors, authorLastMs } = snapshot;
-  if (numbers.length !== keys.length * FIELDS || authorCounts.length !== keys.length) {
+  const { keys, numbers } = snapshot;
+  if (numbers.length !== keys.length * FIELDS) {
     throw new TypeError('trend snapshot: columns differ in length');
   }
-  if (authors.length !== authorLastMs.length) {
-    throw new TypeError('trend snapshot: authors and their times differ in length');
-  }
   const trends = new Map<string, KeyTrend>();
-  let author = 0;
   for (let index = 0; index < keys.length; index++) {
     const at = index * FIELDS;
-    const trend = newKeyTrend(numbers[at + 2]!);
+    const trend = newKeyTrend(numbers[at + 3]!);
     trend.fast = numbers[at]!;
     trend.slow = numbers[at + 1]!;
-    trend.batchMs = numbers[at + 3]!;
-    for (let count = authorCounts[index]!; count > 0; count--, author++) {
-      if (author >= authors.length) throw new TypeError('trend snapshot: authors cut short');
-      trend.authors.set(authors[author]!, authorLastMs[author]!);
-    }
+    trend.updatedMs = numbers[at + 2]!;
+    trend.batchMs = numbers[at + 4]!;
     trends.set(keys[index]!, trend);
   }
   return trends;

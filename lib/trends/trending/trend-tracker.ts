@@ -1,70 +1,94 @@
-import { admitAuthorPost, decayAndAdd, newKeyTrend, noteAuthor, recentAuthors } from './key-trend';
+import { countsAt, decayAndAdd, newKeyTrend } from './key-trend';
 import type { KeyTrend } from './key-trend';
+import { RecentSightings } from './recent-sightings';
 import { selectTop } from '../sketches/top-n';
+import { TrendBoard } from './trend-board';
+import type { BoardListing, TrendBoardOptions } from './trend-board';
+import { evidenceWeight } from './trend-evidence';
+import { passesTrendGates } from './trend-gates';
+import type { TrendEvidence, TrendGateOptions } from './trend-gates';
+import { TrendMemory } from './trend-memory';
 import { TrendRanking } from './trend-ranking';
-import type { ScoredTag, TrendRankingSnapshot } from './trend-ranking';
 import { restoreKeyTrends, snapshotKeyTrends } from './trend-tracker-snapshot';
-import type { KeyTrendsSnapshot } from './trend-tracker-snapshot';
+import type { TrendTrackerSnapshot } from './trend-tracker-snapshot';
 import { decayFactor, expectedShare, gatheredWeight, scoreWithShare } from './trending-score';
 import type { TrendingScoreOptions } from './trending-score';
-import type { TrendingTag } from '../types';
+import type { TrendDirection, TrendingTag } from '../types';
 
-/** A checkpoint of the tracker, taken between batches. */
-export interface TrendTrackerSnapshot {
-  startMs: number | null;
-  keys: KeyTrendsSnapshot;
-  ranking: TrendRankingSnapshot;
-}
-
-/** A key that passed the gates, before its spelling and rates are looked up. */
-interface Candidate {
-  key: string;
-  score: number;
-  count: number;
-  /** Decayed counts at the batch time. */
-  fast: number;
-  slow: number;
-  authors: number;
-}
-
-export interface TrendingOptions extends TrendingScoreOptions {
-  /** Weight of a retweet in the score (volume counts are unweighted). */
+export interface TrendingOptions extends TrendingScoreOptions, TrendGateOptions, TrendBoardOptions {
+  /** Weight of a retweet in the evidence, before its share among retweets of the same post. */
   retweetWeight: number;
-  /** Posts per author per key per batch that count toward the score. */
-  authorPostsPerBatch: number;
-  /** Gates, over the shortest window. */
-  minPosts: number;
-  minAuthors: number;
-  /** Distinct authors are counted up to this many per key. */
-  maxTrackedAuthors: number;
+  /** Daily habits: how long trend episodes are remembered and the time-of-day tolerance. */
+  dailyMemoryMs: number;
+  dailyToleranceMs: number;
+  maxRememberedKeys: number;
+  /**
+   * A stretch this long without any post (a disconnect, a stopped source) means the job was not
+   * watching: the warm-up starts again at the next post (5 min).
+   */
+  restartAfterSilenceMs: number;
   /** Hard bound on keys with trend state; the smallest baselines go first beyond it. */
   maxTrackedKeys: number;
-  /** Length of the trending list. */
+  /** Longest "rising now" and "cooling down" lists. */
   maxTags: number;
 }
 
+/** The lists of one batch. */
+export interface TrendLists {
+  trending: TrendingTag[];
+  cooling: TrendingTag[];
+  warmUpEndsMs: number | null;
+}
+
 /**
- * Per-key trend state and the trending list (see `trending-score.ts` for the formula). Feed each
- * batch's posts with `observe`, close it with `endBatch`, then `rank` the shortest window's keys.
- * `sweep` (about once a minute) forgets keys with nothing in the shortest window and less than
- * one decayed post of baseline, which bounds the state under a flood of one-off hashtags.
+ * Per-key trend state and the trending lists (score: `trending-score.ts`; evidence per post:
+ * `trend-evidence.ts`; gates: `trend-gates.ts`; rising and cooling: `trend-board.ts`; daily
+ * habits: `trend-memory.ts`). Feed each batch's posts with `observe`, close it with `endBatch`,
+ * then `rank` the shortest window's keys. `sweep` (about once a minute) forgets keys with nothing
+ * in the shortest window and less than one decayed post of baseline. All state is plain data.
  */
 export class TrendTracker {
   private keys = new Map<string, KeyTrend>();
   private touched: KeyTrend[] = [];
+  private readonly authors: RecentSightings;
+  private readonly originals: RecentSightings;
+  private readonly memory: TrendMemory;
+  private readonly board: TrendBoard;
   private readonly ranking = new TrendRanking();
-  /** When the job started: one batch interval before its first batch. */
+  /** When the job started watching: one batch interval before its first batch. */
   private startMs: number | undefined;
+  private openBatchMs = -Infinity;
+  private lastPostMs = -Infinity;
 
   constructor(
     private readonly options: TrendingOptions,
-    /** The shortest window: the gates and the author counts look this far back. */
+    /** The shortest window: evidence, gates and author counts look this far back. */
     private readonly gateWindowMs: number,
     private readonly batchIntervalMs: number,
-  ) {}
+  ) {
+    this.authors = new RecentSightings(gateWindowMs);
+    this.originals = new RecentSightings(gateWindowMs);
+    this.memory = new TrendMemory({
+      memoryMs: options.dailyMemoryMs,
+      toleranceMs: options.dailyToleranceMs,
+      maxKeys: options.maxRememberedKeys,
+    });
+    this.board = new TrendBoard(options);
+  }
 
-  observe(key: string, author: string, isRetweet: boolean, batchMs: number): void {
-    this.startMs ??= batchMs - this.batchIntervalMs;
+  /** One post of `author` with hashtag `key`; `originalId` is its own id or the retweeted one. */
+  observe(
+    key: string,
+    author: string,
+    originalId: string,
+    isRetweet: boolean,
+    batchMs: number,
+  ): void {
+    this.openBatch(batchMs);
+    if (batchMs - this.lastPostMs > this.options.restartAfterSilenceMs) {
+      this.startMs = batchMs - this.batchIntervalMs;
+    }
+    this.lastPostMs = batchMs;
     let trend = this.keys.get(key);
     if (trend === undefined) {
       trend = newKeyTrend(batchMs);
@@ -73,64 +97,69 @@ export class TrendTracker {
     if (trend.batchMs !== batchMs) {
       trend.batchMs = batchMs;
       trend.batchWeight = 0;
-      trend.firstAuthor = author;
-      trend.firstAuthorPosts = 0;
-      trend.batchAuthorPosts = undefined;
       this.touched.push(trend);
     }
-    const { options } = this;
-    if (admitAuthorPost(trend, author, options.authorPostsPerBatch)) {
-      trend.batchWeight += isRetweet ? options.retweetWeight : 1;
-    }
-    noteAuthor(trend, author, batchMs, batchMs - this.gateWindowMs, options.maxTrackedAuthors);
+    const person = this.authors.sight(key, author, batchMs);
+    const original = this.originals.sight(key, originalId, batchMs);
+    trend.batchWeight += evidenceWeight(
+      person,
+      original,
+      isRetweet,
+      batchMs,
+      this.gateWindowMs,
+      this.options.retweetWeight,
+    );
   }
 
-  /** Adds the batch's weighted posts to the decayed counts of the keys it touched. */
+  /** Adds the batch's evidence to the decayed counts of the keys it touched. */
   endBatch(batchMs: number): void {
-    this.startMs ??= batchMs - this.batchIntervalMs;
+    this.openBatch(batchMs);
     const { fastHalfLifeMs, slowHalfLifeMs } = this.options;
     for (const trend of this.touched) {
       decayAndAdd(trend, batchMs, trend.batchWeight, fastHalfLifeMs, slowHalfLifeMs);
-      trend.batchAuthorPosts = undefined;
     }
     this.touched = [];
   }
 
-  /** The trending list at `batchMs` from the shortest window's `[key, posts]`, best first. */
+  /** The lists at `batchMs` from the shortest window's `[key, posts]`. */
   rank(
     batchMs: number,
     gateWindowCounts: Iterable<[string, number]>,
     spellingOf: (key: string) => string,
-  ): TrendingTag[] {
-    const candidates: Candidate[] = [];
-    const share = expectedShare(batchMs - this.startMs!, this.options);
+  ): TrendLists {
+    const startMs = (this.startMs ??= batchMs - this.batchIntervalMs);
+    const share = expectedShare(batchMs - startMs, this.options);
+    const passing: TrendEvidence[] = [];
+    const listedCounts = new Map<string, number>();
     const { minPosts } = this.options;
-    // Most keys of the window are below the gate: one number read each, no destructuring.
+    // Most keys of the window are below the first gate: one number read each.
     for (const pair of gateWindowCounts) {
       const count = pair[1];
+      if (this.board.has(pair[0])) listedCounts.set(pair[0], count);
       if (count < minPosts) continue;
-      const candidate = this.score(pair[0], count, batchMs, share);
-      if (candidate !== undefined) candidates.push(candidate);
+      const evidence = this.evidence(pair[0], count, batchMs, share);
+      if (evidence && passesTrendGates(evidence, this.options, startMs, batchMs)) {
+        passing.push(evidence);
+      }
     }
-    const best = selectTop(candidates, this.options.maxTags, (a, b) =>
-      a.score !== b.score ? a.score - b.score : a.key < b.key ? 1 : a.key > b.key ? -1 : 0,
+    const { rising, cooling } = this.board.next(passing, batchMs, (key) =>
+      this.evidence(key, listedCounts.get(key) ?? 0, batchMs, share),
     );
-    // Spellings and rates only for the tags listed; the rates' divisors are the batch's.
-    const ageMs = batchMs - this.startMs!;
-    const { fastHalfLifeMs, slowHalfLifeMs } = this.options;
-    const fastWeight = gatheredWeight(ageMs, fastHalfLifeMs);
-    const slowWeight = gatheredWeight(ageMs, slowHalfLifeMs);
-    return this.ranking.next(
-      best.map(({ key, score, count, fast, slow, authors }): ScoredTag => ({
-        key,
-        tag: spellingOf(key),
-        score,
-        count,
-        fastRatePerMin: (fast * 60_000) / fastWeight,
-        slowRatePerMin: (slow * 60_000) / slowWeight,
-        authors,
-      })),
-    );
+    const best = selectTop(rising, this.options.maxTags, byScoreThenKey);
+    for (const listing of best) this.memory.note(listing.evidence.key, batchMs, listing.evidence.fast);
+    const changes = this.ranking.next(best.map((listing) => listing.evidence.key));
+    const coolest = cooling
+      .sort((a, b) => this.board.lastRisingMs(b.evidence.key) - this.board.lastRisingMs(a.evidence.key) || byScoreThenKey(b, a))
+      .slice(0, this.options.maxTags);
+    const toTag = this.tagBuilder(batchMs, spellingOf);
+    const warmUpEndsMs = startMs + this.options.warmUpMs;
+    return {
+      trending: best.map((listing, rank) =>
+        toTag(listing, changes[rank] === null ? 'new' : 'rising', changes[rank]!),
+      ),
+      cooling: coolest.map((listing) => toTag(listing, 'cooling', null)),
+      warmUpEndsMs: warmUpEndsMs > batchMs ? warmUpEndsMs : null,
+    };
   }
 
   /** Forgets keys idle for the whole shortest window whose baseline is under one post. */
@@ -140,17 +169,23 @@ export class TrendTracker {
       if (trend.batchMs <= idleBeforeMs && this.slowAt(trend, batchMs) < 1) this.keys.delete(key);
     }
     if (this.keys.size > this.options.maxTrackedKeys) this.evictSmallest(batchMs);
+    this.memory.sweep(batchMs);
   }
 
   get size(): number {
     return this.keys.size;
   }
 
-  /** Between batches (`endBatch` done): the per-key state and the previous ranking. */
+  /** Between batches (`endBatch` done): everything the next batches depend on. */
   snapshot(): TrendTrackerSnapshot {
     return {
       startMs: this.startMs ?? null,
+      lastPostMs: Number.isFinite(this.lastPostMs) ? this.lastPostMs : null,
       keys: snapshotKeyTrends(this.keys),
+      authors: this.authors.snapshot(),
+      originals: this.originals.snapshot(),
+      board: this.board.snapshot(),
+      memory: this.memory.snapshot(),
       ranking: this.ranking.snapshot(),
     };
   }
@@ -158,24 +193,68 @@ export class TrendTracker {
   /** Loads a `snapshot()` into this fresh tracker; throws on malformed input. */
   restore(snapshot: TrendTrackerSnapshot): void {
     this.keys = restoreKeyTrends(snapshot.keys);
+    this.authors.restore(snapshot.authors);
+    this.originals.restore(snapshot.originals);
+    this.board.restore(snapshot.board);
+    this.memory.restore(snapshot.memory);
     this.ranking.restore(snapshot.ranking);
     this.startMs = snapshot.startMs ?? undefined;
+    this.lastPostMs = snapshot.lastPostMs ?? -Infinity;
     this.touched = [];
   }
 
-  /** The key's score and decayed counts, when it passes the score and author gates. */
-  private score(key: string, count: number, batchMs: number, share: number): Candidate | undefined {
+  private openBatch(batchMs: number): void {
+    if (batchMs === this.openBatchMs) return;
+    this.startMs ??= batchMs - this.batchIntervalMs;
+    this.openBatchMs = batchMs;
+    this.authors.expire(batchMs);
+    this.originals.expire(batchMs);
+  }
+
+  /** What the gates read of `key` at `batchMs`; undefined when the key has no state. */
+  private evidence(
+    key: string,
+    count: number,
+    batchMs: number,
+    share: number,
+  ): TrendEvidence | undefined {
     const trend = this.keys.get(key);
     if (trend === undefined) return undefined;
-    const { fastHalfLifeMs, slowHalfLifeMs } = this.options;
-    const elapsedMs = batchMs - trend.updatedMs;
-    const fast = elapsedMs === 0 ? trend.fast : trend.fast * decayFactor(elapsedMs, fastHalfLifeMs);
-    const slow = elapsedMs === 0 ? trend.slow : trend.slow * decayFactor(elapsedMs, slowHalfLifeMs);
-    const score = scoreWithShare(fast, slow, share, this.options.priorPosts);
-    if (!(score > 0)) return undefined;
-    const authors = recentAuthors(trend, batchMs - this.gateWindowMs);
-    if (authors < this.options.minAuthors) return undefined;
-    return { key, score, count, fast, slow, authors };
+    const { fast, slow } = countsAt(trend, batchMs, this.options.fastHalfLifeMs, this.options.slowHalfLifeMs);
+    const expected = Math.max(slow * share, this.memory.expectedFastAt(key, batchMs));
+    return {
+      key,
+      count,
+      fast,
+      slow,
+      expected,
+      score: scoreWithShare(fast, expected, 1, this.options.priorPosts),
+      authors: this.authors.distinct(key),
+      originals: this.originals.distinct(key),
+      firstSeenMs: trend.firstSeenMs,
+    };
+  }
+
+  /** Builds listed tags; rates are per minute, corrected for the job's age (`trending-score.ts`). */
+  private tagBuilder(batchMs: number, spellingOf: (key: string) => string) {
+    const fastWeight = gatheredWeight(batchMs - this.startMs!, this.options.fastHalfLifeMs);
+    return (listing: BoardListing, direction: TrendDirection, rankChange: number | null): TrendingTag => {
+      const { key, score, count, fast, expected, authors, originals } = listing.evidence;
+      return {
+        key,
+        tag: spellingOf(key),
+        score,
+        count,
+        fastRatePerMin: (fast * 60_000) / fastWeight,
+        usualRatePerMin: (expected * 60_000) / fastWeight,
+        rateMultiple: expected >= 1 ? fast / expected : null,
+        authors,
+        originals,
+        direction,
+        trendingSinceMs: listing.sinceMs,
+        rankChange,
+      };
+    };
   }
 
   private slowAt(trend: KeyTrend, batchMs: number): number {
@@ -191,4 +270,11 @@ export class TrendTracker {
       if (this.slowAt(trend, batchMs) <= threshold) this.keys.delete(key);
     }
   }
+}
+
+function byScoreThenKey(a: BoardListing, b: BoardListing): number {
+  const { score: scoreA, key: keyA } = a.evidence;
+  const { score: scoreB, key: keyB } = b.evidence;
+  if (scoreA !== scoreB) return scoreA - scoreB;
+  return keyA < keyB ? 1 : keyA > keyB ? -1 : 0;
 }

@@ -1,0 +1,59 @@
+/**
+ * When a scored hashtag counts as trending. The score alone ranks; these gates decide whether a
+ * tag is listed at all, so the list can be short or empty. Every gate must pass:
+ *
+ * - `minPosts` posts (5) in the shortest window: a cheap first filter on volume;
+ * - `minAuthors` distinct authors (8) and `minOriginals` distinct original posts (5) in that
+ *   window: a few accounts, or many accounts retweeting one post, are not a trend;
+ * - score ≥ `minScore` (4.5 Poisson standard deviations): with ~3,000 tags scored every 2 s, a
+ *   lower floor lets ordinary tags wobbling above their baseline in (their scores stay under 2);
+ * - fast rate ≥ `minRateMultiple` × usual rate (2.5): a large tag drifting up by 30 % has a high
+ *   z-score (its counts are large) but is not what a person means by trending;
+ * - history: until the job has watched for `warmUpMs` (10 min; a checkpoint carries the start
+ *   time over restarts), the baseline of a tag already busy when the job started is unknown, so
+ *   only a tag first seen at least `quietStartMs` (30 s) after the start can trend: the job has
+ *   seen it absent. A tag busy enough to pass the author gate (≥ 8 authors a minute) stays unseen
+ *   for 30 s with a probability under e⁻⁴.
+ */
+export interface TrendGateOptions {
+  minPosts: number;
+  minAuthors: number;
+  minOriginals: number;
+  minScore: number;
+  minRateMultiple: number;
+  warmUpMs: number;
+  quietStartMs: number;
+}
+
+/** What the gates read of a key, at one batch. */
+export interface TrendEvidence {
+  key: string;
+  /** Posts in the shortest window. */
+  count: number;
+  /** Decayed evidence counts at the batch (see `trending-score.ts`). */
+  fast: number;
+  slow: number;
+  /** What the key's usual rate predicts for `fast`: its baseline or its daily habit. */
+  expected: number;
+  score: number;
+  authors: number;
+  originals: number;
+  firstSeenMs: number;
+}
+
+/** True when `evidence` is strong enough to list; `startMs` is when the job began watching. */
+export function passesTrendGates(
+  evidence: TrendEvidence,
+  options: TrendGateOptions,
+  startMs: number,
+  batchMs: number,
+): boolean {
+  if (evidence.count < options.minPosts) return false;
+  if (evidence.authors < options.minAuthors || evidence.originals < options.minOriginals) {
+    return false;
+  }
+  if (!(evidence.score >= options.minScore)) return false;
+  if (evidence.fast < options.minRateMultiple * evidence.expected) return false;
+  const warmedUp = batchMs - startMs >= options.warmUpMs;
+  return warmedUp || evidence.firstSeenMs - startMs >= options.quietStartMs;
+}
