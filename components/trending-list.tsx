@@ -1,29 +1,20 @@
 'use client';
 /**
- * "Trending now": tags ranked by trending score, each with its direction (symbol, colour and a
- * word, so colour is never the only cue), its rank change and its count in the shortest window.
- * A row toggles the tag on the time chart.
+ * "Trending now": only what rises now, strongest first, each with why in words ("4.1× its usual
+ * rate, 83 people in the last minute"); "Nothing is trending right now" rather than padding. Tags
+ * past their peak move to a separate "Cooling down" list; while the job learns the tags' usual
+ * rates, a note says how long that takes. A row toggles the tag on the time chart.
  */
-import type { TrendDirection, TrendingTag } from '@/lib/trends/types';
-import {
-  formatCount,
-  formatExactCount,
-  formatRankChange,
-  formatWindowMs,
-} from '@/lib/client/format';
+import type { TrendingTag } from '@/lib/trends/types';
+import { formatCount, formatExactCount, formatRankChange, formatWindowMs } from '@/lib/client/format';
 import { seriesColor } from '@/lib/client/series-colors';
+import { trendReason, warmUpLeft } from '@/lib/client/trend-reason';
 import { useTrends } from './trends-provider';
 import { EmptyState, SkeletonRows } from './ui/skeleton';
 
-/** How many trending tags to list. */
+/** How many rising tags to list; the cooling list shows at most `COOLING_ROWS`. */
 export const TRENDING_ROWS = 20;
-
-const DIRECTIONS: Record<TrendDirection, { symbol: string; label: string; className: string }> = {
-  rising: { symbol: '▲', label: 'rising', className: 'text-rising' },
-  falling: { symbol: '▼', label: 'falling', className: 'text-falling' },
-  new: { symbol: '•', label: 'new', className: 'text-new' },
-  steady: { symbol: '–', label: 'steady', className: 'text-zinc-500 dark:text-zinc-400' },
-};
+export const COOLING_ROWS = 5;
 
 export function TrendingList() {
   const { view, watched, toggleTag } = useTrends();
@@ -31,79 +22,107 @@ export function TrendingList() {
   if (view.batchTime === null) {
     return <EmptyState title="Waiting for the first batch" />;
   }
-  const rows = view.trending.slice(0, TRENDING_ROWS);
-  if (!rows.length) {
-    return (
-      <EmptyState
-        title="Nothing is trending yet"
-        detail="A tag trends once enough distinct authors use it faster than usual."
-      />
-    );
-  }
+  const windowMs = shortestWindowMs(view.windows) ?? 60_000;
   const slotByKey = new Map(watched.map((tag) => [tag.key, tag.colorSlot]));
+  const rows = (tags: TrendingTag[], ranked: boolean) =>
+    tags.map((tag, position) => (
+      <li key={tag.key}>
+        <TrendingRow
+          tag={tag}
+          rank={ranked ? position + 1 : null}
+          reason={trendReason(tag, windowMs)}
+          colorSlot={slotByKey.get(tag.key)}
+          onToggle={() => toggleTag(tag)}
+        />
+      </li>
+    ));
+  const rising = view.trending.slice(0, TRENDING_ROWS);
+  const cooling = view.cooling.slice(0, COOLING_ROWS);
   return (
-    <ol
-      data-testid="trending"
-      className="-mx-2 flex flex-col xl:min-h-0 xl:flex-1 xl:overflow-y-auto"
-    >
-      {rows.map((tag, position) => (
-        <li key={tag.key}>
-          <TrendingRow
-            tag={tag}
-            rank={position + 1}
-            colorSlot={slotByKey.get(tag.key)}
-            onToggle={() => toggleTag(tag)}
-          />
-        </li>
-      ))}
-    </ol>
+    <div className="flex flex-col gap-3 xl:min-h-0 xl:flex-1 xl:overflow-y-auto">
+      {view.trendWarmUpEndsMs !== null ? (
+        <p
+          data-testid="trend-warm-up"
+          role="status"
+          className="rounded-lg bg-amber-50 px-3 py-2 text-xs text-amber-900 dark:bg-amber-950/40 dark:text-amber-200"
+        >
+          Warming up: learning each tag&apos;s usual rate. Tags that were already busy can trend in{' '}
+          {warmUpLeft(view.trendWarmUpEndsMs, view.batchTime)}; new tags already can.
+        </p>
+      ) : null}
+      {rising.length ? (
+        <ol data-testid="trending" className="-mx-2 flex flex-col">
+          {rows(rising, true)}
+        </ol>
+      ) : (
+        <EmptyState
+          title="Nothing is trending right now"
+          detail="A tag trends when many people post it much faster than usual."
+        />
+      )}
+      {cooling.length ? (
+        <section aria-labelledby="cooling-title" className="flex flex-col gap-1">
+          <h3
+            id="cooling-title"
+            className="text-xs font-medium tracking-wide text-zinc-500 uppercase dark:text-zinc-400"
+          >
+            Cooling down
+          </h3>
+          <ol data-testid="cooling" className="-mx-2 flex flex-col opacity-80">
+            {rows(cooling, false)}
+          </ol>
+        </section>
+      ) : null}
+    </div>
   );
 }
 
 function TrendingRow({
   tag,
   rank,
+  reason,
   colorSlot,
   onToggle,
 }: {
   tag: TrendingTag;
-  rank: number;
+  /** Place in "Trending now"; null in "Cooling down". */
+  rank: number | null;
+  reason: string;
   colorSlot: number | undefined;
   onToggle: () => void;
 }) {
-  const direction = DIRECTIONS[tag.direction];
   const selected = colorSlot !== undefined;
-  const change = rankChangeText(tag.rankChange);
   return (
     <button
       type="button"
       aria-pressed={selected}
       onClick={onToggle}
-      title={`Score ${tag.score.toFixed(2)} · ${tag.authors} authors · ${tag.fastRatePerMin.toFixed(1)} posts/min now`}
-      className="grid w-full grid-cols-[1.75rem_minmax(0,1fr)_auto_3.5rem] items-center gap-2 rounded-lg px-2 py-1.5 text-left text-sm hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-sky-500 dark:hover:bg-zinc-800"
+      title={`Score ${tag.score.toFixed(1)} · ${tag.originals} original posts · ${tag.fastRatePerMin.toFixed(1)}/min now, usually ${tag.usualRatePerMin.toFixed(1)}/min`}
+      className="grid w-full grid-cols-[1.75rem_minmax(0,1fr)_auto_3.5rem] items-center gap-x-2 rounded-lg px-2 py-1.5 text-left text-sm hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-sky-500 dark:hover:bg-zinc-800"
     >
       <span className="text-right text-xs text-zinc-500 tabular-nums dark:text-zinc-400">
-        {rank}
+        {rank ?? ''}
       </span>
-      <span className="flex min-w-0 items-center gap-1.5">
-        {selected ? (
-          <span
-            aria-hidden="true"
-            className={`size-2 shrink-0 rounded-full ${seriesColor(colorSlot).swatchClass}`}
-          />
-        ) : null}
-        <span className={`truncate ${selected ? 'font-semibold' : 'font-medium'}`}>#{tag.tag}</span>
-      </span>
-      <span className={`flex items-center gap-1 text-xs whitespace-nowrap ${direction.className}`}>
-        <span aria-hidden="true">{direction.symbol}</span>
-        <span>{direction.label}</span>
-        {change ? (
-          <span aria-hidden="true" className="text-zinc-500 tabular-nums dark:text-zinc-400">
-            {change.text}
+      <span className="flex min-w-0 flex-col">
+        <span className="flex min-w-0 items-center gap-1.5">
+          {selected ? (
+            <span
+              aria-hidden="true"
+              className={`size-2 shrink-0 rounded-full ${seriesColor(colorSlot).swatchClass}`}
+            />
+          ) : null}
+          <span className={`truncate ${selected ? 'font-semibold' : 'font-medium'}`}>
+            #{tag.tag}
           </span>
-        ) : null}
-        {change ? <span className="sr-only">{change.spoken}</span> : null}
+        </span>
+        <span
+          data-testid="trend-reason"
+          className="overflow-hidden text-xs text-ellipsis whitespace-nowrap text-zinc-600 dark:text-zinc-400"
+        >
+          {reason}
+        </span>
       </span>
+      <PhaseBadge tag={tag} />
       <span className="text-right text-xs font-medium tabular-nums">
         <span aria-hidden="true">{formatCount(tag.count)}</span>
         <span className="sr-only">{formatExactCount(tag.count)} posts</span>
@@ -112,25 +131,53 @@ function TrendingRow({
   );
 }
 
-function rankChangeText(rankChange: number | null): { text: string; spoken: string } | null {
-  if (rankChange === null || rankChange === 0) return null;
-  const places = Math.abs(rankChange) === 1 ? 'place' : 'places';
-  return {
-    text: formatRankChange(rankChange),
-    spoken: `${rankChange > 0 ? 'up' : 'down'} ${Math.abs(rankChange)} ${places}`,
-  };
+/** `• new` for a newcomer, `▲` and its rank change while rising, `cooling` past the peak. */
+function PhaseBadge({ tag }: { tag: TrendingTag }) {
+  if (tag.direction === 'cooling') {
+    return <span className="text-xs whitespace-nowrap text-zinc-500 dark:text-zinc-400">cooling</span>;
+  }
+  if (tag.direction === 'new') {
+    return (
+      <span className="flex items-center gap-1 text-xs whitespace-nowrap text-new">
+        <span aria-hidden="true">•</span>
+        <span>new</span>
+      </span>
+    );
+  }
+  const change = tag.rankChange ? tag.rankChange : null;
+  return (
+    <span className="flex items-center gap-1 text-xs whitespace-nowrap text-rising">
+      <span aria-hidden="true">▲</span>
+      <span>rising</span>
+      {change !== null ? (
+        <>
+          <span aria-hidden="true" className="text-zinc-500 tabular-nums dark:text-zinc-400">
+            {formatRankChange(change)}
+          </span>
+          <span className="sr-only">
+            {`${change > 0 ? 'up' : 'down'} ${Math.abs(change)} ${Math.abs(change) === 1 ? 'place' : 'places'}`}
+          </span>
+        </>
+      ) : null}
+    </span>
+  );
 }
 
-/** The panel's caption: what ranks the list and which window its counts cover. */
-export function TrendingCaption() {
-  const { view } = useTrends();
-  const shortest = view?.windows.reduce<number | undefined>(
+function shortestWindowMs(windows: { windowMs: number }[]): number | undefined {
+  return windows.reduce<number | undefined>(
     (min, window) => (min === undefined || window.windowMs < min ? window.windowMs : min),
     undefined,
   );
+}
+
+/** The panel's caption: what the list holds and over which window people are counted. */
+export function TrendingCaption() {
+  const { view } = useTrends();
+  const shortest = view ? shortestWindowMs(view.windows) : undefined;
   return (
     <>
-      Ranked by trending score · posts in the last {shortest ? formatWindowMs(shortest) : 'minute'}
+      Rising faster than usual, by many people · counts in the last{' '}
+      {shortest ? formatWindowMs(shortest) : 'minute'}
     </>
   );
 }

@@ -58,7 +58,11 @@ export interface DashboardSnapshot {
   /** Latest completed batch time, null before the first batch. */
   batchTime: number | null;
   windows: WindowResult[];
+  /** What is rising now (may be empty) and what is cooling down; see `TrendsBatchResult`. */
   trending: TrendingTag[];
+  cooling: TrendingTag[];
+  /** Batch time from which the trend view is warm; null once it is (or before the first batch). */
+  trendWarmUpEndsMs: number | null;
   /** Recent per-batch counts of the top tags and of the tags this client watches. */
   series: SeriesPoint[];
   /** Display spelling of every key present in `series`. */
@@ -75,6 +79,8 @@ export interface BatchUpdate {
   batchTime: number;
   windows: WindowResult[];
   trending: TrendingTag[];
+  cooling: TrendingTag[];
+  trendWarmUpEndsMs: number | null;
   points: SeriesPoint[];
   spellings: Record<string, string>;
   stats: EngineStats;

@@ -65,7 +65,7 @@ export interface TrendingTag {
   fastRatePerMin: number;
   /** Its usual rate: the 15-minute baseline, or its daily habit at this time of day if higher. */
   usualRatePerMin: number;
-  /** fastRatePerMin / usualRatePerMin ("4.1× its usual rate"); null when it had no usual rate. */
+  /** fastRatePerMin / usualRatePerMin ("4.1× its usual rate"); null for a tag too new to have one. */
   rateMultiple: number | null;
   /** Distinct authors in the shortest window ("83 people in the last minute"). */
   authors: number;

@@ -37,12 +37,17 @@ function result(batchTime: number, counts: Record<string, number>): TrendsBatchR
       tag: tag.tag,
       score: tag.count,
       count: tag.count,
-      fastRatePerMin: 1,
-      slowRatePerMin: 1,
-      authors: 3,
+      fastRatePerMin: 4,
+      usualRatePerMin: 1,
+      rateMultiple: 4,
+      authors: 30,
+      originals: 20,
       direction: 'rising' as const,
+      trendingSinceMs: batchTime,
       rankChange: null,
     })),
+    cooling: [],
+    trendWarmUpEndsMs: null,
   };
 }
 

@@ -59,7 +59,10 @@ export function seriesRoute(deps: TrendsRouteDeps, encodedTag: string): RouteAns
   });
 }
 
-/** The latest trending list (score order). */
+/**
+ * The latest trending lists: `trending` is what rises now (score order, may be empty),
+ * `cooling` what is past its peak; `warmUpEndsMs` is set while the trend view warms up.
+ */
 export function trendingRoute(deps: TrendsRouteDeps, params: URLSearchParams): RouteAnswer {
   const limit = checkLimit(params);
   if (!limit.ok) return limit.answer;
@@ -67,5 +70,7 @@ export function trendingRoute(deps: TrendsRouteDeps, params: URLSearchParams): R
   return json(200, {
     batchTime: latest?.batchTime ?? null,
     trending: (latest?.trending ?? []).slice(0, limit.value),
+    cooling: (latest?.cooling ?? []).slice(0, limit.value),
+    warmUpEndsMs: latest?.trendWarmUpEndsMs ?? null,
   });
 }

@@ -16,6 +16,8 @@ function result(batchTime: number, counts: Record<string, number>): TrendsBatchR
     batchCounts: top,
     windows: [{ label: '1m', windowMs: 60_000, tweets: 0, top: [], approximate: false }],
     trending: [],
+    cooling: [],
+    trendWarmUpEndsMs: null,
   };
 }
 

@@ -38,6 +38,8 @@ function result(batchTime: number, counts: Record<string, number>): TrendsBatchR
     batchCounts: top,
     windows: [{ label: '5m', windowMs: 300_000, tweets, top, approximate: false }],
     trending: [],
+    cooling: [],
+    trendWarmUpEndsMs: null,
   };
 }
 

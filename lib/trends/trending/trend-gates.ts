@@ -10,10 +10,11 @@
  * - fast rate ≥ `minRateMultiple` × usual rate (2.5): a large tag drifting up by 30 % has a high
  *   z-score (its counts are large) but is not what a person means by trending;
  * - history: until the job has watched for `warmUpMs` (10 min; a checkpoint carries the start
- *   time over restarts), the baseline of a tag already busy when the job started is unknown, so
- *   only a tag first seen at least `quietStartMs` (30 s) after the start can trend: the job has
- *   seen it absent. A tag busy enough to pass the author gate (≥ 8 authors a minute) stays unseen
- *   for 30 s with a probability under e⁻⁴.
+ *   time over restarts), the baseline of a tag already busy when the job started is unknown and
+ *   too short to measure a ratio against, so no tag trends on its ratio: only a tag first seen at
+ *   least `quietStartMs` (30 s) after the start can trend (the ratio gate aside), as the job has
+ *   seen it absent and then rise. A tag busy enough to pass the author gate (≥ 8 authors a
+ *   minute) stays unseen for 30 s with a probability under e⁻⁴.
  */
 export interface TrendGateOptions {
   minPosts: number;
@@ -53,7 +54,10 @@ export function passesTrendGates(
     return false;
   }
   if (!(evidence.score >= options.minScore)) return false;
-  if (evidence.fast < options.minRateMultiple * evidence.expected) return false;
-  const warmedUp = batchMs - startMs >= options.warmUpMs;
-  return warmedUp || evidence.firstSeenMs - startMs >= options.quietStartMs;
+  if (batchMs - startMs >= options.warmUpMs) {
+    return evidence.fast >= options.minRateMultiple * evidence.expected;
+  }
+  // Warming up: the baseline is too short to measure a ratio against; a tag the job saw appear
+  // after a quiet start has risen from nothing, which is the evidence.
+  return evidence.firstSeenMs - startMs >= options.quietStartMs;
 }

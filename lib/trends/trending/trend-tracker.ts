@@ -239,7 +239,10 @@ export class TrendTracker {
   private tagBuilder(batchMs: number, spellingOf: (key: string) => string) {
     const fastWeight = gatheredWeight(batchMs - this.startMs!, this.options.fastHalfLifeMs);
     return (listing: BoardListing, direction: TrendDirection, rankChange: number | null): TrendingTag => {
-      const { key, score, count, fast, expected, authors, originals } = listing.evidence;
+      const { key, score, count, fast, expected, authors, originals, firstSeenMs } =
+        listing.evidence;
+      // A key seen for less than the baseline's half-life has no usual rate of its own yet.
+      const isNew = batchMs - firstSeenMs < this.options.slowHalfLifeMs || expected < 1;
       return {
         key,
         tag: spellingOf(key),
@@ -247,7 +250,7 @@ export class TrendTracker {
         count,
         fastRatePerMin: (fast * 60_000) / fastWeight,
         usualRatePerMin: (expected * 60_000) / fastWeight,
-        rateMultiple: expected >= 1 ? fast / expected : null,
+        rateMultiple: isNew ? null : fast / expected,
         authors,
         originals,
         direction,
