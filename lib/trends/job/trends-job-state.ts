@@ -76,10 +76,11 @@ export class TrendsJobState {
       const post = posts[index]!;
       // A post without an author id counts as its own author: the gate cannot be checked.
       const author = post.authorId ?? post.id;
-      const original = post.retweetOf ?? post.id;
+      // A retweet without the retweeted id (not from the X API) counts as its own original.
+      const retweetOf = post.isRetweet ? (post.retweetOf ?? post.id) : undefined;
       for (const { key, spelling } of post.tags) {
         this.spellings.record(key, spelling, batchTime);
-        this.tracker.observe(key, author, original, post.isRetweet, batchTime);
+        this.tracker.observe(key, author, retweetOf, batchTime);
       }
     }
   }

@@ -13,18 +13,18 @@ import type { Sighting } from './recent-sightings';
  *   weigh 0.5·(1 + 1/2 + … + 1/k) ≈ 0.5·ln k, e.g. 0.9 for k = 3 and 3.7 for k = 1,000 — little
  *   more than the post itself.
  *
- * `person` is the (key, author) sighting and `original` the (key, original post) one, both
- * already recorded for this post; `person.countedMs` is updated when the post counts.
+ * `person` is the (key, author) sighting, already recorded for this post (`person.countedMs` is
+ * updated when the post counts); `retweetHits` is, for a retweet, how many retweets of the same
+ * post on the key the window holds, this one included.
  */
 export function evidenceWeight(
   person: Sighting,
-  original: Sighting,
-  isRetweet: boolean,
+  retweetHits: number,
   batchMs: number,
   windowMs: number,
   retweetWeight: number,
 ): number {
   if (batchMs - person.countedMs < windowMs) return 0;
   person.countedMs = batchMs;
-  return isRetweet ? retweetWeight / original.hits : 1;
+  return retweetHits > 0 ? retweetWeight / retweetHits : 1;
 }

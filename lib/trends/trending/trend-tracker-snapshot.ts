@@ -1,5 +1,6 @@
 import type { KeyTrend } from './key-trend';
 import { newKeyTrend } from './key-trend';
+import type { RecentCountsSnapshot } from './recent-counts';
 import type { RecentSightingsSnapshot } from './recent-sightings';
 import type { TrendBoardSnapshot } from './trend-board';
 import type { TrendMemorySnapshot } from './trend-memory';
@@ -14,7 +15,8 @@ export interface TrendTrackerSnapshot {
   lastPostMs: number | null;
   keys: KeyTrendsSnapshot;
   authors: RecentSightingsSnapshot;
-  originals: RecentSightingsSnapshot;
+  originalPosts: RecentCountsSnapshot;
+  retweeted: RecentSightingsSnapshot;
   board: TrendBoardSnapshot;
   memory: TrendMemorySnapshot;
   /** The previous batch's "rising now" keys, best first (for rank changes). */

@@ -21,7 +21,6 @@ export function createTrackerHarness(options: TrendingOptions = OPTIONS) {
   const history: { batchMs: number; counts: Map<string, number> }[] = [];
   const windowCounts = new Map<string, number>();
   let batchMs = 0;
-  let nextId = 0;
   return {
     tracker,
     get batchMs() {
@@ -32,8 +31,7 @@ export function createTrackerHarness(options: TrendingOptions = OPTIONS) {
       batchMs += BATCH_MS;
       const counts = new Map<string, number>();
       for (const post of posts) {
-        const id = `post-${nextId++}`;
-        tracker.observe(post.key, post.author, post.retweetOf ?? id, post.retweetOf !== undefined, batchMs);
+        tracker.observe(post.key, post.author, post.retweetOf, batchMs);
         counts.set(post.key, (counts.get(post.key) ?? 0) + 1);
         windowCounts.set(post.key, (windowCounts.get(post.key) ?? 0) + 1);
       }

@@ -1,5 +1,6 @@
 import { countsAt, decayAndAdd, newKeyTrend } from './key-trend';
 import type { KeyTrend } from './key-trend';
+import { RecentCounts } from './recent-counts';
 import { RecentSightings } from './recent-sightings';
 import { selectTop } from '../sketches/top-n';
 import { TrendBoard } from './trend-board';
@@ -51,7 +52,9 @@ export class TrendTracker {
   private keys = new Map<string, KeyTrend>();
   private touched: KeyTrend[] = [];
   private readonly authors: RecentSightings;
-  private readonly originals: RecentSightings;
+  /** Original posts per key, and the distinct posts retweeted per key, in the window. */
+  private readonly originalPosts: RecentCounts;
+  private readonly retweeted: RecentSightings;
   private readonly memory: TrendMemory;
   private readonly board: TrendBoard;
   private readonly ranking = new TrendRanking();
@@ -67,7 +70,8 @@ export class TrendTracker {
     private readonly batchIntervalMs: number,
   ) {
     this.authors = new RecentSightings(gateWindowMs);
-    this.originals = new RecentSightings(gateWindowMs);
+    this.originalPosts = new RecentCounts(gateWindowMs);
+    this.retweeted = new RecentSightings(gateWindowMs);
     this.memory = new TrendMemory({
       memoryMs: options.dailyMemoryMs,
       toleranceMs: options.dailyToleranceMs,
@@ -76,14 +80,8 @@ export class TrendTracker {
     this.board = new TrendBoard(options);
   }
 
-  /** One post of `author` with hashtag `key`; `originalId` is its own id or the retweeted one. */
-  observe(
-    key: string,
-    author: string,
-    originalId: string,
-    isRetweet: boolean,
-    batchMs: number,
-  ): void {
+  /** One post of `author` with hashtag `key`; `retweetOf` is the retweeted post's id, if any. */
+  observe(key: string, author: string, retweetOf: string | undefined, batchMs: number): void {
     this.openBatch(batchMs);
     if (batchMs - this.lastPostMs > this.options.restartAfterSilenceMs) {
       this.startMs = batchMs - this.batchIntervalMs;
@@ -100,11 +98,12 @@ export class TrendTracker {
       this.touched.push(trend);
     }
     const person = this.authors.sight(key, author, batchMs);
-    const original = this.originals.sight(key, originalId, batchMs);
+    let retweetHits = 0;
+    if (retweetOf === undefined) this.originalPosts.add(key, batchMs);
+    else retweetHits = this.retweeted.sight(key, retweetOf, batchMs).hits;
     trend.batchWeight += evidenceWeight(
       person,
-      original,
-      isRetweet,
+      retweetHits,
       batchMs,
       this.gateWindowMs,
       this.options.retweetWeight,
@@ -183,7 +182,8 @@ export class TrendTracker {
       lastPostMs: Number.isFinite(this.lastPostMs) ? this.lastPostMs : null,
       keys: snapshotKeyTrends(this.keys),
       authors: this.authors.snapshot(),
-      originals: this.originals.snapshot(),
+      originalPosts: this.originalPosts.snapshot(),
+      retweeted: this.retweeted.snapshot(),
       board: this.board.snapshot(),
       memory: this.memory.snapshot(),
       ranking: this.ranking.snapshot(),
@@ -194,7 +194,8 @@ export class TrendTracker {
   restore(snapshot: TrendTrackerSnapshot): void {
     this.keys = restoreKeyTrends(snapshot.keys);
     this.authors.restore(snapshot.authors);
-    this.originals.restore(snapshot.originals);
+    this.originalPosts.restore(snapshot.originalPosts);
+    this.retweeted.restore(snapshot.retweeted);
     this.board.restore(snapshot.board);
     this.memory.restore(snapshot.memory);
     this.ranking.restore(snapshot.ranking);
@@ -208,7 +209,8 @@ export class TrendTracker {
     this.startMs ??= batchMs - this.batchIntervalMs;
     this.openBatchMs = batchMs;
     this.authors.expire(batchMs);
-    this.originals.expire(batchMs);
+    this.originalPosts.expire(batchMs);
+    this.retweeted.expire(batchMs);
   }
 
   /** What the gates read of `key` at `batchMs`; undefined when the key has no state. */
@@ -230,7 +232,8 @@ export class TrendTracker {
       expected,
       score: scoreWithShare(fast, expected, 1, this.options.priorPosts),
       authors: this.authors.distinct(key),
-      originals: this.originals.distinct(key),
+      // A retweeted post that was itself posted in the window counts twice: rare, and in favour.
+      originals: this.originalPosts.count(key) + this.retweeted.distinct(key),
       firstSeenMs: trend.firstSeenMs,
     };
   }
