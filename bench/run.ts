@@ -4,6 +4,7 @@
  * serialises them, then runs on the same lines, in virtual time, interleaved, after a warm-up:
  * (a) JSON.parse alone, the floor; (b) the trends job on the engine (1 m, 5 m, 15 m, 60 m
  * windows, 2 s batches); (c) a naive RxJS recount of the 15 m window (all four with --rx-all).
+ * With `--trending`, runs the trending evaluation instead (bench/trending/run.ts).
  */
 import { generateBenchInput } from './bench-input';
 import type { BenchInput } from './bench-input';
@@ -15,6 +16,7 @@ import { buildReport, formatReport, summarise } from './report';
 import { parseOnlyVariant } from './variant-parse-only';
 import { rxjsNaiveVariant } from './variant-rxjs-naive';
 import { trendsJobVariant } from './variant-trends-job';
+import { runTrendingEval } from './trending/run';
 
 const BATCH_INTERVAL_MS = 2_000;
 const WINDOWS_MS = [60_000, 300_000, 900_000, 3_600_000];
@@ -62,7 +64,11 @@ async function main(): Promise<void> {
   );
 }
 
-main().catch((error: unknown) => {
+// `npm run bench -- --trending [options]`: the trending evaluation (bench/trending/run.ts).
+const run = process.argv.includes('--trending')
+  ? () => runTrendingEval(process.argv.slice(2))
+  : main;
+run().catch((error: unknown) => {
   process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);
 });

@@ -6,7 +6,12 @@
  * rates, a note says how long that takes. A row toggles the tag on the time chart.
  */
 import type { TrendingTag } from '@/lib/trends/types';
-import { formatCount, formatExactCount, formatRankChange, formatWindowMs } from '@/lib/client/format';
+import {
+  formatCount,
+  formatExactCount,
+  formatRankChange,
+  formatWindowMs,
+} from '@/lib/client/format';
 import { seriesColor } from '@/lib/client/series-colors';
 import { trendReason, warmUpLeft } from '@/lib/client/trend-reason';
 import { useTrends } from './trends-provider';
@@ -134,7 +139,9 @@ function TrendingRow({
 /** `• new` for a newcomer, `▲` and its rank change while rising, `cooling` past the peak. */
 function PhaseBadge({ tag }: { tag: TrendingTag }) {
   if (tag.direction === 'cooling') {
-    return <span className="text-xs whitespace-nowrap text-zinc-500 dark:text-zinc-400">cooling</span>;
+    return (
+      <span className="text-xs whitespace-nowrap text-zinc-500 dark:text-zinc-400">cooling</span>
+    );
   }
   if (tag.direction === 'new') {
     return (

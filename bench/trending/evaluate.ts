@@ -46,7 +46,9 @@ export function evaluateRanking(
 ): RankingOutcome {
   const bursts = plan.bursts.map((burst): BurstOutcome => {
     const key = burst.tag.toLowerCase();
-    const first = listings.find((listing) => listing.batchMs > burst.startMs && pick(listing).includes(key));
+    const first = listings.find(
+      (listing) => listing.batchMs > burst.startMs && pick(listing).includes(key),
+    );
     const latencySec = first === undefined ? null : (first.batchMs - burst.startMs) / 1_000;
     return {
       tag: burst.tag,
@@ -79,7 +81,10 @@ function falsePositives(
   pick: (listing: BatchListing) => string[],
 ): string[] {
   const truth = new Map(
-    plan.bursts.map((burst) => [burst.tag.toLowerCase(), { fromMs: burst.startMs, toMs: burstEndMs(burst) + AFTERGLOW_MS }]),
+    plan.bursts.map((burst) => [
+      burst.tag.toLowerCase(),
+      { fromMs: burst.startMs, toMs: burstEndMs(burst) + AFTERGLOW_MS },
+    ]),
   );
   const decoyKeys = new Set(plan.decoys.map((decoy) => decoy.tag.toLowerCase()));
   const runs = new Map<string, number>();
@@ -89,7 +94,8 @@ function falsePositives(
     for (const key of runs.keys()) if (!listed.has(key)) runs.delete(key);
     for (const key of listed) {
       const span = truth.get(key);
-      const isTrue = span !== undefined && listing.batchMs > span.fromMs && listing.batchMs <= span.toMs;
+      const isTrue =
+        span !== undefined && listing.batchMs > span.fromMs && listing.batchMs <= span.toMs;
       if (isTrue || decoyKeys.has(key)) continue;
       const run = (runs.get(key) ?? 0) + 1;
       runs.set(key, run);

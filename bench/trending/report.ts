@@ -41,7 +41,12 @@ export function formatScenarioTable(app: RankingOutcome, naive: RankingOutcome):
   for (const [label, format] of summaryRows) {
     rows.push(['summary', label, format(appSummary), format(naiveSummary)]);
   }
-  rows.push(['summary', 'median tags listed', decimal(app.medianListed), decimal(naive.medianListed)]);
+  rows.push([
+    'summary',
+    'median tags listed',
+    decimal(app.medianListed),
+    decimal(naive.medianListed),
+  ]);
   return formatTable(rows);
 }
 
@@ -51,7 +56,8 @@ function listed(batches: number): string {
 
 function formatTable(rows: string[][]): string {
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
-  const line = (row: string[]) => `| ${row.map((cell, column) => cell.padEnd(widths[column]!)).join(' | ')} |`;
+  const line = (row: string[]) =>
+    `| ${row.map((cell, column) => cell.padEnd(widths[column]!)).join(' | ')} |`;
   const rule = `|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`;
   return [line(rows[0]!), rule, ...rows.slice(1).map(line)].join('\n');
 }

@@ -20,7 +20,13 @@ interface EvalOptions {
 }
 
 function parseOptions(args: string[]): EvalOptions {
-  const options: EvalOptions = { seeds: [1, 2, 3], minutes: 40, bursts: 12, withYesterday: true, json: false };
+  const options: EvalOptions = {
+    seeds: [1, 2, 3],
+    minutes: 40,
+    bursts: 12,
+    withYesterday: true,
+    json: false,
+  };
   for (let index = 0; index < args.length; index++) {
     const arg = args[index]!;
     const value = () => {
@@ -28,7 +34,8 @@ function parseOptions(args: string[]): EvalOptions {
       if (next === undefined) throw new Error(`${arg} needs a value`);
       return next;
     };
-    if (arg === '--seeds' || arg === '--seed') options.seeds = value().split(',').map(positiveInteger);
+    if (arg === '--seeds' || arg === '--seed')
+      options.seeds = value().split(',').map(positiveInteger);
     else if (arg === '--minutes') options.minutes = positiveInteger(value());
     else if (arg === '--bursts') options.bursts = positiveInteger(value());
     else if (arg === '--no-yesterday') options.withYesterday = false;
@@ -57,13 +64,26 @@ export async function runTrendingEval(args: string[]): Promise<void> {
     if (!options.json) process.stderr.write(`seed ${seed}: replaying ${options.minutes} min…\n`);
     const replay = await replayScenario(plan);
     if (replay.errors.length > 0) throw new Error(`batch errors: ${String(replay.errors[0])}`);
-    const app = evaluateRanking('Trending now', plan, replay.listings, (listing) => listing.trending);
-    const naive = evaluateRanking('naive top 10 / 1 min', plan, replay.listings, (listing) => listing.naive);
+    const app = evaluateRanking(
+      'Trending now',
+      plan,
+      replay.listings,
+      (listing) => listing.trending,
+    );
+    const naive = evaluateRanking(
+      'naive top 10 / 1 min',
+      plan,
+      replay.listings,
+      (listing) => listing.naive,
+    );
     outcomes.push({ seed, app, naive });
     if (!options.json) {
-      process.stdout.write(`\nSeed ${seed}: ${options.minutes} min, ${replay.posts} posts (${Math.round(replay.posts / options.minutes / 60)}/s)\n\n`);
+      process.stdout.write(
+        `\nSeed ${seed}: ${options.minutes} min, ${replay.posts} posts (${Math.round(replay.posts / options.minutes / 60)}/s)\n\n`,
+      );
       process.stdout.write(`${formatScenarioTable(app, naive)}\n`);
-      if (app.falsePositiveTags.length) process.stdout.write(`false positives: ${app.falsePositiveTags.join(', ')}\n`);
+      if (app.falsePositiveTags.length)
+        process.stdout.write(`false positives: ${app.falsePositiveTags.join(', ')}\n`);
     }
   }
   const summaries = outcomes.map(({ seed, app, naive }) => ({
@@ -71,7 +91,8 @@ export async function runTrendingEval(args: string[]): Promise<void> {
     app: summariseRanking(app),
     naive: summariseRanking(naive),
   }));
-  if (options.json) process.stdout.write(`${JSON.stringify({ options, summaries, outcomes }, null, 2)}\n`);
+  if (options.json)
+    process.stdout.write(`${JSON.stringify({ options, summaries, outcomes }, null, 2)}\n`);
   else process.stdout.write(`\n${formatGoals(summaries.map((summary) => summary.app))}\n`);
 }
 

@@ -47,9 +47,25 @@ export function planScenario(options: PlanOptions): ScenarioPlan {
         accounts,
       ),
     ),
-    decoy('SmallRing', 'small ring', 'k = 6 posting and retweeting each other', at(0.35), at(0.8), 2, 6),
+    decoy(
+      'SmallRing',
+      'small ring',
+      'k = 6 posting and retweeting each other',
+      at(0.35),
+      at(0.8),
+      2,
+      6,
+    ),
     {
-      ...decoy('MorningShow', 'daily', '4 posts/s every day at the same hour', at(0.45), at(0.75), 4, 3_000),
+      ...decoy(
+        'MorningShow',
+        'daily',
+        '4 posts/s every day at the same hour',
+        at(0.45),
+        at(0.75),
+        4,
+        3_000,
+      ),
       rampMs: 3 * MINUTE_MS,
     },
   ].map((spec) => ({ ...spec, startMs: todayMs + spec.startMs, endMs: todayMs + spec.endMs }));
@@ -79,7 +95,8 @@ export function planScenario(options: PlanOptions): ScenarioPlan {
 function planBurst(random: Random, index: number, options: PlanOptions): BurstSpec {
   const span = Math.max(options.durationMs - FIRST_BURST_MS - 5 * MINUTE_MS, MINUTE_MS);
   const slot = span / options.bursts;
-  const startMs = FIRST_BURST_MS + Math.round((index * slot + random.next() * slot * 0.5) / 2_000) * 2_000;
+  const startMs =
+    FIRST_BURST_MS + Math.round((index * slot + random.next() * slot * 0.5) / 2_000) * 2_000;
   const shape = SHAPES[index % SHAPES.length]!;
   const peakPerSec = STRENGTHS_PER_SEC[index % STRENGTHS_PER_SEC.length]!;
   return {

@@ -57,12 +57,15 @@ export class ScenarioStream {
   private background(posts: ParsedPost[], batchMs: number, seconds: number): void {
     const { accounts, driftAmplitude, retweetShare } = this.plan.background;
     for (const tag of this.tags) {
-      const drift = 1 + driftAmplitude * Math.sin((2 * Math.PI * batchMs) / tag.periodMs + tag.phase);
+      const drift =
+        1 + driftAmplitude * Math.sin((2 * Math.PI * batchMs) / tag.periodMs + tag.phase);
       const count = poisson(this.random, tag.perSec * drift * seconds);
       for (let index = 0; index < count; index++) {
         const author = `u${this.random.int(accounts)}`;
         const retweetOf =
-          tag.lastOriginal !== undefined && this.random.chance(retweetShare) ? tag.lastOriginal : undefined;
+          tag.lastOriginal !== undefined && this.random.chance(retweetShare)
+            ? tag.lastOriginal
+            : undefined;
         const post = this.post(author, tag.spelling, tag.key, retweetOf);
         if (retweetOf === undefined) tag.lastOriginal = post.id;
         posts.push(post);
@@ -86,11 +89,15 @@ export class ScenarioStream {
     const account = () => `${decoy.tag}-acct${this.random.int(decoy.accounts)}`;
     for (let index = 0; index < count; index++) {
       if (decoy.kind === 'retweet ring') {
-        posts.push(this.post(account(), decoy.tag, decoy.tag.toLowerCase(), `${decoy.tag}-the-post`));
+        posts.push(
+          this.post(account(), decoy.tag, decoy.tag.toLowerCase(), `${decoy.tag}-the-post`),
+        );
       } else if (decoy.kind === 'small ring') {
         posts.push(this.crowdPost(decoy.tag, account(), 0.5));
       } else {
-        posts.push(this.crowdPost(decoy.tag, account(), decoy.kind === 'one-author spam' ? 0 : 0.25));
+        posts.push(
+          this.crowdPost(decoy.tag, account(), decoy.kind === 'one-author spam' ? 0 : 0.25),
+        );
       }
     }
   }
@@ -108,9 +115,20 @@ export class ScenarioStream {
     return post;
   }
 
-  private post(author: string, spelling: string, key: string, retweetOf: string | undefined): ParsedPost {
+  private post(
+    author: string,
+    spelling: string,
+    key: string,
+    retweetOf: string | undefined,
+  ): ParsedPost {
     const id = `p${this.nextId++}`;
-    return { id, authorId: author, isRetweet: retweetOf !== undefined, retweetOf, tags: [{ key, spelling }] };
+    return {
+      id,
+      authorId: author,
+      isRetweet: retweetOf !== undefined,
+      retweetOf,
+      tags: [{ key, spelling }],
+    };
   }
 }
 
@@ -132,7 +150,8 @@ function backgroundTags(plan: ScenarioPlan, random: Random): BackgroundTag[] {
 function poisson(random: Random, mean: number): number {
   if (mean <= 0) return 0;
   if (mean > 30) {
-    const normal = Math.sqrt(-2 * Math.log(1 - random.next())) * Math.cos(2 * Math.PI * random.next());
+    const normal =
+      Math.sqrt(-2 * Math.log(1 - random.next())) * Math.cos(2 * Math.PI * random.next());
     return Math.max(0, Math.round(mean + Math.sqrt(mean) * normal));
   }
   const limit = Math.exp(-mean);

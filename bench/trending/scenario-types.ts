@@ -22,7 +22,8 @@ export interface BurstSpec {
   rare: boolean;
 }
 
-export type DecoyKind = 'one-author spam' | 'steady large' | 'retweet ring' | 'small ring' | 'daily';
+export type DecoyKind =
+  'one-author spam' | 'steady large' | 'retweet ring' | 'small ring' | 'daily';
 
 /** A tag that must never be listed under "Trending now". */
 export interface DecoySpec {

@@ -22,7 +22,9 @@ export function summariseRanking(outcome: RankingOutcome): RankingSummary {
     .filter((burst) => burst.detectedWithin120s)
     .map((burst) => burst.latencySec!);
   const share = (bursts: typeof strong) =>
-    bursts.length === 0 ? 1 : bursts.filter((burst) => burst.detectedWithin120s).length / bursts.length;
+    bursts.length === 0
+      ? 1
+      : bursts.filter((burst) => burst.detectedWithin120s).length / bursts.length;
   return {
     name: outcome.name,
     recallStrong: share(strong),

@@ -9,7 +9,10 @@ import { formatExactCount, formatWindowMs } from './format';
 export function trendReason(tag: TrendingTag, authorsWindowMs: number, locale?: string): string {
   const people = `${formatExactCount(tag.authors, locale)} ${tag.authors === 1 ? 'person' : 'people'}`;
   const window = `in the last ${formatWindowMs(authorsWindowMs).replace(/^1 min$/, 'minute')}`;
-  const pace = tag.rateMultiple === null ? 'new' : `${formatMultiple(tag.rateMultiple, locale)} its usual rate`;
+  const pace =
+    tag.rateMultiple === null
+      ? 'new'
+      : `${formatMultiple(tag.rateMultiple, locale)} its usual rate`;
   const prefix = tag.direction === 'cooling' ? 'past its peak, ' : '';
   return `${prefix}${pace}, ${people} ${window}`;
 }

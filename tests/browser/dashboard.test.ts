@@ -1,6 +1,7 @@
 /**
  * The dashboard in a real Chromium against the real server (Next production build, socket.io,
- * the engine replaying the small fixture at 20× speed so the page changes within seconds).
+ * the engine replaying the small fixture at 5× speed so the page changes within seconds and its
+ * one real burst, #WorldCup from 40 s of virtual time, trends for a while in "Trending now").
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -30,6 +31,8 @@ if (skipWithoutBrowser) {
 
 const topTags = '[data-testid="top-tags"] [role="button"]';
 const trendingRows = '[data-testid="trending"] li button';
+/** Rows of "Trending now" and of "Cooling down" (where a tag goes once past its peak). */
+const listedRows = ':is([data-testid="trending"], [data-testid="cooling"]) li button';
 
 describe.skipIf(skipWithoutBrowser)('dashboard in Chromium', () => {
   let server: TagstreamServer;
@@ -43,7 +46,7 @@ describe.skipIf(skipWithoutBrowser)('dashboard in Chromium', () => {
       HOST: '127.0.0.1',
       NODE_ENV: 'production',
       FIXTURE_PATH: 'fixtures/small.jsonl',
-      FIXTURE_SPEED: '20',
+      FIXTURE_SPEED: '5',
       LOG_LEVEL: 'silent',
     });
     server = createTagstreamServer({ config, next: true, dir: ROOT });
@@ -72,7 +75,10 @@ describe.skipIf(skipWithoutBrowser)('dashboard in Chromium', () => {
 
   it('fills the top hashtags and the trending list and keeps updating them', async () => {
     await page.locator(topTags).nth(4).waitFor();
-    await page.locator(trendingRows).nth(2).waitFor();
+    await page.locator(trendingRows).first().waitFor();
+    expect(
+      await page.locator(`${trendingRows} [data-testid="trend-reason"]`).first().textContent(),
+    ).toMatch(/^(new|[\d.]+× its usual rate), [\d,]+ people in the last minute$/);
     await expect
       .poll(() => page.getAttribute('[data-testid="connection"]', 'data-state'))
       .toBe('live');
@@ -91,7 +97,7 @@ describe.skipIf(skipWithoutBrowser)('dashboard in Chromium', () => {
     await expect
       .poll(() => page.locator('[data-testid="series-chart"] .recharts-line').count())
       .toBe(3);
-    const row = page.locator(`${trendingRows}[aria-pressed="false"]`).first();
+    const row = page.locator(`${listedRows}[aria-pressed="false"]`).first();
     const tag = (await row.locator('span.truncate').textContent())!.trim();
     await row.click();
     await expect.poll(() => page.locator('[data-testid="watched-chip"]').count()).toBe(4);

@@ -43,18 +43,30 @@ describe('createTrendsJob trending list', () => {
     harness.stop();
   }, 60_000);
 
-  it('does not rank a handful of posts nor posts of two authors', async () => {
+  it('lists neither a handful of posts nor posts of two authors, but a crowd; cooling after', async () => {
     const harness = createJobHarness({});
-    for (let batch = 0; batch < 15 * MINUTE_BATCHES; batch++) await harness.batch([]);
+    let result: TrendsBatchResult | undefined;
+    // Past the warm-up, with a steady background (a silent stream would restart the warm-up).
+    for (let batch = 0; batch < 11 * MINUTE_BATCHES; batch++) {
+      result = await harness.batch(posts(`bg-${batch}`, 'Background', 5));
+    }
+    expect(result!.trendWarmUpEndsMs).toBeNull();
     const few = await harness.batch(posts('few', 'Few', 4));
-    expect(few.windows[0]!.top[0]).toMatchObject({ key: 'few', count: 4 });
+    expect(few.windows[0]!.top.find((tag) => tag.key === 'few')).toMatchObject({ count: 4 });
     expect(few.trending).toEqual([]);
     const pair = await harness.batch([
       ...posts('pair-a', 'Pair', 5, 'first'),
       ...posts('pair-b', 'Pair', 5, 'second'),
     ]);
-    expect(pair.trending.map((tag) => tag.key)).not.toContain('pair');
-    const many = await harness.batch(posts('many', 'Many', 8));
-    expect(many.trending.map((tag) => tag.key)).toContain('many');
+    expect(pair.trending).toEqual([]);
+    for (let batch = 0; batch < 3; batch++)
+      result = await harness.batch(posts(`many-${batch}`, 'Many', 8));
+    expect(result!.trending.map((tag) => [tag.key, tag.authors, tag.direction])).toEqual([
+      ['many', 24, 'rising'],
+    ]);
+    for (let batch = 0; batch < MINUTE_BATCHES; batch++) result = await harness.batch([]);
+    expect(result!.trending).toEqual([]);
+    expect(result!.cooling.map((tag) => [tag.key, tag.direction])).toEqual([['many', 'cooling']]);
+    harness.stop();
   });
 });

@@ -13,6 +13,8 @@ describe('RecentSightings', () => {
     expect(sightings.distinct('news')).toBe(1);
     expect(sightings.distinct('other')).toBe(1);
     sightings.expire(90_000);
-    expect([sightings.distinct('news'), sightings.distinct('other'), sightings.size]).toEqual([0, 0, 0]);
+    expect([sightings.distinct('news'), sightings.distinct('other'), sightings.size]).toEqual([
+      0, 0, 0,
+    ]);
   });
 });

@@ -98,7 +98,11 @@ export class TrendBoard {
     }
     snapshot.keys.forEach((key, index) => {
       const [sinceMs, peakFast, lastRisingMs] = snapshot.numbers.subarray(index * 3, index * 3 + 3);
-      this.entries.set(key, { sinceMs: sinceMs!, peakFast: peakFast!, lastRisingMs: lastRisingMs! });
+      this.entries.set(key, {
+        sinceMs: sinceMs!,
+        peakFast: peakFast!,
+        lastRisingMs: lastRisingMs!,
+      });
     });
   }
 

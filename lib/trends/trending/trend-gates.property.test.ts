@@ -1,11 +1,19 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MINUTE_BATCHES, OPTIONS, createTrackerHarness, listedKeys } from './trend-tracker.test-helpers';
+import {
+  MINUTE_BATCHES,
+  OPTIONS,
+  createTrackerHarness,
+  listedKeys,
+} from './trend-tracker.test-helpers';
 import type { TestPost } from './trend-tracker.test-helpers';
 
 /** A background that keeps the tracker fed (and the warm-up running) while the case plays. */
 function background(batch: number): TestPost[] {
-  return Array.from({ length: 5 }, (_, index) => ({ key: 'background', author: `bg${batch}-${index}` }));
+  return Array.from({ length: 5 }, (_, index) => ({
+    key: 'background',
+    author: `bg${batch}-${index}`,
+  }));
 }
 
 describe('trend gates', () => {
@@ -27,7 +35,9 @@ describe('trend gates', () => {
                 }
               }
             }
-            expect(listedKeys(harness.batch([...background(batch), ...ring]))).not.toContain('ring');
+            expect(listedKeys(harness.batch([...background(batch), ...ring]))).not.toContain(
+              'ring',
+            );
           }
         },
       ),
@@ -51,7 +61,9 @@ describe('trend gates', () => {
                     author: `ring-${batch}-${account}`,
                     retweetOf: 'the-post',
                   }));
-            expect(listedKeys(harness.batch([...background(batch), ...ring]))).not.toContain('ring');
+            expect(listedKeys(harness.batch([...background(batch), ...ring]))).not.toContain(
+              'ring',
+            );
           }
         },
       ),

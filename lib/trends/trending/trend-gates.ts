@@ -12,9 +12,11 @@
  * - history: until the job has watched for `warmUpMs` (10 min; a checkpoint carries the start
  *   time over restarts), the baseline of a tag already busy when the job started is unknown and
  *   too short to measure a ratio against, so no tag trends on its ratio: only a tag first seen at
- *   least `quietStartMs` (30 s) after the start can trend (the ratio gate aside), as the job has
- *   seen it absent and then rise. A tag busy enough to pass the author gate (≥ 8 authors a
- *   minute) stays unseen for 30 s with a probability under e⁻⁴.
+ *   least `quietStartMs` (30 s) after the start can trend, as the job has seen it absent and then
+ *   rise; its score is then taken against the rate it had before it appeared (none), and the
+ *   ratio gate is waived. A tag busy enough to pass the author gate (≥ 8 authors a minute) stays
+ *   unseen for 30 s with a probability under e⁻⁴, so a tag that was merely busy already cannot
+ *   pass for one that emerged.
  */
 export interface TrendGateOptions {
   minPosts: number;

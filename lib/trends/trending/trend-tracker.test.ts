@@ -45,7 +45,10 @@ describe('TrendTracker', () => {
       expect(listedKeys(lists)).toEqual([]);
     }
     for (let batch = 0; batch < 10; batch++) {
-      lists = harness.batch([...postsOf('steady', 10, `t${batch}-`), ...postsOf('news', 4, `n${batch}-`)]);
+      lists = harness.batch([
+        ...postsOf('steady', 10, `t${batch}-`),
+        ...postsOf('news', 4, `n${batch}-`),
+      ]);
     }
     expect(lists!.trending).toHaveLength(1);
     expect(lists!.trending[0]).toMatchObject({
@@ -114,7 +117,8 @@ describe('TrendTracker', () => {
       lists = harness.batch([...busy, ...fresh]);
     }
     expect(lists.trending.map((tag) => tag.key)).toEqual(['fresh']);
-    while (harness.batchMs < OPTIONS.warmUpMs) lists = harness.batch(postsOf('busy', 80, `c${harness.batchMs}-`));
+    while (harness.batchMs < OPTIONS.warmUpMs)
+      lists = harness.batch(postsOf('busy', 80, `c${harness.batchMs}-`));
     expect(lists.warmUpEndsMs).toBeNull();
   });
 

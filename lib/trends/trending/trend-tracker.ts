@@ -145,10 +145,15 @@ export class TrendTracker {
       this.evidence(key, listedCounts.get(key) ?? 0, batchMs, share),
     );
     const best = selectTop(rising, this.options.maxTags, byScoreThenKey);
-    for (const listing of best) this.memory.note(listing.evidence.key, batchMs, listing.evidence.fast);
+    for (const listing of best)
+      this.memory.note(listing.evidence.key, batchMs, listing.evidence.fast);
     const changes = this.ranking.next(best.map((listing) => listing.evidence.key));
     const coolest = cooling
-      .sort((a, b) => this.board.lastRisingMs(b.evidence.key) - this.board.lastRisingMs(a.evidence.key) || byScoreThenKey(b, a))
+      .sort(
+        (a, b) =>
+          this.board.lastRisingMs(b.evidence.key) - this.board.lastRisingMs(a.evidence.key) ||
+          byScoreThenKey(b, a),
+      )
       .slice(0, this.options.maxTags);
     const toTag = this.tagBuilder(batchMs, spellingOf);
     const warmUpEndsMs = startMs + this.options.warmUpMs;
@@ -222,8 +227,19 @@ export class TrendTracker {
   ): TrendEvidence | undefined {
     const trend = this.keys.get(key);
     if (trend === undefined) return undefined;
-    const { fast, slow } = countsAt(trend, batchMs, this.options.fastHalfLifeMs, this.options.slowHalfLifeMs);
-    const expected = Math.max(slow * share, this.memory.expectedFastAt(key, batchMs));
+    const { fast, slow } = countsAt(
+      trend,
+      batchMs,
+      this.options.fastHalfLifeMs,
+      this.options.slowHalfLifeMs,
+    );
+    const startMs = this.startMs!;
+    const { warmUpMs, quietStartMs } = this.options;
+    // Warming up, a key the job saw appear after a quiet start is measured against the rate it
+    // had before it appeared, nothing (see `trend-gates.ts`); others against their baseline.
+    const emerged = batchMs - startMs < warmUpMs && trend.firstSeenMs - startMs >= quietStartMs;
+    const baseline = emerged ? 0 : slow * share;
+    const expected = Math.max(baseline, this.memory.expectedFastAt(key, batchMs));
     return {
       key,
       count,
@@ -241,7 +257,11 @@ export class TrendTracker {
   /** Builds listed tags; rates are per minute, corrected for the job's age (`trending-score.ts`). */
   private tagBuilder(batchMs: number, spellingOf: (key: string) => string) {
     const fastWeight = gatheredWeight(batchMs - this.startMs!, this.options.fastHalfLifeMs);
-    return (listing: BoardListing, direction: TrendDirection, rankChange: number | null): TrendingTag => {
+    return (
+      listing: BoardListing,
+      direction: TrendDirection,
+      rankChange: number | null,
+    ): TrendingTag => {
       const { key, score, count, fast, expected, authors, originals, firstSeenMs } =
         listing.evidence;
       // A key seen for less than the baseline's half-life has no usual rate of its own yet.
