@@ -60,7 +60,7 @@ export class ClusterNode {
     const url = config.REDIS_URL;
     this.keys = clusterKeys(config.REDIS_KEY_PREFIX);
     const connection = (name: string, failFast: boolean) =>
-      new RedisConnection({ url, name, failFast, logger: logger.child({ redis: name }) });
+      new RedisConnection({ url, name, failFast, logger });
     this.commands = connection('commands', true);
     this.adapterConnection = connection('sockets', false);
     const reader = connection('results', false);
@@ -69,7 +69,7 @@ export class ClusterNode {
       this.keys.results,
       options.retainedBatches,
       (batch) => this.onPublished(batch),
-      logger.child({ component: 'results' }),
+      logger.child({ component: 'cluster-results' }),
     );
     this.publisher = new ResultsPublisher(
       this.commands.client,
@@ -87,7 +87,7 @@ export class ClusterNode {
     this.checkpoints = new HolderCheckpoints(
       checkpointStore,
       options.checkpointIntervalMs,
-      logger.child({ component: 'checkpoints' }),
+      logger.child({ component: 'cluster-checkpoints' }),
     );
     this.keeper = new LeaseKeeper({
       lease,
@@ -95,7 +95,7 @@ export class ClusterNode {
       highestSeenToken: () => this.highestToken,
       onAcquired: (token, stillHolding) => this.beginTerm(token, stillHolding),
       onLost: (reason) => this.endTerm(reason),
-      logger: logger.child({ component: 'lease' }),
+      logger: logger.child({ component: 'cluster-lease' }),
     });
     this.commands.client.on('ready', () => void this.publisher.flush());
   }

@@ -21,7 +21,7 @@ export function createClusterNode(
   if (url === undefined) return undefined;
   return new ClusterNode({
     config: { ...config, REDIS_URL: url },
-    logger: logger.child({ component: 'cluster' }),
+    logger,
     store: shared.store,
     stats: shared.stats,
     retainedBatches: SERIES_LENGTH,

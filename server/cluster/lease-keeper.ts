@@ -58,6 +58,12 @@ export class LeaseKeeper {
 
   start(): void {
     this.schedule(0);
+    // A holder renews as soon as Redis is back rather than at its next tick.
+    this.options.connection.client.on('ready', () => {
+      if (this.role_ !== 'holder') return;
+      clearTimeout(this.tickTimer);
+      this.schedule(0);
+    });
   }
 
   /**

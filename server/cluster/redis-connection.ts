@@ -23,9 +23,12 @@ export interface RedisConnectionOptions {
   logger: Logger;
 }
 
-/** Backoff between reconnection attempts: 100 ms doubling to 5 s, ±20 % jitter. */
+/**
+ * Backoff between reconnection attempts: 100 ms doubling to 2 s, ±20 % jitter. The cap stays well
+ * below the lease's stop deadline, so that a holder is back before it must give up.
+ */
 export function reconnectDelayMs(retries: number, random: () => number = Math.random): number {
-  const base = Math.min(100 * 2 ** Math.min(retries, 16), 5000);
+  const base = Math.min(100 * 2 ** Math.min(retries, 16), 2000);
   return Math.round(base * (0.8 + 0.4 * random()));
 }
 

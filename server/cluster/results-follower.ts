@@ -36,8 +36,11 @@ export class ResultsFollower {
     this.failureLog = new ThrottledLog(logger, 'reading published batches failed');
   }
 
+  /** Connects its connection (in the background) and starts reading. */
   start(): void {
-    this.running ??= this.run();
+    if (this.running) return;
+    this.connection.connect();
+    this.running = this.run();
   }
 
   async stop(): Promise<void> {
