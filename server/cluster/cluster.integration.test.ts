@@ -20,8 +20,16 @@ import { parsePublishedBatch } from './published-batch';
 import type { ClusterStatus } from './cluster-status';
 
 const TOKEN = 'cluster-test-bearer-token';
-const LEASE_TTL_MS = 2000;
+/** Short so the test is quick; `TAGSTREAM_TEST_LEASE_TTL_MS` measures the takeover at others. */
+const LEASE_TTL_MS = Number(process.env.TAGSTREAM_TEST_LEASE_TTL_MS ?? 2000);
 const BATCH_MS = 500;
+const CHECKPOINT_MS = 1000;
+/** The mock sends at most one post per 10 ms: at most 100 a second. */
+const MAX_POSTS_PER_SEC = 100;
+/** Posts sent but not counted yet: the batch in progress and the next (bounded generously). */
+const IN_FLIGHT = (MAX_POSTS_PER_SEC * 3 * BATCH_MS) / 1000;
+/** After a takeover, also the posts the killed holder took after its last checkpoint. */
+const TAKEOVER_GAP = IN_FLIGHT + (MAX_POSTS_PER_SEC * CHECKPOINT_MS) / 1000;
 
 let redis: TestRedis;
 let mock: MockXApi;
@@ -29,6 +37,8 @@ const servers: ServerProcess[] = [];
 let dashboard: Socket<ServerToClientEvents, ClientToServerEvents> | undefined;
 const received = new Set<number>();
 let dashboardDisconnects = 0;
+/** Posts lost in the takeover: what later checks allow besides the batch in progress. */
+let takeoverMissing = 0;
 
 interface Trends {
   batchTime: number | null;
@@ -60,7 +70,9 @@ beforeAll(async () => {
     X_BEARER_TOKEN: TOKEN,
     X_BACKOFF_SCALE: '0.01',
     BATCH_INTERVAL_MS: String(BATCH_MS),
-    WINDOWS: '30s,1m',
+    // The 2 m window holds every post of this test: its count can be compared with all sent.
+    WINDOWS: '30s,2m',
+    CHECKPOINT_INTERVAL_MS: String(CHECKPOINT_MS),
     CLIENT_UPDATE_INTERVAL_MS: '100',
     LOG_LEVEL: 'info',
   };
@@ -80,7 +92,7 @@ async function getJson<T>(url: string): Promise<T & { status: number }> {
 }
 
 const trends = (server: ServerProcess) =>
-  getJson<Trends>(`${server.url}/api/trends?window=1m&limit=20`);
+  getJson<Trends>(`${server.url}/api/trends?window=2m&limit=20`);
 const ready = (server: ServerProcess) => getJson<Ready>(`${server.url}/readyz`);
 const alive = () =>
   servers.filter((server) => server.child.exitCode === null && !server.child.killed);
@@ -169,7 +181,13 @@ describe('three instances on one Redis', () => {
 
   it('replaces a holder killed with -9 within 15 s, with one X connection at a time', async () => {
     const [holder] = await holders();
-    const before = (await trends(holder!)).batchTime!;
+    // Enough counted that a successor starting empty could not pass for one going on.
+    const beforeKill = await waitFor('enough posts counted', async () => {
+      const answer = await trends(holder!);
+      return answer.tweets > 2 * TAKEOVER_GAP ? answer : undefined;
+    });
+    const before = beforeKill.batchTime!;
+    expect(mock.sentIds.length - beforeKill.tweets).toBeLessThanOrEqual(IN_FLIGHT);
     const killedAtMs = Date.now();
     await holder!.kill();
     const successor = await waitFor('a new holder with a new batch', async () => {
@@ -183,7 +201,17 @@ describe('three instances on one Redis', () => {
     expect(takeoverMs).toBeLessThan(15_000);
     expect(successor).not.toBe(holder);
     expect((await ready(successor)).cluster.fencingToken).toBeGreaterThan(1);
+    expect(successor.output()).toContain('restored the checkpoint from redis');
     expect(streamConnectionsOverlap()).toBe(false);
+    // The counts go on from the checkpoint: all posts sent are counted but the gap.
+    const afterTakeover = await trends(successor);
+    const missing = mock.sentIds.length - afterTakeover.tweets;
+    console.log(
+      `posts sent but not counted after the takeover: ${missing} (bound ${TAKEOVER_GAP})`,
+    );
+    expect(missing).toBeGreaterThanOrEqual(0);
+    expect(missing).toBeLessThanOrEqual(TAKEOVER_GAP);
+    takeoverMissing = missing;
     const agreement = await measureAgreement(2000);
     expect(agreement.maxLagMs).toBeLessThanOrEqual(1000);
     expect(agreement.disagreements).toBe(0);
@@ -244,6 +272,20 @@ describe('three instances on one Redis', () => {
     });
     expect(after.cluster.fencingToken).toBe(token);
     expect((await holders()).length).toBe(1);
+    // Nothing lost: the holder kept its state through the restart.
+    const counted = await trends(holder!);
+    expect(mock.sentIds.length - counted.tweets - takeoverMissing).toBeLessThanOrEqual(IN_FLIGHT);
+    // And it checkpoints again into the Redis that lost everything.
+    const saved = after.cluster.checkpointsSaved;
+    await waitFor('a new checkpoint in Redis', async () => {
+      const state = await ready(holder!);
+      return state.cluster.checkpointsSaved > saved ? true : undefined;
+    });
+    const client = createClient({ url: redis.url });
+    client.on('error', () => undefined);
+    await client.connect();
+    expect(Number(await client.hGet('test:checkpoint', 'token'))).toBe(token);
+    client.destroy();
     expect(dashboardDisconnects).toBe(0);
     expect(streamConnectionsOverlap()).toBe(false);
     const agreement = await measureAgreement(2000);
