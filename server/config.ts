@@ -66,7 +66,7 @@ const schema = z.object({
     .regex(/^[\w:.-]{1,64}$/)
     .default('tagstream:'),
   /** The ingestion lease's time to live: a dead holder is replaced after about this long. */
-  LEASE_TTL_MS: positiveInt(300).max(120_000).default(10_000),
+  LEASE_TTL_MS: positiveInt(300).max(120_000).default(8000),
 });
 
 type Raw = z.infer<typeof schema>;

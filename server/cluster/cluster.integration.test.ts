@@ -292,4 +292,24 @@ describe('three instances on one Redis', () => {
     expect(agreement.maxLagMs).toBeLessThanOrEqual(1000);
     expect(agreement.disagreements).toBe(0);
   });
+
+  it('hands the lease over on SIGTERM (a deploy): no wait for expiry, nothing lost', async () => {
+    const [holder] = await holders();
+    const before = (await trends(holder!)).batchTime!;
+    const stoppedAtMs = Date.now();
+    expect(await holder!.terminate()).toBe(0);
+    const successor = await waitFor('a new holder with a new batch', async () => {
+      const [found] = await holders();
+      if (!found) return undefined;
+      const answer = await trends(found);
+      return (answer.batchTime ?? 0) > before ? found : undefined;
+    });
+    const handoverMs = Date.now() - stoppedAtMs;
+    console.log(`handover on SIGTERM: ${handoverMs} ms (lease ttl ${LEASE_TTL_MS} ms)`);
+    expect(holder!.output()).toContain('released the ingestion lease');
+    expect(streamConnectionsOverlap()).toBe(false);
+    // The last checkpoint was taken after the source stopped: only the takeover's gap is missing.
+    const counted = await trends(successor);
+    expect(mock.sentIds.length - counted.tweets - takeoverMissing).toBeLessThanOrEqual(IN_FLIGHT);
+  });
 });

@@ -2,7 +2,9 @@
  * Keeps this instance's side of the ingestion lease: tries to take it while another instance may
  * hold it, renews it while holding, and gives it up on time.
  *
- * Timing, for a lease of `ttlMs` (T): a standby instance tries every T/5; the holder renews every
+ * Timing, for a lease of `ttlMs` (T): a standby instance tries every T/10 (at most every second,
+ * at least every 100 ms), so a dead holder is replaced at most about T + 1 s after its last
+ * renewal, plus a batch interval before the first result; the holder renews every
  * T/3, each command bounded to T/4. The holder stops acting at `sent + 3T/4`, where `sent` is when
  * its last successful renewal left: the lease cannot have expired in Redis before `sent + T`, so
  * `onLost` (stopping the source) has T/4 to finish before anyone else can take the lease. After a
@@ -79,9 +81,12 @@ export class LeaseKeeper {
     if (wasHolding) this.transitions = this.transitions.then(() => this.options.onLost(reason));
     await this.transitions;
     if (!wasHolding || !this.options.connection.isReady) return;
-    await withTimeout(this.options.lease.release(), this.ttlMs / 4).catch((error: unknown) =>
-      this.options.logger.warn({ err: error }, 'lease release failed; it expires by itself'),
-    );
+    try {
+      const released = await withTimeout(this.options.lease.release(), this.ttlMs / 4);
+      if (released) this.options.logger.info({ reason }, 'released the ingestion lease');
+    } catch (error) {
+      this.options.logger.warn({ err: error }, 'lease release failed; it expires by itself');
+    }
   }
 
   private schedule(delayMs: number): void {
@@ -92,7 +97,7 @@ export class LeaseKeeper {
   private async tick(): Promise<void> {
     if (this.role_ === 'holder') await this.renew();
     else if (this.role_ === 'standby') await this.tryAcquire();
-    this.schedule(this.role_ === 'holder' ? this.ttlMs / 3 : Math.max(100, this.ttlMs / 5));
+    this.schedule(this.role_ === 'holder' ? this.ttlMs / 3 : standbyPeriodMs(this.ttlMs));
   }
 
   private async tryAcquire(): Promise<void> {
@@ -162,6 +167,11 @@ export class LeaseKeeper {
       }),
     );
   }
+}
+
+/** How often an instance that does not hold the lease tries to take it. */
+export function standbyPeriodMs(ttlMs: number): number {
+  return Math.min(1000, Math.max(100, ttlMs / 10));
 }
 
 function errorMessage(error: unknown): string {
