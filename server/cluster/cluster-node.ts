@@ -13,7 +13,7 @@ import type { EngineStats, SourceStatus } from '@/lib/protocol';
 import type { TrendsBatchResult } from '@/lib/trends/types';
 import type { Config } from '../config';
 import type { EngineStatsTracker } from '../ingestion/engine-stats-tracker';
-import type { TrendStore } from '../ingestion/trend-store';
+import type { InMemoryTrendStore } from '../ingestion/trend-store';
 import { RedisCheckpointStore } from '../state/redis-checkpoint-store';
 import { clusterKeys } from './cluster-keys';
 import type { ClusterKeys } from './cluster-keys';
@@ -33,7 +33,7 @@ import { ResultsPublisher } from './results-publisher';
 export interface ClusterNodeOptions extends HolderTermFactories {
   config: Readonly<Config> & { REDIS_URL: string };
   logger: Logger;
-  store: TrendStore;
+  store: InMemoryTrendStore;
   stats: EngineStatsTracker;
   /** Batches the stream keeps, and a starting instance reads back. */
   retainedBatches: number;
@@ -54,6 +54,8 @@ export class ClusterNode {
   private highestToken = 0;
   private lastPublished: PublishedBatch | undefined;
   private staleResults = 0;
+  /** The highest token of a result shown. */
+  private shownToken = 0;
 
   constructor(private readonly options: ClusterNodeOptions) {
     const { config, logger } = options;
@@ -183,14 +185,16 @@ export class ClusterNode {
     if (!term) return;
     this.checkpoints.stop();
     await term.stop();
-    // A last checkpoint only when leaving on our own (shutdown): a lost lease refuses it anyway.
+    // A last checkpoint when leaving on our own (shutdown); else the state stays here, in case
+    // this instance takes the lease back from a Redis that lost the checkpoint.
     if (reason === 'shutting down') await this.checkpoints.save(term);
+    else await this.checkpoints.keep(term);
     this.term = undefined;
   }
 
   private onResult(term: HolderTerm, result: TrendsBatchResult): void {
     if (this.term !== term) return;
-    this.show(result);
+    this.show(result, term.token, term.source.timeMode === 'virtual');
     void this.publisher.publish({
       token: term.token,
       result,
@@ -206,14 +210,25 @@ export class ClusterNode {
     }
     this.highestToken = batch.token;
     this.lastPublished = batch;
-    if (this.term?.token !== batch.token) this.show(batch.result);
+    if (this.term?.token !== batch.token)
+      this.show(batch.result, batch.token, batch.source.kind === 'fixture');
   }
 
-  /** Records `result` and tells the sockets, unless a batch as new is already shown. */
-  private show(result: TrendsBatchResult): void {
-    const shown = this.options.store.latest()?.batchTime ?? -Infinity;
-    if (result.batchTime <= shown) return;
-    this.options.store.record(result);
+  /**
+   * Records `result` and tells the sockets, unless a batch as new is already shown: a successor
+   * that restored a checkpoint may run again batches shown before. A successor replaying a
+   * fixture starts its timeline over (a replay starts afresh): the store is emptied when a
+   * higher token comes with an older batch, and the new replay is shown from its first batch.
+   */
+  private show(result: TrendsBatchResult, token: number, replay: boolean): void {
+    const { store } = this.options;
+    const shown = store.latest()?.batchTime ?? -Infinity;
+    if (result.batchTime <= shown) {
+      if (!(replay && token > this.shownToken)) return;
+      store.restore({ latest: null, batches: [] });
+    }
+    this.shownToken = Math.max(this.shownToken, token);
+    store.record(result);
     this.options.onBatch();
   }
 }

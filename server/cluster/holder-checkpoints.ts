@@ -13,6 +13,8 @@ export class HolderCheckpoints {
   private timer: NodeJS.Timeout | undefined;
   private readonly failureLog: ThrottledLog;
   private saves = 0;
+  /** The state of a term that ended without a shutdown (lease not renewed in time). */
+  private kept: { token: number; bytes: Uint8Array } | undefined;
 
   constructor(
     private readonly store: RedisCheckpointStore,
@@ -33,8 +35,9 @@ export class HolderCheckpoints {
    * the previous holder until it stopped).
    */
   async restore(term: HolderTerm): Promise<void> {
-    const bytes = await this.store.load();
-    if (bytes === undefined) return void this.logger.info('no checkpoint in redis: starting empty');
+    if (!keepsCheckpoints(term)) return;
+    const bytes = await this.latestBytes();
+    if (bytes === undefined) return void this.logger.info('no checkpoint: starting empty');
     const shown = term.ingest.store.snapshot();
     const outcome = await restoreServerState(bytes, term.ingest);
     const restoredTime = term.ingest.store.latest()?.batchTime ?? -Infinity;
@@ -43,7 +46,7 @@ export class HolderCheckpoints {
       const { skippedBatches, resumedAtBatchTime } = outcome;
       this.logger.info(
         { bytes: bytes.byteLength, skippedBatches, resumedAtBatchTime },
-        'restored the checkpoint from redis',
+        'restored the checkpoint',
       );
       return;
     }
@@ -55,8 +58,38 @@ export class HolderCheckpoints {
     );
   }
 
+  /**
+   * Keeps `term`'s state here when it ends without a shutdown: should Redis have lost the
+   * checkpoint meanwhile (a restart without persistence), this instance, taking the lease back,
+   * goes on from where it stopped.
+   */
+  async keep(term: HolderTerm): Promise<void> {
+    if (!keepsCheckpoints(term)) return;
+    try {
+      this.kept = { token: term.token, bytes: await captureServerState(term.ingest) };
+    } catch (error) {
+      this.logger.warn({ err: error }, 'could not keep the state of the ended term');
+    }
+  }
+
+  /** Redis's checkpoint, or the state kept here when it is at least as recent (same holder). */
+  private async latestBytes(): Promise<Uint8Array | undefined> {
+    const kept = this.kept;
+    this.kept = undefined;
+    const stored = await this.store.loadWithToken();
+    if (kept && (stored === undefined || kept.token >= stored.token)) {
+      this.logger.info({ fencingToken: kept.token }, 'going on from the state kept here');
+      return kept.bytes;
+    }
+    return stored?.bytes;
+  }
+
   start(term: HolderTerm): void {
     this.stop();
+    if (!keepsCheckpoints(term)) {
+      this.logger.info('fixture replay: starting over with fresh state (no checkpoint)');
+      return;
+    }
     this.timer = setInterval(() => void this.save(term), this.intervalMs);
   }
 
@@ -67,6 +100,7 @@ export class HolderCheckpoints {
 
   /** Saves `term`'s state now; resolves false when refused or failed (never rejects). */
   async save(term: HolderTerm): Promise<boolean> {
+    if (!keepsCheckpoints(term)) return false;
     try {
       const saved = await this.store.save(await captureServerState(term.ingest));
       if (saved) this.saves++;
@@ -77,4 +111,9 @@ export class HolderCheckpoints {
       return false;
     }
   }
+}
+
+/** As for one process: a live source's state is checkpointed; a fixture replay starts over. */
+function keepsCheckpoints(term: HolderTerm): boolean {
+  return term.ingest.timeMode === 'arrival';
 }

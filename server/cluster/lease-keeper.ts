@@ -9,7 +9,8 @@
  * its last successful renewal left: the lease cannot have expired in Redis before `sent + T`, so
  * `onLost` (stopping the source) has T/4 to finish before anyone else can take the lease. After a
  * reconnection to Redis a standby instance waits T before trying, so that a holder whose lease
- * Redis lost (a restart without persistence) takes it back first, with its state.
+ * Redis lost (a restart without persistence) takes it back first, with its state; the last
+ * holder itself, if it had to stop meanwhile, does not wait.
  */
 import type { Logger } from 'pino';
 import { withTimeout } from '../time/with-timeout';
@@ -109,8 +110,10 @@ export class LeaseKeeper {
       if (this.seenEpoch !== 0) this.readySinceMs = nowMs;
       this.seenEpoch = connection.epoch;
     }
-    if (nowMs - this.readySinceMs < this.ttlMs && this.readySinceMs !== 0) return;
     const minToken = Math.max(this.lastToken, this.options.highestSeenToken());
+    // The last holder (no later token seen) need not wait: it is the one the others wait for.
+    const lastHolder = this.lastToken > 0 && this.lastToken >= minToken;
+    if (!lastHolder && this.readySinceMs !== 0 && nowMs - this.readySinceMs < this.ttlMs) return;
     try {
       const token = await withTimeout(lease.acquire(minToken), this.ttlMs / 4);
       if (token === undefined || this.role_ !== 'standby') return;

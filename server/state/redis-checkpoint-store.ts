@@ -63,6 +63,14 @@ export class RedisCheckpointStore implements CheckpointStore {
     return Number((await this.client.hGet(this.keys.checkpoint, 'token')) ?? 0);
   }
 
+  /** The latest checkpoint with the token of the holder that saved it, read at once. */
+  async loadWithToken(): Promise<{ bytes: Uint8Array; token: number } | undefined> {
+    const binary = this.client.withTypeMapping({ [RESP_TYPES.BLOB_STRING]: Buffer });
+    const [token, bytes] = await binary.hmGet(this.keys.checkpoint, ['token', 'bytes']);
+    if (!token || !bytes) return undefined;
+    return { bytes: new Uint8Array(bytes), token: Number(token.toString()) };
+  }
+
   async setAside(reason: string): Promise<string> {
     const slug = reason.replace(/[^\w-]+/g, '-').slice(0, 40);
     const name = `${this.keys.checkpointAside}${this.nowMs()}:${slug}`;
