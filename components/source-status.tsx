@@ -30,6 +30,11 @@ export function SourceStatus() {
         </span>
       </div>
       <SourceDetail connection={source.connection} />
+      {source.degraded === undefined ? null : (
+        <p data-testid="source-degraded" className="text-amber-700 dark:text-amber-300">
+          {source.degraded}
+        </p>
+      )}
       <p className="text-zinc-500 tabular-nums dark:text-zinc-400">
         {formatRate(source.tweetsPerSec)} posts/s · {formatExactCount(source.reconnects)} reconnects
         · {formatExactCount(source.errors)} errors

@@ -46,6 +46,11 @@ export interface SourceStatus {
   reconnects: number;
   errors: number;
   tweetsPerSec: number;
+  /**
+   * With several instances: what works less well than it should (e.g. Redis unreachable, the
+   * last results are shown); absent when all is well.
+   */
+  degraded?: string;
 }
 
 /** One point of the per-batch series: counts per hashtag key in that batch. */
@@ -90,6 +95,8 @@ export interface BatchUpdate {
 export interface ServerToClientEvents {
   snapshot: (snapshot: DashboardSnapshot) => void;
   batch: (update: BatchUpdate) => void;
+  /** The source's status changed between batches (e.g. an instance lost Redis). */
+  source: (source: SourceStatus) => void;
 }
 
 export interface ClientToServerEvents {

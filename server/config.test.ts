@@ -15,6 +15,31 @@ function errorOf(env: Record<string, string>): string {
 }
 
 describe('loadConfig', () => {
+  it('runs alone without REDIS_URL, with the lease and key defaults for when it is set', () => {
+    const config = load({});
+    expect(config.REDIS_URL).toBeUndefined();
+    expect(config).toMatchObject({
+      REDIS_KEY_PREFIX: 'tagstream:',
+      LEASE_TTL_MS: 8000,
+      CHECKPOINT_INTERVAL_MS: 30_000,
+    });
+    expect(load({ REDIS_URL: 'rediss://user:pw@10.0.0.3:6378/1' }).REDIS_URL).toBe(
+      'rediss://user:pw@10.0.0.3:6378/1',
+    );
+  });
+
+  it('never echoes the password of a bad REDIS_URL', () => {
+    const message = errorOf({ REDIS_URL: 'http://user:s3cret@host:6379' });
+    expect(message).toContain('REDIS_URL');
+    expect(message).not.toContain('s3cret');
+  });
+
+  it('refuses a lease ttl outside 300-120000 ms', () => {
+    expect(errorOf({ LEASE_TTL_MS: '100' })).toContain(
+      'LEASE_TTL_MS: expected an integer 300-120000',
+    );
+  });
+
   it('fills every default from an empty environment', () => {
     const config = load({});
     expect(config).toMatchObject({

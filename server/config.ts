@@ -4,6 +4,7 @@
  * it accepts; `server/main.ts` prints it and exits 1. Every variable is documented in `.env.example`.
  */
 import { z } from 'zod';
+import { redactRedisUrl } from './cluster/redis-url';
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -52,6 +53,20 @@ const schema = z.object({
   X_STALL_TIMEOUT_MS: positiveInt(100).default(30_000),
   /** Multiplies every backoff delay; 1 in production, small in tests so faults replay quickly. */
   X_BACKOFF_SCALE: z.coerce.number().positive().max(1).default(1),
+  /** How often the state is checkpointed (with `REDIS_URL`: by the lease holder, to Redis). */
+  CHECKPOINT_INTERVAL_MS: positiveInt(100).default(30_000),
+  /** Several instances share one state through Redis when set; one process alone otherwise. */
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\/[^\s]+$/)
+    .optional(),
+  /** Every Redis key the server uses starts with this (several apps can share one Redis). */
+  REDIS_KEY_PREFIX: z
+    .string()
+    .regex(/^[\w:.-]{1,64}$/)
+    .default('tagstream:'),
+  /** The ingestion lease's time to live: a dead holder is replaced after about this long. */
+  LEASE_TTL_MS: positiveInt(300).max(120_000).default(8000),
 });
 
 type Raw = z.infer<typeof schema>;
@@ -75,6 +90,9 @@ const ACCEPTS: Partial<Record<keyof Raw, string>> = {
   BATCH_INTERVAL_MS: 'an integer 100-60000',
   X_API_BASE_URL: 'an absolute URL such as https://api.x.com',
   X_BACKOFF_SCALE: 'a number in (0, 1]',
+  REDIS_URL: 'a URL such as redis://host:6379 or rediss://user:password@host:6380/0',
+  REDIS_KEY_PREFIX: 'up to 64 letters, digits, _ : . or -',
+  LEASE_TTL_MS: 'an integer 300-120000',
 };
 
 function fail(variable: string, detail: string): never {
@@ -109,7 +127,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     const issue = parsed.error.issues[0]!;
     const variable = String(issue.path[0]);
     const accepts = ACCEPTS[variable as keyof Raw];
-    fail(variable, accepts ? `expected ${accepts}, got "${env[variable]}"` : issue.message);
+    const shown = variable === 'REDIS_URL' ? redactRedisUrl(env[variable] ?? '') : env[variable];
+    fail(variable, accepts ? `expected ${accepts}, got "${shown}"` : issue.message);
   }
   const raw = parsed.data;
   if (raw.TWEET_SOURCE !== 'fixture' && !raw.X_BEARER_TOKEN)

@@ -6,7 +6,7 @@ import type { EngineStats } from '@/lib/protocol';
 import type { Config, WindowSpec } from './config';
 import type { Readiness } from './http/health-routes';
 import { createRouter } from './http/router';
-import { createIngest } from './ingestion/ingest';
+import { createIngest, createIngestShared } from './ingestion/ingest';
 import type { TrendsServer } from './sockets/hub';
 import { createMetrics, registerSourceMetrics } from './metrics';
 import type { Metrics } from './metrics';
@@ -18,6 +18,11 @@ import { listenOn, publicHost } from './http/listen';
 import { createSource } from './sources/create-source';
 import type { TweetSource } from './sources/types';
 import type { TrendStore } from './ingestion/trend-store';
+import { ClusterIngest, LocalIngest } from './ingestion/ingest-runner';
+import type { IngestRunner } from './ingestion/ingest-runner';
+import { createClusterNode, useRedisAdapter } from './cluster/create-cluster-node';
+import { watchSourceStatus } from './cluster/watch-source-status';
+import type { ClusterNode } from './cluster/cluster-node';
 
 export interface TagstreamServerOptions {
   config: Readonly<Config>;
@@ -27,7 +32,7 @@ export interface TagstreamServerOptions {
   next?: boolean | 'dev';
   /** Next's project directory; default the working directory. */
   dir?: string;
-  /** Default: the source `TWEET_SOURCE` names. */
+  /** Default: the source `TWEET_SOURCE` names. Ignored with `REDIS_URL`. */
   source?: TweetSource;
 }
 
@@ -39,7 +44,10 @@ export interface TagstreamServer {
   readonly httpServer: HttpServer;
   readonly io: TrendsServer;
   readonly store: TrendStore;
-  readonly source: TweetSource;
+  /** The source here, or with `REDIS_URL` the ingesting instance's as this one knows it. */
+  readonly source: Pick<TweetSource, 'status' | 'isReady'>;
+  /** With `REDIS_URL`: this instance's part among several; undefined otherwise. */
+  readonly cluster: ClusterNode | undefined;
   readonly metrics: Metrics;
   stats(): EngineStats;
   readiness(): Readiness;
@@ -53,12 +61,27 @@ export interface TagstreamServer {
 export function createTagstreamServer(options: TagstreamServerOptions): TagstreamServer {
   const { config } = options;
   const logger = options.logger ?? pino({ level: 'silent' });
-  const source = options.source ?? createSource(config, logger);
   const metrics = createMetrics();
-  registerSourceMetrics(metrics.registry, source);
+  registerSourceMetrics(metrics.registry, { status: () => runner.sourceStatus() });
+  const shared = createIngestShared(config, metrics);
+  const { store } = shared;
   // Results come only after listen(), once `hub` below exists.
-  const ingest = createIngest(config, source, metrics, logger, () => hub.notifyBatch());
-  const { stats, store, readiness } = ingest;
+  const cluster = createClusterNode(config, logger, shared, () => hub.notifyBatch());
+  const localSource = cluster ? undefined : (options.source ?? createSource(config, logger));
+  const runner: IngestRunner = localSource
+    ? new LocalIngest(
+        localSource,
+        createIngest(config, shared, localSource.timeMode, logger, (result) => {
+          store.record(result);
+          hub.notifyBatch();
+        }),
+      )
+    : new ClusterIngest(cluster!);
+  const source = localSource ?? {
+    status: () => runner.sourceStatus(),
+    isReady: () => cluster!.sourceReady(),
+  };
+  const readiness = () => runner.readiness();
   const seriesWindow = defaultWindow(config.WINDOWS);
   const router = createRouter({
     store,
@@ -78,8 +101,8 @@ export function createTagstreamServer(options: TagstreamServerOptions): Tagstrea
   });
   const messageSources = {
     store,
-    stats: () => stats.current(),
-    source: () => source.status(),
+    stats: () => runner.stats(),
+    source: () => runner.sourceStatus(),
     seriesWindowMs: seriesWindow.windowMs,
     seriesTopTags: SERIES_TOP_TAGS,
   };
@@ -90,7 +113,14 @@ export function createTagstreamServer(options: TagstreamServerOptions): Tagstrea
     metrics,
     logger,
   );
+  if (cluster) useRedisAdapter(io, cluster);
   const upgrades = routeUpgrades(httpServer, () => nextApp);
+  const stopWatchingStatus = cluster
+    ? watchSourceStatus(
+        () => runner.sourceStatus(),
+        (status) => io.local.emit('source', status),
+      )
+    : () => undefined;
 
   let closing: Promise<void> | undefined;
   const close = () => (closing ??= closeAll());
@@ -99,8 +129,9 @@ export function createTagstreamServer(options: TagstreamServerOptions): Tagstrea
     io,
     store,
     source,
+    cluster,
     metrics,
-    stats: () => stats.current(),
+    stats: () => runner.stats(),
     readiness,
     async listen() {
       try {
@@ -128,16 +159,13 @@ export function createTagstreamServer(options: TagstreamServerOptions): Tagstrea
     if (config.PORT !== 0) nextApp = await prepare(config.PORT);
     const port = await listenOn(httpServer, config.PORT, config.HOST);
     if (config.PORT === 0) nextApp = await prepare(port);
-    ingest.pipeline.start();
-    await source.start(ingest.pipeline.sink);
+    await runner.start();
     return { port, url: `http://${publicHost(config.HOST)}:${port}` };
   }
 
   async function closeAll(): Promise<void> {
-    await source
-      .stop()
-      .catch((error: unknown) => logger.warn({ err: error }, 'source stop failed'));
-    ingest.pipeline.stop();
+    await runner.stop();
+    stopWatchingStatus();
     hub.close();
     // io.close() also closes the HTTP server, which waits for every connection: kept-alive
     // requests and the sockets handed to Next (dev hot reload) are closed too.

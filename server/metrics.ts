@@ -58,7 +58,10 @@ export function createMetrics(): Metrics {
 }
 
 /** Registers the source's gauges and counters, read from `source.status()` at each scrape. */
-export function registerSourceMetrics(registry: Registry, source: TweetSource): void {
+export function registerSourceMetrics(
+  registry: Registry,
+  source: Pick<TweetSource, 'status'>,
+): void {
   new Gauge({
     name: 'tagstream_source_up',
     help: '1 while the tweet source is connected (or replaying), else 0.',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { StreamState } from './stream-reducer';
 import { initialStreamState, shownState, streamReducer } from './stream-reducer';
-import { batchUpdate, point, snapshot } from './test-factories';
+import { batchUpdate, point, snapshot, sourceStatus } from './test-factories';
 
 function connectedWithSnapshot(): StreamState {
   const connected = streamReducer(initialStreamState, { type: 'connection', connection: 'live' });
@@ -29,6 +29,15 @@ describe('streamReducer', () => {
     });
     expect(state.live?.series).toEqual([point(10_000, { c: 1 })]);
     expect(state.snapshots).toBe(2);
+  });
+
+  it('shows a source status that changed between batches, paused or not', () => {
+    const degraded = sourceStatus({ degraded: 'Redis unreachable: showing the last results' });
+    let state = streamReducer(connectedWithSnapshot(), { type: 'pause' });
+    state = streamReducer(state, { type: 'source', source: degraded });
+    expect(shownState(state)?.source.degraded).toBe(degraded.degraded);
+    expect(state.live?.source).toEqual(degraded);
+    expect(state.live?.batchTime).toBe(2000);
   });
 
   it('keeps showing the frozen view while paused and the latest after resume', () => {

@@ -2,7 +2,7 @@
  * The socket hook's state machine: connection state, the live view and, while paused, a frozen
  * copy that the page shows instead. Updates keep arriving while paused; resume shows the latest.
  */
-import type { BatchUpdate, DashboardSnapshot } from '@/lib/protocol';
+import type { BatchUpdate, DashboardSnapshot, SourceStatus } from '@/lib/protocol';
 import type { TagHistoryPoint, DashboardState } from './dashboard-state';
 import { applyBatch, fromSnapshot, mergeHistory } from './dashboard-state';
 
@@ -26,6 +26,8 @@ export type StreamAction =
   | { type: 'snapshot'; snapshot: DashboardSnapshot; receivedAtMs: number }
   | { type: 'batch'; update: BatchUpdate; receivedAtMs: number }
   | { type: 'history'; key: string; tag: string; points: TagHistoryPoint[] }
+  /** The source's status changed between batches: shown at once, paused or not. */
+  | { type: 'source'; source: SourceStatus }
   | { type: 'pause' }
   | { type: 'resume' };
 
@@ -63,6 +65,11 @@ export function streamReducer(state: StreamState, action: StreamAction): StreamS
       const merge = (view: DashboardState | null) =>
         view && mergeHistory(view, action.key, action.tag, action.points);
       return { ...state, live: merge(state.live), frozen: merge(state.frozen) };
+    }
+    case 'source': {
+      const withSource = (view: DashboardState | null) =>
+        view && { ...view, source: action.source };
+      return { ...state, live: withSource(state.live), frozen: withSource(state.frozen) };
     }
     case 'pause':
       return state.paused ? state : { ...state, paused: true, frozen: state.live };

@@ -116,6 +116,7 @@ function attachHandlers(
     dispatch({ type: 'snapshot', snapshot, receivedAtMs: Date.now() }),
   );
   socket.on('batch', (update) => dispatch({ type: 'batch', update, receivedAtMs: Date.now() }));
+  socket.on('source', (source) => dispatch({ type: 'source', source }));
   const onNetworkChange = () => {
     if (!socket.connected) setConnection(notConnected());
   };

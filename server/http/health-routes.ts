@@ -1,6 +1,7 @@
 /** `GET /healthz` (the process answers), `GET /readyz` (ingesting), `GET /metrics`. */
 import type { Registry } from 'prom-client';
 import type { SourceStatus } from '@/lib/protocol';
+import type { ClusterStatus } from '../cluster/cluster-status';
 import type { RouteAnswer } from './respond';
 import { json } from './respond';
 
@@ -10,6 +11,8 @@ export interface Readiness {
   reason?: string;
   /** The source's public status (never credentials). */
   source: SourceStatus;
+  /** With several instances (`REDIS_URL`): this instance's role and Redis connection. */
+  cluster?: ClusterStatus;
 }
 
 export function healthRoute(): RouteAnswer {
@@ -17,8 +20,9 @@ export function healthRoute(): RouteAnswer {
 }
 
 export function readyRoute(readiness: Readiness): RouteAnswer {
-  if (readiness.ready) return json(200, { status: 'ready', source: readiness.source });
-  return json(503, { status: 'not ready', reason: readiness.reason, source: readiness.source });
+  const { source, cluster } = readiness;
+  if (readiness.ready) return json(200, { status: 'ready', source, cluster });
+  return json(503, { status: 'not ready', reason: readiness.reason, source, cluster });
 }
 
 export async function metricsRoute(registry: Registry): Promise<RouteAnswer> {

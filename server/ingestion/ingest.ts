@@ -1,18 +1,23 @@
 import type { Logger } from 'pino';
+import type { TrendsBatchResult } from '@/lib/trends/types';
 import type { Config } from '../config';
 import { EngineStatsTracker } from './engine-stats-tracker';
-import type { Readiness } from '../http/health-routes';
 import type { Metrics } from '../metrics';
 import { Pipeline } from './pipeline';
 import type { PipelineState } from './pipeline';
-import type { TimeMode, TweetSource } from '../sources/types';
+import type { TimeMode } from '../sources/types';
 import { InMemoryTrendStore } from './trend-store';
 
-export interface Ingest {
-  /** The current pipeline (replaced by `restorePipeline` before the start). */
-  readonly pipeline: Pipeline;
+/** What outlives any one pipeline: the running figures and the results served. */
+export interface IngestShared {
   stats: EngineStatsTracker;
   store: InMemoryTrendStore;
+}
+
+/** One source's pipeline, with what a checkpoint captures and restores beside it. */
+export interface Ingest extends IngestShared {
+  /** The current pipeline (replaced by `restorePipeline` before the start). */
+  readonly pipeline: Pipeline;
   readonly timeMode: TimeMode;
   readonly batchIntervalMs: number;
   /** The configured windows, shortest first. */
@@ -22,54 +27,46 @@ export interface Ingest {
    * current pipeline stays, untouched.
    */
   restorePipeline(state: PipelineState): void;
-  /** Ready while the source is ready and the engine is running. */
-  readiness(): Readiness;
+}
+
+export function createIngestShared(config: Readonly<Config>, metrics: Metrics): IngestShared {
+  return {
+    stats: new EngineStatsTracker(config.BATCH_INTERVAL_MS, metrics),
+    store: new InMemoryTrendStore(),
+  };
 }
 
 /**
- * The ingestion side of the server: source → pipeline → store. `onBatch` runs after each batch's
- * result is in the store.
+ * The ingestion side of the server for one source: source → pipeline → `onResult`. One process
+ * makes one; with several instances the lease holder makes one per period it holds the lease.
  */
 export function createIngest(
   config: Readonly<Config>,
-  source: TweetSource,
-  metrics: Metrics,
+  shared: IngestShared,
+  timeMode: TimeMode,
   logger: Logger,
-  onBatch: () => void,
+  onResult: (result: TrendsBatchResult) => void,
 ): Ingest {
-  const stats = new EngineStatsTracker(config.BATCH_INTERVAL_MS, metrics);
-  const store = new InMemoryTrendStore();
   const windowsMs = config.WINDOWS.map((window) => window.windowMs);
+  const pipelineLogger = logger.child({ component: 'pipeline' });
   const createPipeline = () =>
     new Pipeline({
-      timeMode: source.timeMode,
+      timeMode,
       batchIntervalMs: config.BATCH_INTERVAL_MS,
       windowsMs,
       maxTweetsPerBatch: config.MAX_TWEETS_PER_BATCH,
       heavyHittersCapacity: config.HEAVY_HITTERS_CAPACITY,
-      stats,
-      logger: logger.child({ component: 'pipeline' }),
-      onResult: (result) => {
-        store.record(result);
-        onBatch();
-      },
+      stats: shared.stats,
+      logger: pipelineLogger,
+      onResult,
     });
   let pipeline = createPipeline();
-  const readiness = (): Readiness => {
-    const status = source.status();
-    if (!source.isReady()) {
-      return { ready: false, reason: `source ${status.connection.state}`, source: status };
-    }
-    if (!pipeline.running) return { ready: false, reason: 'engine not running', source: status };
-    return { ready: true, source: status };
-  };
   return {
     get pipeline() {
       return pipeline;
     },
-    stats,
-    store,
-    timeMode: source.timeMode,
+    ...shared,
+    timeMode,
     batchIntervalMs: config.BATCH_INTERVAL_MS,
     windowsMs,
     restorePipeline(state) {
@@ -77,6 +74,5 @@ export function createIngest(
       restored.restore(state);
       pipeline = restored;
     },
-    readiness,
   };
 }

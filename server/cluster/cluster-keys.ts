@@ -1,0 +1,26 @@
+/** The Redis keys of one Tagstream app, all under `REDIS_KEY_PREFIX`. */
+export interface ClusterKeys {
+  /** The ingestion lease: its value names the holder. */
+  lease: string;
+  /** The fencing counter: INCR'd on every acquisition, so each holder's token is higher. */
+  fence: string;
+  /** Stream of the holder's batch results, the recent ones kept for instances that start. */
+  results: string;
+  /** The latest checkpoint (a hash: token, bytes, savedAtMs). */
+  checkpoint: string;
+  /** Prefix of checkpoints set aside because they could not be restored. */
+  checkpointAside: string;
+  /** socket.io's Redis streams adapter. */
+  socketStream: string;
+}
+
+export function clusterKeys(prefix: string): ClusterKeys {
+  return {
+    lease: `${prefix}lease`,
+    fence: `${prefix}fence`,
+    results: `${prefix}results`,
+    checkpoint: `${prefix}checkpoint`,
+    checkpointAside: `${prefix}checkpoint:aside:`,
+    socketStream: `${prefix}socket.io`,
+  };
+}

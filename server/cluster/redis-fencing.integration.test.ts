@@ -1,0 +1,158 @@
+/**
+ * The lease, the results stream and the checkpoint store against a real `redis-server`: one
+ * holder at a time, tokens that only grow, and writes of an older holder refused.
+ */
+import pino from 'pino';
+import { createClient } from 'redis';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startTestRedis } from '../../tests/support/redis-server';
+import type { TestRedis } from '../../tests/support/redis-server';
+import { RedisCheckpointStore } from '../state/redis-checkpoint-store';
+import { clusterKeys } from './cluster-keys';
+import { parsePublishedBatch } from './published-batch';
+import type { PublishedBatch } from './published-batch';
+import type { RedisClient } from './redis-connection';
+import { RedisLease } from './redis-lease';
+import { ResultsPublisher } from './results-publisher';
+
+const keys = clusterKeys('test:');
+let redis: TestRedis;
+let client: RedisClient;
+
+beforeAll(async () => {
+  redis = await startTestRedis();
+  client = createClient({ url: redis.url }) as RedisClient;
+  client.on('error', () => undefined);
+  await client.connect();
+});
+
+afterAll(async () => {
+  client?.destroy();
+  await redis?.stop();
+});
+
+beforeEach(async () => {
+  await client.flushAll();
+});
+
+function batch(token: number, batchTime: number): PublishedBatch {
+  return {
+    token,
+    result: {
+      batchTime,
+      batchTweets: 0,
+      duplicates: 0,
+      batchCounts: [],
+      windows: [],
+      trending: [],
+    },
+    stats: {} as PublishedBatch['stats'],
+    source: {} as PublishedBatch['source'],
+  };
+}
+
+describe('RedisLease', () => {
+  it('lets one owner hold the lease until it releases it, with a higher token each time', async () => {
+    const first = new RedisLease(client, keys, 'a', 5000);
+    const second = new RedisLease(client, keys, 'b', 5000);
+    expect(await first.acquire(0)).toBe(1);
+    expect(await second.acquire(0)).toBeUndefined();
+    expect(await second.release()).toBe(false);
+    expect(await first.holder()).toBe('a');
+    expect(await first.release()).toBe(true);
+    expect(await second.acquire(0)).toBe(2);
+    expect(await first.renew(1)).toBe('lost');
+    expect(await second.renew(2)).toBe('renewed');
+  });
+
+  it('expires when not renewed within its ttl', async () => {
+    const first = new RedisLease(client, keys, 'a', 300);
+    expect(await first.acquire(0)).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(await first.holder()).toBeUndefined();
+    expect(await new RedisLease(client, keys, 'b', 300).acquire(0)).toBe(2);
+  });
+
+  it('draws tokens above the highest one seen after Redis lost its data', async () => {
+    const lease = new RedisLease(client, keys, 'a', 5000);
+    expect(await lease.acquire(41)).toBe(42);
+  });
+
+  it('is taken back with the same token by its holder when Redis lost it', async () => {
+    const lease = new RedisLease(client, keys, 'a', 5000);
+    const token = (await lease.acquire(0))!;
+    await client.flushAll();
+    expect(await lease.renew(token)).toBe('reclaimed');
+    expect(await lease.holder()).toBe('a');
+    expect(await new RedisLease(client, keys, 'b', 5000).acquire(0)).toBeUndefined();
+  });
+
+  it('is not taken back when a later holder drew a token meanwhile', async () => {
+    const first = new RedisLease(client, keys, 'a', 5000);
+    await first.acquire(0);
+    await first.release();
+    const second = new RedisLease(client, keys, 'b', 5000);
+    await second.acquire(0);
+    await second.release();
+    expect(await first.renew(1)).toBe('lost');
+    expect(await first.holder()).toBeUndefined();
+  });
+});
+
+describe('ResultsPublisher', () => {
+  it('refuses the batches of a holder whose token is older than the latest drawn', async () => {
+    const logger = pino({ level: 'silent' });
+    const lease = new RedisLease(client, keys, 'a', 5000);
+    const oldToken = (await lease.acquire(0))!;
+    await lease.release();
+    const newToken = (await new RedisLease(client, keys, 'b', 5000).acquire(0))!;
+    const publisher = new ResultsPublisher(client, keys, 100, logger);
+    await publisher.publish(batch(newToken, 2000));
+    await publisher.publish(batch(oldToken, 4000));
+    const entries = await client.xRange(keys.results, '-', '+');
+    expect(entries.map((entry) => parsePublishedBatch(entry.message)?.result.batchTime)).toEqual([
+      2000,
+    ]);
+    expect(publisher.refusedCount).toBe(1);
+  });
+});
+
+describe('RedisCheckpointStore', () => {
+  it('keeps the bytes exactly and refuses a write with a lower token than the stored one', async () => {
+    let token: number | undefined = 5;
+    const store = new RedisCheckpointStore(client, keys, () => token);
+    const bytes = new Uint8Array([0, 255, 10, 13, 0, 128]);
+    expect(await store.save(bytes)).toBe(true);
+    expect(await store.load()).toEqual(bytes);
+    token = 4;
+    expect(await store.save(new Uint8Array([1]))).toBe(false);
+    token = undefined;
+    expect(await store.save(new Uint8Array([1]))).toBe(false);
+    expect(await store.load()).toEqual(bytes);
+    expect(await store.storedToken()).toBe(5);
+  });
+
+  it('refuses a write once a later holder drew a token, before that holder saved anything', async () => {
+    const oldHolder = new RedisLease(client, keys, 'a', 5000);
+    const oldToken = (await oldHolder.acquire(0))!;
+    await client.del(keys.lease);
+    await new RedisLease(client, keys, 'b', 5000).acquire(0);
+    const store = new RedisCheckpointStore(client, keys, () => oldToken);
+    expect(await store.save(new Uint8Array([1]))).toBe(false);
+    expect(await store.load()).toBeUndefined();
+  });
+
+  it('sets a bad checkpoint aside under another key, kept', async () => {
+    const store = new RedisCheckpointStore(
+      client,
+      keys,
+      () => 1,
+      () => 1234,
+    );
+    await store.save(new Uint8Array([9]));
+    const aside = await store.setAside('corrupt: bad header');
+    expect(aside).toBe('test:checkpoint:aside:1234:corrupt-bad-header');
+    expect(await store.load()).toBeUndefined();
+    expect(await client.hGet(aside, 'bytes')).toBe('\t');
+  });
+});

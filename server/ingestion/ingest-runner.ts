@@ -1,0 +1,101 @@
+/**
+ * Who ingests: this process alone (`LocalIngest`, no `REDIS_URL`), or whichever instance holds
+ * the lease (`ClusterIngest`). The server asks the runner for its readiness and for the source
+ * and engine figures it shows, whichever instance produced them.
+ */
+import type { EngineStats, SourceStatus } from '@/lib/protocol';
+import type { Readiness } from '../http/health-routes';
+import type { TweetSource } from '../sources/types';
+import type { ClusterNode } from '../cluster/cluster-node';
+import type { Ingest } from './ingest';
+
+export interface IngestRunner {
+  start(): Promise<void>;
+  /** Stops the source, then the engine; idempotent, never rejects. */
+  stop(): Promise<void>;
+  readiness(): Readiness;
+  sourceStatus(): SourceStatus;
+  stats(): EngineStats;
+}
+
+/** Today's single process: one source, one pipeline, started once. */
+export class LocalIngest implements IngestRunner {
+  constructor(
+    private readonly source: TweetSource,
+    /** Its pipeline may be replaced by a restored one until `start`. */
+    readonly ingest: Ingest,
+  ) {}
+
+  async start(): Promise<void> {
+    const pipeline = this.ingest.pipeline;
+    pipeline.start();
+    await this.source.start(pipeline.sink);
+  }
+
+  async stop(): Promise<void> {
+    await this.source.stop().catch(() => undefined);
+    this.ingest.pipeline.stop();
+  }
+
+  /** Ready while the source is ready and the engine is running. */
+  readiness(): Readiness {
+    const status = this.source.status();
+    if (!this.source.isReady()) {
+      return { ready: false, reason: `source ${status.connection.state}`, source: status };
+    }
+    if (!this.ingest.pipeline.running) {
+      return { ready: false, reason: 'engine not running', source: status };
+    }
+    return { ready: true, source: status };
+  }
+
+  sourceStatus(): SourceStatus {
+    return this.source.status();
+  }
+
+  stats(): EngineStats {
+    return this.ingest.stats.current();
+  }
+}
+
+/** One of several instances on Redis: see `ClusterNode`. */
+export class ClusterIngest implements IngestRunner {
+  constructor(private readonly node: ClusterNode) {}
+
+  async start(): Promise<void> {
+    this.node.start();
+  }
+
+  async stop(): Promise<void> {
+    await this.node.stop();
+  }
+
+  /**
+   * The holder is ready while its source is, even with Redis away (it keeps ingesting). Another
+   * instance is ready while it follows a holder whose source is connected, and not while Redis is
+   * unreachable (it keeps serving, but what it shows no longer moves).
+   */
+  readiness(): Readiness {
+    const cluster = this.node.status();
+    const source = this.node.sourceStatus();
+    const answer = (reason?: string): Readiness =>
+      reason === undefined
+        ? { ready: true, source, cluster }
+        : { ready: false, reason, source, cluster };
+    if (cluster.role === 'standby' && cluster.redis === 'unreachable')
+      return answer('redis unreachable');
+    if (!this.node.sourceReady())
+      return answer(
+        `source ${source.connection.state}${cluster.role === 'standby' ? ' (on the ingesting instance)' : ''}`,
+      );
+    return answer();
+  }
+
+  sourceStatus(): SourceStatus {
+    return this.node.sourceStatus();
+  }
+
+  stats(): EngineStats {
+    return this.node.stats();
+  }
+}
