@@ -27,7 +27,7 @@ afterEach(async () => {
 
 type Kind = 'filtered' | 'sample' | 'search';
 
-const BATCH_MS = 200;
+const BATCH_MS = 100;
 
 async function startAll(
   kind: Kind,
