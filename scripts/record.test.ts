@@ -10,7 +10,8 @@ import { parseRecordArgs, record } from './record';
 import { FixtureSource } from '../server/sources/fixture/fixture-source';
 import { startMockXApi } from './mock-x-api/mock-x-api';
 import type { MockXApi } from './mock-x-api/mock-x-api';
-import { MOCK_TOKEN, recordingSink, waitFor } from './mock-x-api/test-support';
+import { MOCK_TOKEN, recordingSink } from './mock-x-api/test-support';
+import { waitFor } from '@/tests/support/wait-for';
 import { silentLogger } from '../server/sources/x/x-logger';
 
 let mock: MockXApi;
@@ -102,15 +103,19 @@ describe('record', () => {
   it('stops on a signal and keeps what it had', async () => {
     const controller = new AbortController();
     const out = join(dir, 'signal.jsonl');
+    const progressed: string[] = [];
     const running = record({
       args: { source: 'sample', minutes: 10, out },
       env: env(),
       logger: silentLogger,
-      progress: () => undefined,
+      progress: (text) => void progressed.push(text),
+      progressEveryMs: 0,
       signal: controller.signal,
     });
-    await waitFor(() => mock.unsentCount() === 0, 'all posts sent');
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await waitFor(
+      () => progressed.some((text) => text.startsWith('recorded 40 lines')),
+      'every post recorded',
+    );
     controller.abort();
     expect(await running).toMatchObject({ lines: 40, stoppedBy: 'signal' });
   });

@@ -81,6 +81,15 @@ describe('loadConfig', () => {
     ['PORT', 'abc'],
     ['FIXTURE_SPEED', 'fast'],
     ['FIXTURE_SPEED', '0'],
+    ['FIXTURE_SPEED', '0x10'],
+    ['FIXTURE_SPEED', ' 5 '],
+    ['FIXTURE_SPEED', '1e309'],
+    ['FIXTURE_SPEED', '1e3'],
+    ['FIXTURE_SPEED', 'Infinity'],
+    ['PORT', '0x50'],
+    ['BATCH_INTERVAL_MS', '2e3'],
+    ['MAX_TWEETS_PER_BATCH', '1.5'],
+    ['X_STALL_TIMEOUT_MS', '-300'],
     ['FIXTURE_LOOP', 'maybe'],
     ['BATCH_INTERVAL_MS', '50'],
     ['TWEET_SOURCE', 'firehose'],
@@ -102,6 +111,22 @@ describe('loadConfig', () => {
       /WINDOWS: 3s is not a multiple of BATCH_INTERVAL_MS/,
     );
     expect(errorOf({ WINDOWS: '60s,1m' })).toMatch(/WINDOWS: window lengths must be distinct/);
+  });
+
+  it('caps windows at 24 hours with a clear message', () => {
+    expect(errorOf({ WINDOWS: '1m,1000000h' })).toBe(
+      'Invalid environment variable WINDOWS: 1000000h is longer than the 24h maximum',
+    );
+    expect(errorOf({ WINDOWS: '25h' })).toMatch(/25h is longer than the 24h maximum/);
+    expect(load({ WINDOWS: '24h' }).WINDOWS).toEqual([{ label: '24h', windowMs: 86_400_000 }]);
+  });
+
+  it('takes plain decimals for numbers', () => {
+    expect(load({ FIXTURE_SPEED: '0.5', PORT: '8080', X_BACKOFF_SCALE: '0.001' })).toMatchObject({
+      FIXTURE_SPEED: 0.5,
+      PORT: 8080,
+      X_BACKOFF_SCALE: 0.001,
+    });
   });
 
   it('sorts windows shortest first and keeps their labels', () => {

@@ -25,20 +25,33 @@ const booleanText = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((text) => text === 'true' || text === '1' || text === 'yes');
 
-const positiveInt = (min = 1) => z.coerce.number().int().min(min);
+/**
+ * Numbers are written as plain decimals: `2`, `2.5`. Not `0x10`, `1e3`, ` 5 ` or `Infinity`,
+ * which `Number()` would take, so that a typo never passes for a value.
+ */
+const DECIMAL = /^\d+(\.\d+)?$/;
+const INTEGER = /^\d+$/;
+const decimal = () =>
+  z.string().regex(DECIMAL).transform(Number).pipe(z.number().refine(Number.isFinite));
+const integer = () => z.string().regex(INTEGER).transform(Number).pipe(z.number().int());
+
+const positiveInt = (min = 1) => integer().pipe(z.number().min(min));
+
+/** The longest window: a day of batches is already more than the dashboard shows. */
+export const MAX_WINDOW_MS = 24 * 3_600_000;
 
 const schema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  PORT: integer().pipe(z.number().min(0).max(65535)).default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TWEET_SOURCE: z.enum(['fixture', 'filtered', 'sample', 'search']).default('fixture'),
   FIXTURE_PATH: z.string().min(1).default('fixtures/sample.jsonl.gz'),
   FIXTURE_SPEED: z
-    .union([z.literal('max'), z.coerce.number().positive().max(1_000_000)])
+    .union([z.literal('max'), decimal().pipe(z.number().positive().max(1_000_000))])
     .default(1),
   FIXTURE_LOOP: booleanText.default(true),
-  BATCH_INTERVAL_MS: positiveInt(100).max(60_000).default(2000),
+  BATCH_INTERVAL_MS: positiveInt(100).pipe(z.number().max(60_000)).default(2000),
   WINDOWS: z.string().default('1m,5m,15m,60m'),
   /** Backpressure: posts beyond this many in one batch are dropped and counted. */
   MAX_TWEETS_PER_BATCH: positiveInt().default(200_000),
@@ -52,7 +65,7 @@ const schema = z.object({
   X_POLL_INTERVAL_MS: positiveInt(100).default(2000),
   X_STALL_TIMEOUT_MS: positiveInt(100).default(30_000),
   /** Multiplies every backoff delay; 1 in production, small in tests so faults replay quickly. */
-  X_BACKOFF_SCALE: z.coerce.number().positive().max(1).default(1),
+  X_BACKOFF_SCALE: decimal().pipe(z.number().positive().max(1)).default(1),
   /** How often the state is checkpointed (with `REDIS_URL`: by the lease holder, to Redis). */
   CHECKPOINT_INTERVAL_MS: positiveInt(100).default(30_000),
   /** Several instances share one state through Redis when set; one process alone otherwise. */
@@ -66,7 +79,7 @@ const schema = z.object({
     .regex(/^[\w:.-]{1,64}$/)
     .default('tagstream:'),
   /** The ingestion lease's time to live: a dead holder is replaced after about this long. */
-  LEASE_TTL_MS: positiveInt(300).max(120_000).default(8000),
+  LEASE_TTL_MS: positiveInt(300).pipe(z.number().max(120_000)).default(8000),
 });
 
 type Raw = z.infer<typeof schema>;
@@ -88,6 +101,11 @@ const ACCEPTS: Partial<Record<keyof Raw, string>> = {
   FIXTURE_SPEED: 'a positive number (1 = real time) or max',
   FIXTURE_LOOP: 'true or false',
   BATCH_INTERVAL_MS: 'an integer 100-60000',
+  MAX_TWEETS_PER_BATCH: 'an integer ≥ 1',
+  CLIENT_UPDATE_INTERVAL_MS: 'an integer ≥ 50',
+  HEAVY_HITTERS_CAPACITY: 'an integer ≥ 100',
+  X_POLL_INTERVAL_MS: 'an integer ≥ 100',
+  X_STALL_TIMEOUT_MS: 'an integer ≥ 100',
   X_API_BASE_URL: 'an absolute URL such as https://api.x.com',
   X_BACKOFF_SCALE: 'a number in (0, 1]',
   REDIS_URL: 'a URL such as redis://host:6379 or rediss://user:password@host:6380/0',
@@ -108,6 +126,7 @@ function parseWindows(text: string, batchIntervalMs: number): WindowSpec[] {
   const specs = labels.map((label) => {
     const windowMs = parseDurationMs(label);
     if (windowMs === undefined) fail('WINDOWS', `"${label}" is not a duration like 30s, 5m or 1h`);
+    if (windowMs > MAX_WINDOW_MS) fail('WINDOWS', `${label} is longer than the 24h maximum`);
     if (windowMs % batchIntervalMs !== 0)
       fail('WINDOWS', `${label} is not a multiple of BATCH_INTERVAL_MS (${batchIntervalMs} ms)`);
     return { label, windowMs };

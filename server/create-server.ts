@@ -13,6 +13,7 @@ import type { Metrics } from './metrics';
 import { prepareNextApp } from './http/next-app';
 import type { NextApp } from './http/next-app';
 import { routeUpgrades } from './http/route-upgrades';
+import { refuseForeignRequest } from './http/refuse-foreign-requests';
 import { attachSockets } from './sockets/attach-sockets';
 import { listenOn, publicHost } from './http/listen';
 import { createSource } from './sources/create-source';
@@ -94,6 +95,7 @@ export function createTagstreamServer(options: TagstreamServerOptions): Tagstrea
   });
   let nextApp: NextApp | undefined;
   const httpServer = createServer((req, res) => {
+    if (refuseForeignRequest(req, res)) return;
     if (router.owns(req.url ?? '/')) return void router.handle(req, res);
     if (nextApp) return void nextApp.handle(req, res);
     res.writeHead(nextEnabled(options) ? 503 : 404, { 'content-type': 'text/plain' });

@@ -1,5 +1,9 @@
 /** The real entry point as a child process: start-up errors, logging and shutdown. */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { io as connectClient } from 'socket.io-client';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -39,7 +43,37 @@ function startMain(env: Record<string, string>) {
   return { child, exited, listening };
 }
 
+/** Sends one raw request (any request target) and resolves with the status line. */
+function rawStatusLine(url: string, head: string): Promise<string> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), hostname, () => socket.write(head));
+    let answer = '';
+    socket.setEncoding('utf8').on('data', (chunk: string) => {
+      answer += chunk;
+      if (answer.includes('\r\n')) {
+        resolve(answer.slice(0, answer.indexOf('\r\n')));
+        socket.destroy();
+      }
+    });
+    socket.on('error', reject);
+  });
+}
+
 describe('server/main.ts', () => {
+  it('refuses a FIFO as the fixture at once, with one line', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'main-fifo-'));
+    const fifo = join(dir, 'fixture.jsonl');
+    execFileSync('mkfifo', [fifo]);
+    try {
+      const { code, stderr } = await startMain({ PORT: '0', FIXTURE_PATH: fifo }).exited;
+      expect(code).toBe(1);
+      expect(stderr).toBe(`Tagstream failed to start: ${fifo} is not a regular file (a FIFO)\n`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('exits 1 with one line naming a bad variable', async () => {
     const { code, stderr, stdout } = await startMain({ FIXTURE_SPEED: 'warp' }).exited;
     expect(code).toBe(1);
@@ -61,6 +95,11 @@ describe('server/main.ts', () => {
     });
     const url = await started.listening;
     expect(await (await fetch(`${url}/healthz`)).json()).toEqual({ status: 'ok' });
+    expect(await rawStatusLine(url, 'OPTIONS * HTTP/1.1\r\nHost: localhost\r\n\r\n')).toBe(
+      'HTTP/1.1 400 Bad Request',
+    );
+    const action = await fetch(url, { method: 'POST', headers: { 'next-action': 'abc' } });
+    expect(action.status).toBe(404);
     const client = connectClient(url, { transports: ['websocket'], reconnection: false });
     await new Promise((resolve) => client.once('snapshot', resolve));
     const signalledAt = Date.now();
@@ -72,5 +111,6 @@ describe('server/main.ts', () => {
     expect(stdout).toContain('"msg":"shutting down"');
     expect(stdout + stderr).not.toContain(token);
     for (const line of stdout.trim().split('\n')) expect(() => JSON.parse(line)).not.toThrow();
+    expect(stderr).toBe('');
   });
 });

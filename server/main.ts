@@ -10,6 +10,7 @@ import type { Config } from './config';
 import { createTagstreamServer } from './create-server';
 import type { TagstreamServer } from './create-server';
 import { createLogger } from './logger';
+import { routeConsoleToLogger } from './console-to-logger';
 
 /** Cloud Run kills about 10 s after SIGTERM: exit on our own before that. */
 const FORCED_EXIT_MS = 9000;
@@ -33,6 +34,7 @@ function nextMode(args: readonly string[]): boolean | 'dev' {
 async function main(): Promise<void> {
   const config = readConfig();
   const logger = createLogger(config.LOG_LEVEL);
+  routeConsoleToLogger(logger);
   const next = nextMode(process.argv.slice(2));
   const server = createTagstreamServer({ config, logger, next });
   handleSignals(server, logger);
@@ -55,7 +57,7 @@ function handleSignals(server: TagstreamServer, logger: ReturnType<typeof create
     logger.info({ signal }, 'shutting down');
     setTimeout(() => {
       logger.error('shutdown took too long; exiting');
-      process.exit(1);
+      forceExit();
     }, FORCED_EXIT_MS).unref();
     server.close().then(
       () => process.exit(0),
@@ -67,6 +69,16 @@ function handleSignals(server: TagstreamServer, logger: ReturnType<typeof create
   };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
+}
+
+/**
+ * Ends the process even when a thread of libuv's pool is stuck in a system call that never
+ * returns (an open of a FIFO nobody writes to): `process.exit` waits for those threads, a
+ * SIGKILL does not. The status is then 137 (killed), not 1.
+ */
+function forceExit(): never {
+  process.kill(process.pid, 'SIGKILL');
+  return process.exit(1);
 }
 
 main().catch((error: unknown) => {

@@ -18,6 +18,7 @@ import { createTagstreamServer } from './create-server';
 import type { TagstreamServer } from './create-server';
 import { batchCounts, modelPosts, windowCounts } from '../tests/support/fixture-counts';
 import type { ModelPost } from '../tests/support/fixture-counts';
+import { waitFor } from '../tests/support/wait-for';
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -45,21 +46,15 @@ beforeAll(async () => {
   const { port } = await server.listen();
   base = `http://127.0.0.1:${port}`;
   const lastBatch = Math.max(...posts.map((post) => post.batchTime));
-  await waitFor(() => (server.store.latest()?.batchTime ?? 0) >= lastBatch);
+  await waitFor(() => (server.store.latest()?.batchTime ?? 0) >= lastBatch, 'the last batch', {
+    timeoutMs: 20_000,
+  });
 });
 
 afterAll(async () => {
   for (const client of clients) client.disconnect();
   await server?.close();
 });
-
-async function waitFor(check: () => boolean, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error('timed out waiting');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 function connect(): Client {
   const client: Client = connectClient(base, { transports: ['websocket'], reconnection: false });

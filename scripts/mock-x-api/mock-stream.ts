@@ -28,6 +28,8 @@ export interface StreamRun {
   replay: MockPost[];
   postIntervalMs: number;
   keepAliveMs: number;
+  /** Called for each keep-alive written. */
+  keptAlive(): void;
   random: () => number;
 }
 
@@ -54,7 +56,9 @@ export async function runStream(run: StreamRun): Promise<void> {
   if (plan.kind === 'close-at-once') return void out.end();
   let silent = false;
   const keepAlive = setInterval(() => {
-    if (!silent && !out.destroyed) out.write('\r\n');
+    if (silent || out.destroyed) return;
+    out.write('\r\n');
+    run.keptAlive();
   }, run.keepAliveMs);
   res.on('close', () => clearInterval(keepAlive));
   // A stall leaves the socket open (and silent) until the client gives up.

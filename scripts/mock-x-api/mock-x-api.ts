@@ -31,6 +31,8 @@ export interface MockXApi {
   sentPosts(): MockPost[];
   /** Streams: posts not sent yet. */
   unsentCount(): number;
+  /** Streams: keep-alive lines written so far, every connection together. */
+  keepAlivesSent(): number;
   /** Recent search: `count` new posts become searchable. */
   publishSearchPosts(count: number): MockPost[];
   close(): Promise<void>;
@@ -48,6 +50,7 @@ export async function startMockXApi(options: MockXApiOptions): Promise<MockXApi>
     rules: state.rules,
     sentPosts: () => state.sentPosts(),
     unsentCount: () => state.streamQueue.remaining(),
+    keepAlivesSent: () => state.keepAlivesSent,
     publishSearchPosts: (count) => state.publish(count),
     close: () =>
       new Promise<void>((resolve) => {
@@ -60,6 +63,7 @@ export async function startMockXApi(options: MockXApiOptions): Promise<MockXApi>
 class MockState {
   readonly sentIds: string[] = [];
   readonly connections: ConnectionRecord[] = [];
+  keepAlivesSent = 0;
   readonly rules: MockRules = { byId: new Map(), nextId: 1, log: [] };
   readonly streamQueue: PostQueue;
   private readonly byId = new Map<string, MockPost>();
@@ -132,6 +136,7 @@ class MockState {
       replay: this.redelivery(index),
       postIntervalMs: this.options.postIntervalMs ?? 2,
       keepAliveMs: this.options.keepAliveMs ?? 50,
+      keptAlive: () => void this.keepAlivesSent++,
       random: this.random,
       feed: {
         peek: () => this.streamQueue.peek(),

@@ -30,19 +30,6 @@ export function capturingLogger(): XLogger & { entries: LogEntry[] } {
   return { entries, debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
 }
 
-/** Polls `check` every 5 ms until it is true; throws with `what` after `timeoutMs`. */
-export async function waitFor(
-  check: () => boolean,
-  what: string,
-  timeoutMs = 5_000,
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
-
 export type XTestConfig = XSourceConfig;
 
 /** The X settings of a test against `mock`: tiny backoff scale, short stall timeout. */

@@ -13,6 +13,9 @@
  * holder itself, if it had to stop meanwhile, does not wait.
  */
 import type { Logger } from 'pino';
+import type { ScheduledTask } from '@/lib/engine';
+import type { ServerClock } from '../time/server-clock';
+import { systemServerClock } from '../time/system-server-clock';
 import { withTimeout } from '../time/with-timeout';
 import type { RedisConnection } from './redis-connection';
 import type { RedisLease } from './redis-lease';
@@ -28,6 +31,8 @@ export interface LeaseKeeperOptions {
   /** No longer the holder: stop acting as one (stop the source) promptly. */
   onLost(reason: string): Promise<void>;
   logger: Logger;
+  /** Default: the system clock. */
+  clock?: ServerClock;
 }
 
 export type LeaseRole = 'standby' | 'holder' | 'stopped';
@@ -36,17 +41,19 @@ export class LeaseKeeper {
   private role_: LeaseRole = 'standby';
   private token_: number | undefined;
   private lastToken = 0;
-  private deadlineTimer: NodeJS.Timeout | undefined;
-  private tickTimer: NodeJS.Timeout | undefined;
+  private deadlineTimer: ScheduledTask | undefined;
+  private tickTimer: ScheduledTask | undefined;
   /** Transitions (acquired, lost) run one after the other, never overlapping. */
   private transitions: Promise<void> = Promise.resolve();
   private seenEpoch = 0;
   private readySinceMs = 0;
   private readonly failureLog: ThrottledLog;
   private readonly ttlMs: number;
+  private readonly clock: ServerClock;
 
   constructor(private readonly options: LeaseKeeperOptions) {
     this.ttlMs = options.lease.ttlMs;
+    this.clock = options.clock ?? systemServerClock;
     this.failureLog = new ThrottledLog(options.logger, 'lease command failed');
   }
 
@@ -64,7 +71,7 @@ export class LeaseKeeper {
     // A holder renews as soon as Redis is back rather than at its next tick.
     this.options.connection.client.on('ready', () => {
       if (this.role_ !== 'holder') return;
-      clearTimeout(this.tickTimer);
+      this.tickTimer?.cancel();
       this.schedule(0);
     });
   }
@@ -77,13 +84,13 @@ export class LeaseKeeper {
     if (this.role_ === 'stopped') return;
     const wasHolding = this.role_ === 'holder';
     this.role_ = 'stopped';
-    clearTimeout(this.tickTimer);
-    clearTimeout(this.deadlineTimer);
+    this.tickTimer?.cancel();
+    this.deadlineTimer?.cancel();
     if (wasHolding) this.transitions = this.transitions.then(() => this.options.onLost(reason));
     await this.transitions;
     if (!wasHolding || !this.options.connection.isReady) return;
     try {
-      const released = await withTimeout(this.options.lease.release(), this.ttlMs / 4);
+      const released = await withTimeout(this.clock, this.options.lease.release(), this.ttlMs / 4);
       if (released) this.options.logger.info({ reason }, 'released the ingestion lease');
     } catch (error) {
       this.options.logger.warn({ err: error }, 'lease release failed; it expires by itself');
@@ -92,7 +99,7 @@ export class LeaseKeeper {
 
   private schedule(delayMs: number): void {
     if (this.role_ === 'stopped') return;
-    this.tickTimer = setTimeout(() => void this.tick(), delayMs);
+    this.tickTimer = this.clock.setTimeout(() => void this.tick(), delayMs);
   }
 
   private async tick(): Promise<void> {
@@ -104,7 +111,7 @@ export class LeaseKeeper {
   private async tryAcquire(): Promise<void> {
     const { connection, lease } = this.options;
     if (!connection.isReady) return;
-    const nowMs = performance.now();
+    const nowMs = this.clock.monotonicNow();
     if (connection.epoch !== this.seenEpoch) {
       // A reconnection (not the first connection): give a holder the time to take back its lease.
       if (this.seenEpoch !== 0) this.readySinceMs = nowMs;
@@ -115,7 +122,7 @@ export class LeaseKeeper {
     const lastHolder = this.lastToken > 0 && this.lastToken >= minToken;
     if (!lastHolder && this.readySinceMs !== 0 && nowMs - this.readySinceMs < this.ttlMs) return;
     try {
-      const token = await withTimeout(lease.acquire(minToken), this.ttlMs / 4);
+      const token = await withTimeout(this.clock, lease.acquire(minToken), this.ttlMs / 4);
       if (token === undefined || this.role_ !== 'standby') return;
       this.becomeHolder(token, nowMs);
     } catch (error) {
@@ -139,9 +146,13 @@ export class LeaseKeeper {
 
   private async renew(): Promise<void> {
     const token = this.token_!;
-    const sentAtMs = performance.now();
+    const sentAtMs = this.clock.monotonicNow();
     try {
-      const outcome = await withTimeout(this.options.lease.renew(token), this.ttlMs / 4);
+      const outcome = await withTimeout(
+        this.clock,
+        this.options.lease.renew(token),
+        this.ttlMs / 4,
+      );
       if (this.role_ !== 'holder' || this.token_ !== token) return;
       if (outcome === 'lost') return this.lose('the lease is held by another instance');
       if (outcome === 'reclaimed') this.options.logger.warn('took the ingestion lease back');
@@ -153,14 +164,17 @@ export class LeaseKeeper {
 
   /** The holder stops acting at `sentAtMs + 3T/4` unless a renewal sent later succeeds. */
   private armDeadline(sentAtMs: number): void {
-    clearTimeout(this.deadlineTimer);
-    const delayMs = Math.max(0, sentAtMs + (this.ttlMs * 3) / 4 - performance.now());
-    this.deadlineTimer = setTimeout(() => this.lose('the lease could not be renewed'), delayMs);
+    this.deadlineTimer?.cancel();
+    const delayMs = sentAtMs + (this.ttlMs * 3) / 4 - this.clock.monotonicNow();
+    this.deadlineTimer = this.clock.setTimeout(
+      () => this.lose('the lease could not be renewed'),
+      delayMs,
+    );
   }
 
   private lose(reason: string): void {
     if (this.role_ !== 'holder') return;
-    clearTimeout(this.deadlineTimer);
+    this.deadlineTimer?.cancel();
     this.role_ = 'standby';
     this.token_ = undefined;
     this.options.logger.warn({ reason }, 'lost the ingestion lease; stopping ingestion');

@@ -9,6 +9,8 @@ import type { PublishedBatch } from './published-batch';
 import { parsePublishedBatch } from './published-batch';
 import type { RedisConnection } from './redis-connection';
 import { ThrottledLog } from '../ingestion/throttled-log';
+import type { ServerClock } from '../time/server-clock';
+import { systemServerClock } from '../time/system-server-clock';
 
 const BLOCK_MS = 2000;
 const RETRY_MS = 250;
@@ -32,6 +34,7 @@ export class ResultsFollower {
     private readonly backlog: number,
     private readonly onBatch: (batch: PublishedBatch) => void,
     private readonly logger: Logger,
+    private readonly clock: ServerClock = systemServerClock,
   ) {
     this.failureLog = new ThrottledLog(logger, 'reading published batches failed');
   }
@@ -57,7 +60,7 @@ export class ResultsFollower {
       } catch (error) {
         if (this.stopped) return;
         this.failureLog.report({ err: error instanceof Error ? error.message : String(error) });
-        await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
+        await this.clock.sleep(RETRY_MS);
       }
     }
   }

@@ -9,6 +9,8 @@ import { createMetrics } from '../metrics';
 import { routeUpgrades } from './route-upgrades';
 import { attachSockets } from '../sockets/attach-sockets';
 import { InMemoryTrendStore } from '../ingestion/trend-store';
+import { ManualServerClock } from '../time/manual-server-clock';
+import { waitFor } from '@/tests/support/wait-for';
 
 const cleanups: (() => void | Promise<void>)[] = [];
 afterEach(async () => {
@@ -16,7 +18,10 @@ afterEach(async () => {
 });
 
 /** A server with socket.io and the upgrade routing; `next` stands in for Next's handler. */
-async function start(next: { upgrade(req: IncomingMessage, socket: Duplex): void } | undefined) {
+async function start(
+  next: { upgrade(req: IncomingMessage, socket: Duplex): void } | undefined,
+  clock = new ManualServerClock(),
+) {
   const server = createServer((_req, res) => res.writeHead(404).end());
   const { io, hub } = attachSockets(
     server,
@@ -31,7 +36,7 @@ async function start(next: { upgrade(req: IncomingMessage, socket: Duplex): void
     createMetrics(),
     pino({ level: 'silent' }),
   );
-  const upgrades = routeUpgrades(server, () => next, 200);
+  const upgrades = routeUpgrades(server, () => next, 200, clock);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   cleanups.push(() => {
     hub.close();
@@ -90,10 +95,17 @@ describe('routeUpgrades', () => {
   });
 
   it('closes an upgrade that Next does not answer', async () => {
-    const host = await start(fakeNext);
-    const startedAt = Date.now();
-    expect(await upgrade(host, '/elsewhere')).toBe('closed');
-    expect(Date.now() - startedAt).toBeGreaterThanOrEqual(150);
+    fakeNext.paths = [];
+    const clock = new ManualServerClock();
+    const host = await start(fakeNext, clock);
+    let outcome: string | undefined;
+    void upgrade(host, '/elsewhere').then((result) => (outcome = result));
+    await waitFor(() => fakeNext.paths.length === 1, 'the upgrade to reach Next');
+    await clock.advance(199);
+    await clock.yield();
+    expect(outcome).toBeUndefined();
+    await clock.advance(1);
+    await waitFor(() => outcome === 'closed', 'the unanswered upgrade to be closed');
   });
 
   it('refuses every other upgrade at once without Next', async () => {

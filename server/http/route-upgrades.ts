@@ -1,6 +1,8 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { NextApp } from './next-app';
+import type { ServerClock } from '../time/server-clock';
+import { systemServerClock } from '../time/system-server-clock';
 
 /** An upgrade nobody answered within this time is closed. */
 const UNANSWERED_UPGRADE_MS = 5000;
@@ -20,21 +22,24 @@ export function routeUpgrades(
   server: Server,
   nextApp: () => Pick<NextApp, 'upgrade'> | undefined,
   unansweredUpgradeMs = UNANSWERED_UPGRADE_MS,
+  clock: ServerClock = systemServerClock,
 ): UpgradeRoutes {
   const handedToNext = new Set<Duplex>();
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     if (req.url?.startsWith('/socket.io/')) return;
     const app = nextApp();
     if (!app) return void socket.destroy();
-    handedToNext.add(socket);
-    socket.once('close', () => handedToNext.delete(socket));
-    app.upgrade(req, socket, head);
-    const timer = setTimeout(() => {
+    const timer = clock.setTimeout(() => {
       if (!socket.destroyed && (socket as { bytesWritten?: number }).bytesWritten === 0) {
         socket.destroy();
       }
     }, unansweredUpgradeMs);
-    timer.unref();
+    handedToNext.add(socket);
+    socket.once('close', () => {
+      handedToNext.delete(socket);
+      timer.cancel();
+    });
+    app.upgrade(req, socket, head);
   });
   return {
     closeAll() {

@@ -41,7 +41,9 @@ export class LocalIngest implements IngestRunner {
   readiness(): Readiness {
     const status = this.source.status();
     if (!this.source.isReady()) {
-      return { ready: false, reason: `source ${status.connection.state}`, source: status };
+      const { connection } = status;
+      const why = connection.state === 'stopped' ? `: ${connection.reason}` : '';
+      return { ready: false, reason: `source ${connection.state}${why}`, source: status };
     }
     if (!this.ingest.pipeline.running) {
       return { ready: false, reason: 'engine not running', source: status };

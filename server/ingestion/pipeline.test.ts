@@ -4,7 +4,7 @@ import { EngineStatsTracker } from './engine-stats-tracker';
 import { Pipeline } from './pipeline';
 import type { PipelineOptions } from './pipeline';
 import { FixtureSource } from '../sources/fixture/fixture-source';
-import type { RealTime } from '../time/real-time';
+import { ManualServerClock } from '../time/manual-server-clock';
 
 const BATCH_MS = 2000;
 const T0 = Date.parse('2026-03-01T12:00:00.000Z');
@@ -30,12 +30,6 @@ function line(id: string, offsetMs: number, tags: string[]): string {
   return JSON.stringify({ data: { id, text, created_at: new Date(T0 + offsetMs).toISOString() } });
 }
 
-/** Instant real time: a paced replay runs without waiting. */
-function instantRealTime(): RealTime {
-  let nowMs = 0;
-  return { nowMs: () => nowMs, sleep: async (ms) => void (nowMs += ms) };
-}
-
 async function replay(speed: number | 'max'): Promise<TrendsBatchResult[]> {
   const { pipeline, results } = createPipeline();
   const source = new FixtureSource({
@@ -44,7 +38,8 @@ async function replay(speed: number | 'max'): Promise<TrendsBatchResult[]> {
     loop: false,
     drain: false,
     batchIntervalMs: BATCH_MS,
-    realTime: instantRealTime(),
+    // Instant real time: a paced replay runs without waiting.
+    clock: new ManualServerClock({ advanceOnSleep: true }),
   });
   pipeline.start();
   await source.start(pipeline.sink);

@@ -17,6 +17,8 @@ import { createMetrics } from '../metrics';
 import type { Metrics } from '../metrics';
 import type { TrendsServer } from './hub';
 import { InMemoryTrendStore } from '../ingestion/trend-store';
+import { ManualServerClock } from '../time/manual-server-clock';
+import { waitFor } from '@/tests/support/wait-for';
 
 type Client = ClientSocket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -50,6 +52,11 @@ interface Harness {
   store: InMemoryTrendStore;
   record(batch: TrendsBatchResult): void;
   metrics: Metrics;
+  clock: ManualServerClock;
+  /** `batch` messages the server has sent, counted as they leave it. */
+  sentBatches(): number;
+  /** Client-to-server events the server has received. */
+  receivedEvents(): number;
 }
 
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -64,9 +71,17 @@ async function startHub(updateIntervalMs: number, seriesTopTags = 2): Promise<Ha
   const stats = new EngineStatsTracker(BATCH_MS);
   const source = { kind: 'fixture', label: 'test', connection: { state: 'live' } } as const;
   const metrics = createMetrics();
+  const clock = new ManualServerClock();
+  let sentBatches = 0;
+  let receivedEvents = 0;
+  io.on('connection', (socket) => {
+    socket.onAnyOutgoing((event) => void (event === 'batch' && sentBatches++));
+    socket.onAny(() => void receivedEvents++);
+  });
   const hub = new Hub(io, {
     updateIntervalMs,
     metrics,
+    clock,
     sources: {
       store,
       stats: () => stats.current(),
@@ -85,7 +100,17 @@ async function startHub(updateIntervalMs: number, seriesTopTags = 2): Promise<Ha
     store.record(batch);
     hub.notifyBatch();
   };
-  return { url: `http://127.0.0.1:${port}`, io, hub, store, record, metrics };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    io,
+    hub,
+    store,
+    record,
+    metrics,
+    clock,
+    sentBatches: () => sentBatches,
+    receivedEvents: () => receivedEvents,
+  };
 }
 
 /** Connects and collects every message; resolves once the snapshot has arrived. */
@@ -93,23 +118,11 @@ async function connect(url: string) {
   const socket: Client = connectClient(url, { transports: ['websocket'], reconnection: false });
   cleanups.push(() => void socket.disconnect());
   const batches: BatchUpdate[] = [];
-  const batchTimes: number[] = [];
-  socket.on('batch', (update) => {
-    batches.push(update);
-    batchTimes.push(Date.now());
-  });
+  socket.on('batch', (update) => void batches.push(update));
   const snapshot = await new Promise<DashboardSnapshot>((resolve) =>
     socket.once('snapshot', resolve),
   );
-  return { socket, snapshot, batches, batchTimes };
-}
-
-async function waitFor(check: () => boolean, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
+  return { socket, snapshot, batches };
 }
 
 describe('Hub', () => {
@@ -138,11 +151,15 @@ describe('Hub', () => {
     const hub = await startHub(300);
     const client = await connect(hub.url);
     for (let batch = 1; batch <= 5; batch++) hub.record(result(batch * BATCH_MS, { a: batch }));
-    await waitFor(() => client.batches.length === 1);
+    await hub.clock.advance(0);
+    await waitFor(() => client.batches.length === 1, 'the first update');
     expect(client.batches[0]!.points.map((point) => point.counts.a)).toEqual([1, 2, 3, 4, 5]);
     for (let batch = 6; batch <= 8; batch++) hub.record(result(batch * BATCH_MS, { a: batch }));
-    await waitFor(() => client.batches.length === 2);
-    expect(client.batchTimes[1]! - client.batchTimes[0]!).toBeGreaterThanOrEqual(280);
+    await hub.clock.advance(299);
+    expect(hub.sentBatches()).toBe(1);
+    await hub.clock.advance(1);
+    expect(hub.sentBatches()).toBe(2);
+    await waitFor(() => client.batches.length === 2, 'the second update');
     expect(client.batches[1]!.batchTime).toBe(8 * BATCH_MS);
     expect(client.batches[1]!.points.map((point) => point.batchTime)).toEqual([
       12_000, 14_000, 16_000,
@@ -154,9 +171,10 @@ describe('Hub', () => {
     hub.record(result(2000, { a: 3, z: 1 }));
     const client = await connect(hub.url);
     client.socket.emit('watch', ['#Z', 'missing']);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await waitFor(() => hub.receivedEvents() === 1, 'the watch message');
     hub.record(result(4000, { a: 4, z: 2 }));
-    await waitFor(() => client.batches.length === 1);
+    await hub.clock.advance(20);
+    await waitFor(() => client.batches.length === 1, 'an update');
     expect(client.batches[0]!.points).toEqual([
       { batchTime: 4000, counts: { a: 4, z: 2, missing: 0 } },
     ]);
@@ -177,9 +195,10 @@ describe('Hub', () => {
     raw.emit('watch', ['x'.repeat(10_000)]);
     raw.emit('watch', null);
     raw.emit('unknown-event', { deep: { object: true } });
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await waitFor(() => hub.receivedEvents() === 7, 'every message');
     hub.record(result(2000, { a: 1 }));
-    await waitFor(() => client.batches.length === 1);
+    await hub.clock.advance(20);
+    await waitFor(() => client.batches.length === 1, 'an update');
     expect(client.socket.connected).toBe(true);
     expect(Object.keys(client.batches[0]!.points[0]!.counts)).toEqual(['a', 'kept']);
   });
@@ -193,7 +212,7 @@ describe('Hub', () => {
     const second = await connect(hub.url);
     expect(second.snapshot.batchTime).toBe(4000);
     expect(second.snapshot.series).toHaveLength(2);
-    await waitFor(() => hub.hub.clientCount === 1);
+    await waitFor(() => hub.hub.clientCount === 1, 'the first client to leave');
   });
 
   it('holds at most one pending message for a client that stops reading', async () => {
@@ -222,7 +241,7 @@ describe('Hub', () => {
     let maxBytes = 0;
     for (let batch = 1; batch <= 400; batch++) {
       hub.record(result(batch * BATCH_MS, wide));
-      await new Promise((resolve) => setTimeout(resolve, 6));
+      await hub.clock.advance(5); // the flush, then one turn of the event loop for the writes
       const { packets, bytes } = serverBuffer();
       maxPackets = Math.max(maxPackets, packets);
       maxBytes = Math.max(maxBytes, bytes);

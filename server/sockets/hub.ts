@@ -4,6 +4,9 @@ import type { ClientToServerEvents, ServerToClientEvents } from '@/lib/protocol'
 import { buildSnapshot, buildUpdate } from './hub-messages';
 import type { MessageSources } from './hub-messages';
 import type { Metrics } from '../metrics';
+import type { ScheduledTask } from '@/lib/engine';
+import type { ServerClock } from '../time/server-clock';
+import { systemServerClock } from '../time/system-server-clock';
 import { parseWatchKeys } from './watch-keys';
 
 export type TrendsServer = Server<ClientToServerEvents, ServerToClientEvents>;
@@ -15,6 +18,8 @@ export interface HubOptions {
   sources: MessageSources;
   logger?: Logger;
   metrics?: Metrics;
+  /** Default: the system clock. */
+  clock?: ServerClock;
 }
 
 interface ClientState {
@@ -32,13 +37,15 @@ interface ClientState {
  */
 export class Hub {
   private readonly clients = new Map<TrendsSocket, ClientState>();
-  private timer: NodeJS.Timeout | undefined;
+  private timer: ScheduledTask | undefined;
   private lastFlushMs = -Infinity;
+  private readonly clock: ServerClock;
 
   constructor(
     io: TrendsServer,
     private readonly options: HubOptions,
   ) {
+    this.clock = options.clock ?? systemServerClock;
     io.on('connection', (socket) => this.connect(socket));
   }
 
@@ -53,7 +60,7 @@ export class Hub {
 
   /** Stops sending; sockets are closed by the caller (`io.close()`). */
   close(): void {
-    clearTimeout(this.timer);
+    this.timer?.cancel();
     this.timer = undefined;
   }
 
@@ -77,13 +84,13 @@ export class Hub {
 
   private schedule(): void {
     if (this.timer !== undefined) return;
-    const delayMs = Math.max(0, this.lastFlushMs + this.options.updateIntervalMs - Date.now());
-    this.timer = setTimeout(() => this.flush(), delayMs);
+    const delayMs = this.lastFlushMs + this.options.updateIntervalMs - this.clock.monotonicNow();
+    this.timer = this.clock.setTimeout(() => this.flush(), delayMs);
   }
 
   private flush(): void {
     this.timer = undefined;
-    this.lastFlushMs = Date.now();
+    this.lastFlushMs = this.clock.monotonicNow();
     const latest = this.options.sources.store.latest();
     if (latest === undefined) return;
     let skipped = false;

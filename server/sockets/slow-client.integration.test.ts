@@ -8,6 +8,7 @@ import { io as connectClient } from 'socket.io-client';
 import { afterAll, expect, it } from 'vitest';
 import { loadConfig } from '../config';
 import { createTagstreamServer } from '../create-server';
+import { waitFor } from '@/tests/support/wait-for';
 
 const server = createTagstreamServer({
   config: loadConfig({
@@ -49,12 +50,15 @@ it('holds at most one message for a client that stops reading', async () => {
     (await server.metrics.skippedClientUpdates.get()).values[0]?.value ?? 0;
   let maxPackets = 0;
   let maxBytes = 0;
-  const deadline = Date.now() + 20_000;
-  while ((await skipped()) < 5 && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 25));
-    maxPackets = Math.max(maxPackets, connection.writeBuffer.length);
-    maxBytes = Math.max(maxBytes, connection.transport.socket._socket.writableLength);
-  }
+  await waitFor(
+    async () => {
+      maxPackets = Math.max(maxPackets, connection.writeBuffer.length);
+      maxBytes = Math.max(maxBytes, connection.transport.socket._socket.writableLength);
+      return (await skipped()) >= 5;
+    },
+    'five skipped updates',
+    { timeoutMs: 20_000, pollMs: 25 },
+  );
   tcp.destroy();
   // The kernel's buffers filled, then the server skipped updates instead of queueing them.
   expect(await skipped()).toBeGreaterThanOrEqual(5);

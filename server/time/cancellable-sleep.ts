@@ -1,21 +1,15 @@
+import type { ServerClock } from './server-clock';
+
 /** A wait that `cancel()` ends early (so `stop()` never waits out a backoff). */
 export interface CancellableSleep {
   readonly done: Promise<void>;
   cancel(): void;
 }
 
-export function cancellableSleep(delayMs: number): CancellableSleep {
-  let timer: NodeJS.Timeout | undefined;
-  let wake!: () => void;
-  const done = new Promise<void>((resolve) => {
-    wake = resolve;
-    timer = setTimeout(resolve, Math.max(0, delayMs));
-  });
+export function cancellableSleep(clock: ServerClock, delayMs: number): CancellableSleep {
+  const controller = new AbortController();
   return {
-    done,
-    cancel() {
-      clearTimeout(timer);
-      wake();
-    },
+    done: clock.sleep(Math.max(0, delayMs), controller.signal),
+    cancel: () => controller.abort(),
   };
 }

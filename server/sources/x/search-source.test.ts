@@ -8,11 +8,13 @@ import {
   mockXConfig,
   postIds,
   recordingSink,
-  waitFor,
 } from '../../../scripts/mock-x-api/test-support';
 import type { XTestConfig } from '../../../scripts/mock-x-api/test-support';
 import type { TweetSource } from '../types';
 import { createXSource } from './source-factory';
+import type { ServerClock } from '../../time/server-clock';
+import { ManualServerClock } from '../../time/manual-server-clock';
+import { waitFor } from '@/tests/support/wait-for';
 
 let mock: MockXApi | undefined;
 let source: TweetSource | undefined;
@@ -27,6 +29,7 @@ async function run(
   options: Partial<MockXApiOptions> = {},
   config: Partial<XTestConfig> = {},
   published = 0,
+  clock?: ServerClock,
 ) {
   mock = await startMockXApi({
     bearerToken: MOCK_TOKEN,
@@ -36,13 +39,19 @@ async function run(
   mock.publishSearchPosts(published);
   const logger = capturingLogger();
   const sink = recordingSink();
-  source = createXSource('search', mockXConfig(mock, config), logger);
+  source = createXSource('search', mockXConfig(mock, config), logger, clock);
   await source.start(sink);
   return { mock, source, sink, logger };
 }
 
 const searchRequests = (api: MockXApi) =>
   api.connections.filter((c) => c.path === '/2/tweets/search/recent');
+
+/** Waits for two more polls: the first of them has been answered and handled by then. */
+async function twoMorePolls(api: MockXApi): Promise<void> {
+  const before = searchRequests(api).length;
+  await waitFor(() => searchRequests(api).length >= before + 2, 'two more polls');
+}
 
 describe('XSearchSource against the mock X API', () => {
   it('pushes each post as a stream line with its author', async () => {
@@ -71,7 +80,7 @@ describe('XSearchSource against the mock X API', () => {
     await waitFor(() => sink.lines.length === 5, 'first poll');
     const fresh = mock.publishSearchPosts(250);
     await waitFor(() => sink.lines.length === 255, 'all pages');
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await twoMorePolls(mock);
     expect(sink.lines).toHaveLength(255);
     expect(new Set(postIds(sink.lines))).toEqual(new Set(mock.sentIds));
     expect(mock.sentIds).toHaveLength(255);
@@ -79,9 +88,9 @@ describe('XSearchSource against the mock X API', () => {
   });
 
   it('takes only the newest page on the first poll', async () => {
-    const { sink } = await run({}, {}, 250);
+    const { sink, mock } = await run({}, {}, 250);
     await waitFor(() => sink.lines.length === 100, 'first page');
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await twoMorePolls(mock);
     expect(sink.lines).toHaveLength(100);
   });
 
@@ -95,29 +104,34 @@ describe('XSearchSource against the mock X API', () => {
 
   it('slows down by itself so that a small budget never meets a 429', async () => {
     const { mock } = await run(
-      { searchRateLimit: { limit: 6, windowMs: 1_500 } },
-      { X_POLL_INTERVAL_MS: 100 },
+      { searchRateLimit: { limit: 4, windowMs: 600 } },
+      { X_POLL_INTERVAL_MS: 10 },
     );
-    await new Promise((resolve) => setTimeout(resolve, 1_300));
+    // Six polls need a second window of the budget: the source must have waited for it.
+    await waitFor(() => searchRequests(mock).length >= 6, 'six polls');
     const requests = searchRequests(mock);
-    expect(requests.every((request) => request.status === 200)).toBe(true);
-    expect(requests.length).toBeGreaterThanOrEqual(3);
-    expect(requests.length).toBeLessThanOrEqual(6);
+    expect(requests.map((request) => request.status)).toEqual(requests.map(() => 200));
   });
 
   it('waits for the reset after a 429, then goes on', async () => {
+    // The mock's reset header is wall-clock time: the manual clock starts there.
+    const clock = new ManualServerClock({ startMs: Date.now() });
     const { sink, source, mock } = await run(
       { searchPlans: [{ kind: 'status', status: 429, resetInSec: 1 }] },
       {},
       3,
+      clock,
     );
     await waitFor(() => source.status().connection.state === 'backing-off', 'backing off');
     const state = source.status().connection;
-    expect(state).toMatchObject({ state: 'backing-off', reason: expect.stringMatching(/^429/) });
+    if (state.state !== 'backing-off') throw new Error('not backing off');
+    expect(state.reason).toMatch(/^429/);
     expect(source.isReady()).toBe(false);
+    expect(state.untilMs - clock.now()).toBeGreaterThan(60);
+    await clock.advanceTo(state.untilMs - 1);
+    expect(searchRequests(mock)).toHaveLength(1);
+    await clock.advanceTo(state.untilMs);
     await waitFor(() => sink.lines.length === 3, 'posts after the reset');
-    const [first, second] = searchRequests(mock);
-    expect(second!.atMs - first!.atMs).toBeGreaterThanOrEqual(60);
     expect(source.status()).toMatchObject({
       reconnects: 1,
       errors: 1,
@@ -143,8 +157,7 @@ describe('XSearchSource against the mock X API', () => {
       2,
     );
     await waitFor(() => sink.lines.length === 2, 'posts after the timeout');
-    const [first, second] = searchRequests(mock);
-    expect(second!.atMs - first!.atMs).toBeGreaterThanOrEqual(140);
+    expect(searchRequests(mock)).toHaveLength(2);
     expect(logger.entries.map((entry) => entry.message)).toContain(
       'X recent search: network error: Request timeout.; retrying',
     );
@@ -160,13 +173,14 @@ describe('XSearchSource against the mock X API', () => {
   });
 
   it('stops with a clear reason on 401, never showing the token', async () => {
-    const { source, logger, mock } = await run({ bearerToken: 'another' });
+    const clock = new ManualServerClock();
+    const { source, logger, mock } = await run({ bearerToken: 'another' }, {}, 0, clock);
     await waitFor(() => source.status().connection.state === 'stopped', 'stopped');
     expect(source.status().connection).toEqual({
       state: 'stopped',
       reason: '401 Unauthorized: check X_BEARER_TOKEN',
     });
-    await new Promise((resolve) => setTimeout(resolve, 250));
+    expect(clock.pendingCount).toBe(0); // no retry planned, ever
     expect(searchRequests(mock)).toHaveLength(1);
     expect(JSON.stringify([source.status(), logger.entries])).not.toContain(MOCK_TOKEN);
   });

@@ -14,7 +14,7 @@ import type { XLogger } from './x-logger';
 import { nextRequestDelayMs } from './rate-limiter';
 import { searchPageToLines } from './search-page';
 import type { SearchPage } from './search-page';
-import { cancellableSleep } from '../../time/cancellable-sleep';
+import type { ServerClock } from '../../time/server-clock';
 import { XSourceBase } from './source-base';
 
 export interface XSearchSourceOptions {
@@ -26,7 +26,8 @@ export interface XSearchSourceOptions {
   backoffScale: number;
   maxPagesPerPoll?: number;
   logger: XLogger;
-  nowMs?: () => number;
+  /** Default: the system clock. */
+  clock?: ServerClock;
 }
 
 type Step = { delayMs: number; error?: string } | { stop: string };
@@ -38,7 +39,7 @@ export class XSearchSource extends XSourceBase {
   private failing = false;
 
   constructor(private readonly options: XSearchSourceOptions) {
-    super('search', 'live · recent search', options.backoffScale, options.nowMs);
+    super('search', 'live · recent search', options.backoffScale, options.clock);
   }
 
   protected async run(): Promise<void> {
@@ -56,8 +57,7 @@ export class XSearchSource extends XSourceBase {
           untilMs: this.nowMs() + step.delayMs,
           reason: step.error,
         });
-      this.sleep = cancellableSleep(step.delayMs);
-      await this.sleep.done;
+      await this.pause(step.delayMs);
     }
   }
 

@@ -5,22 +5,25 @@
 import type { SourceKind, SourceStatus } from '@/lib/protocol';
 import type { TweetSink, TweetSource } from '../types';
 import { ReconnectBackoff } from './backoff';
+import { cancellableSleep } from '../../time/cancellable-sleep';
 import type { CancellableSleep } from '../../time/cancellable-sleep';
+import type { ServerClock } from '../../time/server-clock';
+import { systemServerClock } from '../../time/system-server-clock';
 import { XSourceStatus } from './source-status';
 
 export abstract class XSourceBase implements TweetSource {
   readonly timeMode = 'arrival' as const;
   protected readonly status_: XSourceStatus;
   protected readonly backoff: ReconnectBackoff;
-  protected readonly nowMs: () => number;
+  protected readonly clock: ServerClock;
   protected sink?: TweetSink;
   protected stopping = false;
   /** The backoff or pacing wait in progress, cancelled by `stop`. */
   protected sleep?: CancellableSleep;
 
-  constructor(kind: SourceKind, label: string, backoffScale: number, nowMs?: () => number) {
-    this.nowMs = nowMs ?? Date.now;
-    this.status_ = new XSourceStatus(kind, label, this.nowMs);
+  constructor(kind: SourceKind, label: string, backoffScale: number, clock?: ServerClock) {
+    this.clock = clock ?? systemServerClock;
+    this.status_ = new XSourceStatus(kind, label, () => this.clock.now());
     this.backoff = new ReconnectBackoff(backoffScale);
   }
 
@@ -46,6 +49,18 @@ export abstract class XSourceBase implements TweetSource {
 
   isReady(): boolean {
     return this.status_.state.state === 'live';
+  }
+
+  /** Wall-clock time in ms since the epoch. */
+  protected nowMs(): number {
+    return this.clock.now();
+  }
+
+  /** Waits `delayMs` on the clock; `stop` cuts the wait short. */
+  protected async pause(delayMs: number): Promise<void> {
+    this.sleep = cancellableSleep(this.clock, delayMs);
+    await this.sleep.done;
+    this.sleep = undefined;
   }
 
   /** Runs until `stopping` or a reason to stop; never rejects. */

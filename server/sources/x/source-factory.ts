@@ -9,6 +9,7 @@ import type { XLogger } from './x-logger';
 import { parseRuleLines, syncStreamRules } from './rules-sync';
 import { XSearchSource } from './search-source';
 import { XStreamSource } from './stream-source';
+import type { ServerClock } from '../../time/server-clock';
 
 export type XSourceKind = 'filtered' | 'sample' | 'search';
 
@@ -30,6 +31,8 @@ export function createXSource(
   kind: XSourceKind,
   config: XSourceConfig,
   logger: XLogger,
+  /** Default: the system clock; tests pass a `ManualServerClock`. */
+  clock?: ServerClock,
 ): TweetSource {
   if (!config.X_BEARER_TOKEN)
     throw new Error(`X_BEARER_TOKEN is required for TWEET_SOURCE=${kind}`);
@@ -45,12 +48,14 @@ export function createXSource(
       requestTimeoutMs: config.X_STALL_TIMEOUT_MS,
       backoffScale: config.X_BACKOFF_SCALE,
       logger,
+      clock,
     });
   const common = {
     stallTimeoutMs: config.X_STALL_TIMEOUT_MS,
     backoffScale: config.X_BACKOFF_SCALE,
     healthyAfterMs: Math.max(50, HEALTHY_CONNECTION_MS * config.X_BACKOFF_SCALE),
     logger,
+    clock,
   };
   if (kind === 'sample')
     return new XStreamSource({

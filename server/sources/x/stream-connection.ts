@@ -9,6 +9,7 @@ import type { Readable } from 'node:stream';
 import { ETwitterStreamEvent } from 'twitter-api-v2';
 import type { TweetStream } from 'twitter-api-v2';
 import { createStreamLineReader } from './stream-line-reader';
+import type { ServerClock } from '../../time/server-clock';
 import { withTimeout } from '../../time/with-timeout';
 
 export interface StreamConnectionHandlers {
@@ -41,11 +42,12 @@ const ignore = (): void => undefined;
  * after that is closed at once.
  */
 export async function openStreamConnection(
+  clock: ServerClock,
   stream: TweetStream,
   timeoutMs: number,
   handlers: StreamConnectionHandlers,
 ): Promise<StreamConnection> {
-  return withTimeout(connect(stream, handlers), timeoutMs, (late) => late.close());
+  return withTimeout(clock, connect(stream, handlers), timeoutMs, (late) => late.close());
 }
 
 async function connect(

@@ -8,11 +8,13 @@ import {
   mockXConfig,
   postIds,
   recordingSink,
-  waitFor,
 } from '../../../scripts/mock-x-api/test-support';
 import type { XTestConfig } from '../../../scripts/mock-x-api/test-support';
 import type { TweetSource } from '../types';
 import { createXSource } from './source-factory';
+import type { ServerClock } from '../../time/server-clock';
+import { ManualServerClock } from '../../time/manual-server-clock';
+import { waitFor } from '@/tests/support/wait-for';
 
 let mock: MockXApi | undefined;
 let source: TweetSource | undefined;
@@ -27,11 +29,12 @@ async function run(
   options: Partial<MockXApiOptions>,
   config: Partial<XTestConfig> = {},
   kind: 'filtered' | 'sample' = 'filtered',
+  clock?: ServerClock,
 ) {
   mock = await startMockXApi({ bearerToken: MOCK_TOKEN, streamPostCount: 60, ...options });
   const logger = capturingLogger();
   const sink = recordingSink();
-  source = createXSource(kind, mockXConfig(mock, config), logger);
+  source = createXSource(kind, mockXConfig(mock, config), logger, clock);
   await source.start(sink);
   return { mock, source, sink, logger };
 }
@@ -116,13 +119,11 @@ describe('XStreamSource against the mock X API', () => {
 
   it('backs off exponentially from 5 s (scaled) on HTTP 503, then recovers', async () => {
     const plans = [503, 503, 503].map((status) => ({ kind: 'status' as const, status }));
-    const { sink, source, logger } = await run({ streamPlans: plans });
+    const clock = new ManualServerClock({ advanceOnSleep: true });
+    const { sink, source, logger } = await run({ streamPlans: plans }, {}, 'filtered', clock);
     await allReceived(sink, mock!);
     expect(reconnectDelays(logger)).toEqual([5, 10, 20]);
-    const [first, second, third, fourth] = mock!.connections.map((connection) => connection.atMs);
-    expect(second! - first!).toBeGreaterThanOrEqual(4);
-    expect(third! - second!).toBeGreaterThanOrEqual(9);
-    expect(fourth! - third!).toBeGreaterThanOrEqual(19);
+    expect(clock.slept).toEqual([5, 10, 20]);
     expect(source.status()).toMatchObject({
       reconnects: 3,
       errors: 3,
@@ -131,25 +132,36 @@ describe('XStreamSource against the mock X API', () => {
   });
 
   it('waits for the rate-limit reset after a 429, showing when it will retry', async () => {
-    const { sink, source } = await run({
-      streamPlans: [{ kind: 'status', status: 429, resetInSec: 1 }],
-    });
+    // The mock's reset header is wall-clock time: the manual clock starts there.
+    const clock = new ManualServerClock({ startMs: Date.now() });
+    const { sink, source } = await run(
+      { streamPlans: [{ kind: 'status', status: 429, resetInSec: 1 }] },
+      {},
+      'filtered',
+      clock,
+    );
     await waitFor(() => source.status().connection.state === 'backing-off', 'backing off');
     const state = source.status().connection;
     if (state.state !== 'backing-off') throw new Error('not backing off');
     expect(state.reason).toMatch(/^429 Too Many Requests/);
-    expect(state.untilMs - Date.now()).toBeGreaterThan(60);
+    // The reset (1 s ahead, in whole seconds) outweighs the scaled 60 s backoff.
+    expect(clock.slept).toHaveLength(1);
+    expect(state.untilMs).toBe(clock.now() + clock.slept[0]!);
+    expect(clock.slept[0]).toBeGreaterThan(60);
+    expect(clock.slept[0]).toBeLessThanOrEqual(2_000);
     expect(source.isReady()).toBe(false);
+    await clock.advanceTo(state.untilMs - 1);
+    expect(mock!.connections.filter((c) => c.path.endsWith('/stream'))).toHaveLength(1);
+    await clock.advanceTo(state.untilMs);
     await allReceived(sink, mock!);
-    const [first, second] = mock!.connections;
-    expect(second!.atMs).toBeGreaterThanOrEqual(state.untilMs - 5);
-    expect(second!.atMs - first!.atMs).toBeLessThan(2_500);
+    expect(source.isReady()).toBe(true);
   });
 
   it('syncs the rules again when the stream says it has none (409)', async () => {
     const { sink, source } = await run({
       streamPlans: [{ kind: 'drop', afterPosts: 10 }],
       postIntervalMs: 20,
+      streamPostCount: 20,
     });
     await waitFor(() => sink.lines.length > 0, 'first post');
     mock!.rules.byId.clear();
@@ -180,26 +192,39 @@ describe('XStreamSource against the mock X API', () => {
   });
 
   it('reconnects when nothing at all arrives for the stall timeout', async () => {
+    const clock = new ManualServerClock();
     const { sink, source } = await run(
       { streamPlans: [{ kind: 'stall', afterPosts: 15 }] },
       { X_STALL_TIMEOUT_MS: 200 },
+      'filtered',
+      clock,
     );
+    await waitFor(() => sink.lines.length === 15, 'the posts before the stall');
+    await clock.advance(199);
+    expect(mock!.connections.filter((c) => c.path.endsWith('/stream'))).toHaveLength(1);
+    await clock.advance(1);
     await allReceived(sink, mock!);
-    const [first, second] = mock!.connections;
-    expect(second!.atMs - first!.atMs).toBeGreaterThanOrEqual(200);
+    const [first, second] = mock!.connections.filter((c) => c.path.endsWith('/stream'));
     expect(first!.closedAtMs).toBeDefined();
+    expect(second).toBeDefined();
     expect(source.status()).toMatchObject({ reconnects: 1, connection: { state: 'live' } });
   });
 
   it('gives up on a server that never answers, after the stall timeout', async () => {
+    const clock = new ManualServerClock({ advanceOnSleep: true });
     const { sink, logger } = await run(
       { streamPlans: [{ kind: 'no-response' }] },
       { X_STALL_TIMEOUT_MS: 150 },
+      'filtered',
+      clock,
     );
+    const streams = () => mock!.connections.filter((c) => c.path.endsWith('/stream'));
+    await waitFor(() => streams().length === 1, 'the first stream request');
+    await clock.advance(149);
+    expect(streams()).toHaveLength(1);
+    await clock.advance(1);
     await allReceived(sink, mock!);
-    const [first, second] = mock!.connections.filter((c) => c.path.endsWith('/stream'));
-    // Arrival times at the mock: the first request's trip shortens the gap a little.
-    expect(second!.atMs - first!.atMs).toBeGreaterThanOrEqual(140);
+    expect(streams()).toHaveLength(2);
     expect(logger.entries.map((entry) => entry.message)).toContain(
       'X stream: network error: no response within 150 ms; reconnecting',
     );
@@ -211,20 +236,22 @@ describe('XStreamSource against the mock X API', () => {
       { X_STALL_TIMEOUT_MS: 150 },
     );
     await waitFor(() => source.isReady(), 'connected');
-    await new Promise((resolve) => setTimeout(resolve, 400));
+    // Ten keep-alives 30 ms apart span twice the stall timeout.
+    await waitFor(() => mock!.keepAlivesSent() >= 10, 'ten keep-alives');
     expect(source.isReady()).toBe(true);
     expect(mock!.connections).toHaveLength(1);
   });
 
   it('stops with a clear reason on 401 instead of retrying, never showing the token', async () => {
-    const { source, logger } = await run({ bearerToken: 'another-token' });
+    const clock = new ManualServerClock();
+    const { source, logger } = await run({ bearerToken: 'another-token' }, {}, 'filtered', clock);
     await waitFor(() => source.status().connection.state === 'stopped', 'stopped');
     expect(source.status().connection).toEqual({
       state: 'stopped',
       reason: '401 Unauthorized: check X_BEARER_TOKEN',
     });
     expect(source.isReady()).toBe(false);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(clock.pendingCount).toBe(0); // no retry planned, ever
     expect(mock!.connections.map((request) => request.path)).toEqual([
       '/2/tweets/search/stream/rules',
     ]);
@@ -253,10 +280,8 @@ describe('XStreamSource against the mock X API', () => {
   it('releases the connection promptly on stop', async () => {
     const { source } = await run({ streamPostCount: 0 });
     await waitFor(() => source.isReady(), 'connected');
-    const stoppedAtMs = Date.now();
     await source.stop();
-    await waitFor(() => mock!.connections[0]!.closedAtMs !== undefined, 'connection closed', 1_000);
-    expect(mock!.connections[0]!.closedAtMs! - stoppedAtMs).toBeLessThan(200);
+    await waitFor(() => mock!.connections[0]!.closedAtMs !== undefined, 'connection closed');
     expect(source.status().connection).toEqual({ state: 'stopped', reason: 'stopped' });
   });
 });

@@ -6,10 +6,11 @@
  * forwarded. A post repeated around a reconnect is forwarded as is: the pipeline drops it by id.
  */
 import type { TweetStream } from 'twitter-api-v2';
+import type { ScheduledTask } from '@/lib/engine';
 import type { Failure } from './backoff';
 import { classifyXError } from './x-error';
 import type { XLogger } from './x-logger';
-import { cancellableSleep } from '../../time/cancellable-sleep';
+import type { ServerClock } from '../../time/server-clock';
 import { withTimeout } from '../../time/with-timeout';
 import { XSourceBase } from './source-base';
 import { openStreamConnection } from './stream-connection';
@@ -31,7 +32,8 @@ export interface XStreamSourceOptions {
   /** A connection that ends sooner is a failure (linear backoff), not a drop to retry at once. */
   healthyAfterMs: number;
   logger: XLogger;
-  nowMs?: () => number;
+  /** Default: the system clock. */
+  clock?: ServerClock;
 }
 
 type Outcome = { failure: Failure; reason: string } | { stop: string };
@@ -41,7 +43,7 @@ export class XStreamSource extends XSourceBase {
   private connection?: StreamConnection;
 
   constructor(private readonly options: XStreamSourceOptions) {
-    super(options.kind, options.label, options.backoffScale, options.nowMs);
+    super(options.kind, options.label, options.backoffScale, options.clock);
     this.prepared = !options.prepare;
   }
 
@@ -74,16 +76,14 @@ export class XStreamSource extends XSourceBase {
 
   private async backOff(delayMs: number, reason: string): Promise<void> {
     this.status_.set({ state: 'backing-off', untilMs: this.nowMs() + delayMs, reason });
-    this.sleep = cancellableSleep(delayMs);
-    await this.sleep.done;
-    this.sleep = undefined;
+    await this.pause(delayMs);
   }
 
   /** One connection from open to end; never throws. */
   private async attempt(): Promise<Outcome> {
     try {
       if (!this.prepared) {
-        await withTimeout(this.options.prepare!(), this.options.stallTimeoutMs);
+        await withTimeout(this.clock, this.options.prepare!(), this.options.stallTimeoutMs);
         this.prepared = true;
       }
       const { ended, livedMs } = await this.consume();
@@ -113,15 +113,16 @@ export class XStreamSource extends XSourceBase {
       opened.closeRequested = true;
       opened.connection?.close();
     };
-    let watchdog: NodeJS.Timeout | undefined;
+    let watchdog: ScheduledTask | undefined;
     const armWatchdog = (): void => {
-      clearTimeout(watchdog);
-      watchdog = setTimeout(() => {
+      watchdog?.cancel();
+      watchdog = this.clock.setTimeout(() => {
         this.status_.countError();
         closeWith(`stalled: nothing received for ${this.options.stallTimeoutMs} ms`);
       }, this.options.stallTimeoutMs);
     };
     const connection = await openStreamConnection(
+      this.clock,
       this.options.createStream(),
       this.options.stallTimeoutMs,
       {
@@ -138,7 +139,7 @@ export class XStreamSource extends XSourceBase {
     else this.status_.set({ state: 'live' });
     armWatchdog();
     await connection.ended;
-    clearTimeout(watchdog);
+    watchdog?.cancel();
     this.connection = undefined;
     return { ended: endReason, livedMs: this.nowMs() - openedAtMs };
   }

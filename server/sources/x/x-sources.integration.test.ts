@@ -13,7 +13,8 @@ import { countHashtags } from '../../../scripts/mock-x-api/mock-posts';
 import { startMockXApi } from '../../../scripts/mock-x-api/mock-x-api';
 import type { MockXApi } from '../../../scripts/mock-x-api/mock-x-api';
 import type { MockXApiOptions, StreamPlan } from '../../../scripts/mock-x-api/mock-types';
-import { MOCK_TOKEN, waitFor } from '../../../scripts/mock-x-api/test-support';
+import { MOCK_TOKEN } from '../../../scripts/mock-x-api/test-support';
+import { waitFor } from '@/tests/support/wait-for';
 
 let mock: MockXApi | undefined;
 let server: TagstreamServer | undefined;
@@ -25,6 +26,8 @@ afterEach(async () => {
 });
 
 type Kind = 'filtered' | 'sample' | 'search';
+
+const BATCH_MS = 100;
 
 async function startAll(
   kind: Kind,
@@ -46,7 +49,7 @@ async function startAll(
     X_BACKOFF_SCALE: '0.001',
     X_STALL_TIMEOUT_MS: '300',
     X_POLL_INTERVAL_MS: '100',
-    BATCH_INTERVAL_MS: '200',
+    BATCH_INTERVAL_MS: String(BATCH_MS),
     WINDOWS: '1m',
     PORT: '0',
     HOST: '127.0.0.1',
@@ -92,12 +95,17 @@ async function countedOnce(url: string): Promise<number> {
 
 /** Waits until the server has counted every distinct post the mock sent, then checks counts. */
 async function expectEverySentPostCountedOnce(url: string, api: MockXApi, streams = true) {
-  await waitFor(() => !streams || api.unsentCount() === 0, 'mock sent everything', 8_000);
+  await waitFor(() => !streams || api.unsentCount() === 0, 'mock sent everything');
   const expected = () => new Set(api.sentIds).size;
-  const deadline = Date.now() + 8_000;
-  while ((await countedOnce(url)) !== expected() && Date.now() < deadline)
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  await new Promise((resolve) => setTimeout(resolve, 400)); // two more batches: nothing extra
+  await waitFor(async () => (await countedOnce(url)) === expected(), 'every post counted', {
+    pollMs: 50,
+  });
+  // Two more batches must add nothing.
+  const countedAt = server!.store.latest()?.batchTime ?? 0;
+  await waitFor(
+    () => (server!.store.latest()?.batchTime ?? 0) >= countedAt + 2 * BATCH_MS,
+    'two more batches',
+  );
   expect(await countedOnce(url)).toBe(expected());
   expect(await metric(url, 'tagstream_tweets_ingested_total')).toBe(api.sentIds.length);
   const trends = await getJson(`${url}/api/trends?window=1m&limit=100`);
@@ -200,7 +208,8 @@ describe('live sources through the real server', () => {
   it('sample stream: ready on keep-alives alone', async () => {
     const { url } = await startAll('sample', { streamPostCount: 0, keepAliveMs: 40 });
     await waitFor(() => server!.source.isReady(), 'connected');
-    await new Promise((resolve) => setTimeout(resolve, 500)); // beyond the 300 ms stall timeout
+    // Ten keep-alives 40 ms apart span more than the 300 ms stall timeout.
+    await waitFor(() => mock!.keepAlivesSent() >= 10, 'ten keep-alives');
     expect(await getJson(`${url}/readyz`)).toMatchObject({
       status: 200,
       body: { status: 'ready' },
@@ -220,7 +229,7 @@ describe('live sources through the real server', () => {
     mock.publishSearchPosts(40);
     await waitFor(() => mock.sentIds.length >= 40, 'first poll');
     mock.publishSearchPosts(230);
-    await waitFor(() => new Set(mock.sentIds).size === 270, 'every page', 8_000);
+    await waitFor(() => new Set(mock.sentIds).size === 270, 'every page');
     await expectEverySentPostCountedOnce(url, mock, false);
     expect(await metric(url, 'tagstream_duplicate_tweets_total')).toBe(0);
     expect(await metric(url, 'tagstream_source_errors_total')).toBe(3);
