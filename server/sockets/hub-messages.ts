@@ -58,8 +58,9 @@ export function buildUpdate(
     batchTime: latest.batchTime,
     windows: latest.windows,
     trending: latest.trending,
-    cooling: latest.cooling,
-    trendWarmUpEndsMs: latest.trendWarmUpEndsMs,
+    // A result restored from a checkpoint of an older version may lack these.
+    cooling: latest.cooling ?? [],
+    trendWarmUpEndsMs: latest.trendWarmUpEndsMs ?? null,
     points: sources.store.series(keys, afterBatchTime ?? undefined),
     spellings: sources.store.spellings(keys),
     stats: sources.stats(),

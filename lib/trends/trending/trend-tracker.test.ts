@@ -63,6 +63,21 @@ describe('TrendTracker', () => {
     expect(lists!.trending[0]!.fastRatePerMin).toBeGreaterThan(20);
   });
 
+  it('lists a new tag reaching 1 post/s from only 20 authors within a minute', () => {
+    const harness = warmHarness();
+    let batches = 0;
+    let lists: TrendLists;
+    do {
+      // Two posts a batch, the 20 authors in turn: each posts every 20 s.
+      lists = harness.batch(
+        [0, 1].map((post) => ({ key: 'news', author: `a${(2 * batches + post) % 20}` })),
+      );
+      batches++;
+    } while (lists.trending.length === 0 && batches < MINUTE_BATCHES);
+    expect(lists.trending.map((tag) => tag.key)).toEqual(['news']);
+    expect(batches * BATCH_MS).toBeLessThanOrEqual(30_000);
+  });
+
   it('says how many times its usual rate a known tag runs', () => {
     const harness = warmHarness();
     let lists: TrendLists | undefined;

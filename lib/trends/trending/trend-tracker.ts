@@ -4,35 +4,20 @@ import { RecentCounts } from './recent-counts';
 import { RecentSightings } from './recent-sightings';
 import { selectTop } from '../sketches/top-n';
 import { TrendBoard } from './trend-board';
-import type { BoardListing, TrendBoardOptions } from './trend-board';
+import type { BoardListing } from './trend-board';
 import { evidenceWeight } from './trend-evidence';
 import { passesTrendGates } from './trend-gates';
-import type { TrendEvidence, TrendGateOptions } from './trend-gates';
+import type { TrendEvidence } from './trend-gates';
 import { TrendMemory } from './trend-memory';
 import { TrendRanking } from './trend-ranking';
 import { restoreKeyTrends, snapshotKeyTrends } from './trend-tracker-snapshot';
 import type { TrendTrackerSnapshot } from './trend-tracker-snapshot';
-import { decayFactor, expectedShare, gatheredWeight, scoreWithShare } from './trending-score';
-import type { TrendingScoreOptions } from './trending-score';
-import type { TrendDirection, TrendingTag } from '../types';
+import { decayFactor, expectedShare, scoreWithShare } from './trending-score';
+import { trendingTagBuilder } from './trending-tag';
+import type { TrendingOptions } from './trending-options';
+import type { TrendingTag } from '../types';
 
-export interface TrendingOptions extends TrendingScoreOptions, TrendGateOptions, TrendBoardOptions {
-  /** Weight of a retweet in the evidence, before its share among retweets of the same post. */
-  retweetWeight: number;
-  /** Daily habits: how long trend episodes are remembered and the time-of-day tolerance. */
-  dailyMemoryMs: number;
-  dailyToleranceMs: number;
-  maxRememberedKeys: number;
-  /**
-   * A stretch this long without any post (a disconnect, a stopped source) means the job was not
-   * watching: the warm-up starts again at the next post (5 min).
-   */
-  restartAfterSilenceMs: number;
-  /** Hard bound on keys with trend state; the smallest baselines go first beyond it. */
-  maxTrackedKeys: number;
-  /** Longest "rising now" and "cooling down" lists. */
-  maxTags: number;
-}
+export type { TrendingOptions };
 
 /** The lists of one batch. */
 export interface TrendLists {
@@ -155,7 +140,13 @@ export class TrendTracker {
           byScoreThenKey(b, a),
       )
       .slice(0, this.options.maxTags);
-    const toTag = this.tagBuilder(batchMs, spellingOf);
+    const toTag = trendingTagBuilder({
+      batchMs,
+      startMs,
+      fastHalfLifeMs: this.options.fastHalfLifeMs,
+      newForMs: this.options.slowHalfLifeMs,
+      spellingOf,
+    });
     const warmUpEndsMs = startMs + this.options.warmUpMs;
     return {
       trending: best.map((listing, rank) =>
@@ -251,35 +242,6 @@ export class TrendTracker {
       // A retweeted post that was itself posted in the window counts twice: rare, and in favour.
       originals: this.originalPosts.count(key) + this.retweeted.distinct(key),
       firstSeenMs: trend.firstSeenMs,
-    };
-  }
-
-  /** Builds listed tags; rates are per minute, corrected for the job's age (`trending-score.ts`). */
-  private tagBuilder(batchMs: number, spellingOf: (key: string) => string) {
-    const fastWeight = gatheredWeight(batchMs - this.startMs!, this.options.fastHalfLifeMs);
-    return (
-      listing: BoardListing,
-      direction: TrendDirection,
-      rankChange: number | null,
-    ): TrendingTag => {
-      const { key, score, count, fast, expected, authors, originals, firstSeenMs } =
-        listing.evidence;
-      // A key seen for less than the baseline's half-life has no usual rate of its own yet.
-      const isNew = batchMs - firstSeenMs < this.options.slowHalfLifeMs || expected < 1;
-      return {
-        key,
-        tag: spellingOf(key),
-        score,
-        count,
-        fastRatePerMin: (fast * 60_000) / fastWeight,
-        usualRatePerMin: (expected * 60_000) / fastWeight,
-        rateMultiple: isNew ? null : fast / expected,
-        authors,
-        originals,
-        direction,
-        trendingSinceMs: listing.sinceMs,
-        rankChange,
-      };
     };
   }
 
