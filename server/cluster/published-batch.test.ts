@@ -12,6 +12,8 @@ const batch: PublishedBatch = {
     batchCounts: [{ key: 'café', tag: 'Café', count: 2, error: 0 }],
     windows: [],
     trending: [],
+    cooling: [],
+    trendWarmUpEndsMs: null,
   },
   stats: engineStats(),
   source: sourceStatus(),

@@ -45,6 +45,8 @@ function batch(token: number, batchTime: number): PublishedBatch {
       batchCounts: [],
       windows: [],
       trending: [],
+      cooling: [],
+      trendWarmUpEndsMs: null,
     },
     stats: {} as PublishedBatch['stats'],
     source: {} as PublishedBatch['source'],
