@@ -80,6 +80,14 @@ const schema = z.object({
     .default('tagstream:'),
   /** The ingestion lease's time to live: a dead holder is replaced after about this long. */
   LEASE_TTL_MS: positiveInt(300).pipe(z.number().max(120_000)).default(8000),
+  /** Requests to `/api/*` per client address per minute; 0 = off. Unset: see `limitDefaults`. */
+  API_RATE_LIMIT_PER_MIN: positiveInt(0).optional(),
+  /** Open sockets per client address; 0 = no limit. Unset: see `limitDefaults`. */
+  MAX_SOCKETS_PER_ADDRESS: positiveInt(0).optional(),
+  /** `watch` messages a socket may send per second; the excess is ignored. */
+  WATCH_MESSAGES_PER_SEC: positiveInt().pipe(z.number().max(1000)).default(5),
+  /** Proxies in front that append to `X-Forwarded-For` (Cloud Run: 1); 0 = use the TCP peer. */
+  TRUST_PROXY_HOPS: positiveInt(0).pipe(z.number().max(10)).default(0),
 });
 
 type Raw = z.infer<typeof schema>;
@@ -89,8 +97,13 @@ export interface WindowSpec {
   windowMs: number;
 }
 
-export interface Config extends Omit<Raw, 'WINDOWS' | 'X_API_BASE_URL'> {
+export interface Config extends Omit<
+  Raw,
+  'WINDOWS' | 'X_API_BASE_URL' | 'API_RATE_LIMIT_PER_MIN' | 'MAX_SOCKETS_PER_ADDRESS'
+> {
   WINDOWS: WindowSpec[];
+  API_RATE_LIMIT_PER_MIN: number;
+  MAX_SOCKETS_PER_ADDRESS: number;
   /** Without a trailing slash, e.g. `https://api.x.com`. */
   X_API_BASE_URL: string;
 }
@@ -111,7 +124,21 @@ const ACCEPTS: Partial<Record<keyof Raw, string>> = {
   REDIS_URL: 'a URL such as redis://host:6379 or rediss://user:password@host:6380/0',
   REDIS_KEY_PREFIX: 'up to 64 letters, digits, _ : . or -',
   LEASE_TTL_MS: 'an integer 300-120000',
+  API_RATE_LIMIT_PER_MIN: 'an integer >= 0 (0 = off)',
+  MAX_SOCKETS_PER_ADDRESS: 'an integer >= 0 (0 = no limit)',
+  WATCH_MESSAGES_PER_SEC: 'an integer 1-1000',
+  TRUST_PROXY_HOPS: 'an integer 0-10',
 };
+
+/**
+ * Per-client limits when their variables are unset: on in development and production, off under
+ * `NODE_ENV=test` so that tests opening many sockets or requests from one address are not
+ * refused (a test of the limits sets them).
+ */
+function limitDefaults(nodeEnv: Raw['NODE_ENV']) {
+  const on = nodeEnv !== 'test';
+  return { apiRequestsPerMin: on ? 600 : 0, socketsPerAddress: on ? 20 : 0 };
+}
 
 function fail(variable: string, detail: string): never {
   throw new ConfigError(`Invalid environment variable ${variable}: ${detail}`);
@@ -156,8 +183,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     fail('X_STREAM_RULES', 'required when TWEET_SOURCE=filtered (one rule a line)');
   if (raw.TWEET_SOURCE === 'search' && raw.X_SEARCH_QUERY.trim() === '')
     fail('X_SEARCH_QUERY', 'required when TWEET_SOURCE=search');
+  const limits = limitDefaults(raw.NODE_ENV);
   return Object.freeze({
     ...raw,
+    API_RATE_LIMIT_PER_MIN: raw.API_RATE_LIMIT_PER_MIN ?? limits.apiRequestsPerMin,
+    MAX_SOCKETS_PER_ADDRESS: raw.MAX_SOCKETS_PER_ADDRESS ?? limits.socketsPerAddress,
     WINDOWS: parseWindows(raw.WINDOWS, raw.BATCH_INTERVAL_MS),
     X_API_BASE_URL: raw.X_API_BASE_URL.replace(/\/+$/, ''),
   });

@@ -5,15 +5,17 @@ import type { Logger } from 'pino';
 import type { EngineStats } from '@/lib/protocol';
 import type { Config, WindowSpec } from './config';
 import type { Readiness } from './http/health-routes';
+import { createApiRateLimit } from './http/api-rate-limit';
+import { createRequestHandler } from './http/request-handler';
 import { createRouter } from './http/router';
 import { createIngest, createIngestShared } from './ingestion/ingest';
+import { limitSockets } from './sockets/socket-limits';
 import type { TrendsServer } from './sockets/hub';
 import { createMetrics, registerSourceMetrics } from './metrics';
 import type { Metrics } from './metrics';
 import { prepareNextApp } from './http/next-app';
 import type { NextApp } from './http/next-app';
 import { routeUpgrades } from './http/route-upgrades';
-import { refuseForeignRequest } from './http/refuse-foreign-requests';
 import { attachSockets } from './sockets/attach-sockets';
 import { listenOn, publicHost } from './http/listen';
 import { createSource } from './sources/create-source';
@@ -94,13 +96,18 @@ export function createTagstreamServer(options: TagstreamServerOptions): Tagstrea
     logger,
   });
   let nextApp: NextApp | undefined;
-  const httpServer = createServer((req, res) => {
-    if (refuseForeignRequest(req, res)) return;
-    if (router.owns(req.url ?? '/')) return void router.handle(req, res);
-    if (nextApp) return void nextApp.handle(req, res);
-    res.writeHead(nextEnabled(options) ? 503 : 404, { 'content-type': 'text/plain' });
-    res.end(nextEnabled(options) ? 'starting' : 'not found');
-  });
+  const httpServer = createServer(
+    createRequestHandler({
+      router,
+      apiRateLimit: createApiRateLimit({
+        requestsPerMinute: config.API_RATE_LIMIT_PER_MIN,
+        trustProxyHops: config.TRUST_PROXY_HOPS,
+      }),
+      nextApp: () => nextApp,
+      pages: nextEnabled(options) ? (options.next === 'dev' ? 'dev' : 'production') : false,
+      onRateLimited: () => metrics.rateLimited.inc({ kind: 'api' }),
+    }),
+  );
   const messageSources = {
     store,
     stats: () => runner.stats(),
@@ -116,6 +123,14 @@ export function createTagstreamServer(options: TagstreamServerOptions): Tagstrea
     logger,
   );
   if (cluster) useRedisAdapter(io, cluster);
+  limitSockets(io, {
+    maxSocketsPerAddress: config.MAX_SOCKETS_PER_ADDRESS,
+    watchMessagesPerSec: config.WATCH_MESSAGES_PER_SEC,
+    trustProxyHops: config.TRUST_PROXY_HOPS,
+    logger,
+    onThrottled: () => metrics.rateLimited.inc({ kind: 'watch' }),
+    onRefused: () => metrics.rateLimited.inc({ kind: 'socket' }),
+  });
   const upgrades = routeUpgrades(httpServer, () => nextApp);
   const stopWatchingStatus = cluster
     ? watchSourceStatus(

@@ -18,6 +18,8 @@ export interface Metrics {
   connectedClients: Gauge;
   /** Updates not sent because the client's connection was still busy with earlier ones. */
   skippedClientUpdates: Counter;
+  /** Requests and messages refused by the per-client limits, by `kind`: api, socket, watch. */
+  rateLimited: Counter<'kind'>;
 }
 
 const DELAY_BUCKETS_S = [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
@@ -54,6 +56,12 @@ export function createMetrics(): Metrics {
       'tagstream_skipped_client_updates_total',
       'Socket updates skipped because the client had not drained the previous one.',
     ),
+    rateLimited: new Counter({
+      name: 'tagstream_rate_limited_total',
+      help: 'Requests (api), socket connections (socket) and watch messages (watch) refused by the per-client limits.',
+      labelNames: ['kind'],
+      registers: [registry],
+    }),
   };
 }
 

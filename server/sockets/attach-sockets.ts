@@ -6,6 +6,7 @@ import type { TrendsServer } from './hub';
 import type { MessageSources } from './hub-messages';
 import type { Metrics } from '../metrics';
 import { isSameOrigin } from '../http/same-origin';
+import { NON_PAGE_POLICY, SECURITY_HEADERS } from '../http/security-headers';
 
 /** Socket messages are tiny (`watch`): a larger one is refused before it is buffered. */
 const MAX_SOCKET_MESSAGE_BYTES = 64 * 1024;
@@ -27,6 +28,10 @@ export function attachSockets(
     maxHttpBufferSize: MAX_SOCKET_MESSAGE_BYTES,
     destroyUpgrade: false,
     allowRequest: (req, callback) => callback(null, isSameOrigin(req)),
+  });
+  // socket.io's own HTTP answers (polling, handshake) carry the same headers as every answer.
+  io.engine.on('headers', (headers: Record<string, string>) => {
+    Object.assign(headers, SECURITY_HEADERS, { 'content-security-policy': NON_PAGE_POLICY });
   });
   const hub = new Hub(io, {
     updateIntervalMs,

@@ -6,7 +6,7 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, Response } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '@/server/config';
@@ -39,6 +39,9 @@ describe.skipIf(skipWithoutBrowser)('dashboard in Chromium', () => {
   let server: TagstreamServer;
   let browser: Browser;
   let page: Page;
+  let firstAnswer: Response | null;
+  /** Content-Security-Policy violations the page reported, over the whole run. */
+  const cspViolations: string[] = [];
 
   beforeAll(async () => {
     await ensureNextBuild(ROOT);
@@ -66,7 +69,19 @@ describe.skipIf(skipWithoutBrowser)('dashboard in Chromium', () => {
     });
     page = await browser.newPage({ viewport: { width: 1440, height: 900 }, colorScheme: 'light' });
     page.setDefaultTimeout(20_000);
-    await page.goto(url);
+    // Chromium reports each blocked script, style or connection on the console and as an event.
+    page.on('console', (message) => {
+      if (/content security policy/i.test(message.text())) cspViolations.push(message.text());
+    });
+    await page.exposeFunction('reportCspViolation', (text: string) => cspViolations.push(text));
+    await page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (event) => {
+        const report = (window as unknown as { reportCspViolation(text: string): void })
+          .reportCspViolation;
+        report(`${event.violatedDirective} blocked ${event.blockedURI}`);
+      });
+    });
+    firstAnswer = await page.goto(url);
   }, 400_000);
 
   afterAll(async () => {
@@ -227,6 +242,26 @@ describe.skipIf(skipWithoutBrowser)('dashboard in Chromium', () => {
     }
   });
 
+  it('serves the page with a nonce-based Content-Security-Policy and the security headers', async () => {
+    const headers = firstAnswer!.headers();
+    const policy = headers['content-security-policy'] ?? '';
+    const scriptSources = /script-src ([^;]*)/.exec(policy)?.[1] ?? '';
+    expect(scriptSources).toMatch(/'nonce-[A-Za-z0-9+/]+={0,2}'/);
+    expect(scriptSources).toContain("'strict-dynamic'");
+    expect(scriptSources).not.toContain("'unsafe-inline'");
+    expect(scriptSources).not.toContain("'unsafe-eval'");
+    expect(policy).toContain("frame-ancestors 'none'");
+    expect(policy).toContain("connect-src 'self'");
+    expect(headers['x-content-type-options']).toBe('nosniff');
+    expect(headers['referrer-policy']).toBe('no-referrer');
+    expect(headers['x-powered-by']).toBeUndefined();
+    // The nonce is fresh for every answer, and Next's scripts carry it.
+    const again = await page.request.get(page.url());
+    expect(again.headers()['content-security-policy']).not.toBe(policy);
+    const nonce = /'nonce-([^']+)'/.exec(policy)![1]!;
+    expect(await firstAnswer!.text()).toContain(`nonce="${nonce}"`);
+  });
+
   it('reflows to one column on a phone', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     const top = await page.locator('section[aria-labelledby="top-tags-title"]').boundingBox();
@@ -234,6 +269,10 @@ describe.skipIf(skipWithoutBrowser)('dashboard in Chromium', () => {
     expect(trending!.x).toBeCloseTo(top!.x, 0);
     expect(trending!.y).toBeGreaterThan(top!.y + top!.height - 1);
     await page.screenshot({ path: `${RESULTS_DIR}/dashboard-phone.png`, fullPage: true });
+  });
+
+  it('met no Content-Security-Policy violation during the whole run', () => {
+    expect(cspViolations).toEqual([]);
   });
 });
 
