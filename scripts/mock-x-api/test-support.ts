@@ -32,7 +32,7 @@ export function capturingLogger(): XLogger & { entries: LogEntry[] } {
 
 export type XTestConfig = XSourceConfig;
 
-/** The X settings of a test against `mock`: tiny backoff scale, short stall timeout. */
+/** The X settings of a test against `mock`: tiny backoff scale, a stall timeout a busy machine does not reach. */
 export function mockXConfig(mock: MockXApi, overrides: Partial<XTestConfig> = {}): XTestConfig {
   return {
     X_BEARER_TOKEN: MOCK_TOKEN,
@@ -40,7 +40,7 @@ export function mockXConfig(mock: MockXApi, overrides: Partial<XTestConfig> = {}
     X_STREAM_RULES: '#日本語\nlang:ja has:hashtags',
     X_SEARCH_QUERY: 'has:hashtags',
     X_POLL_INTERVAL_MS: 100,
-    X_STALL_TIMEOUT_MS: 300,
+    X_STALL_TIMEOUT_MS: 2_000,
     X_BACKOFF_SCALE: 0.001,
     ...overrides,
   };

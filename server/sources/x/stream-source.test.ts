@@ -12,7 +12,6 @@ import {
 import type { XTestConfig } from '../../../scripts/mock-x-api/test-support';
 import type { TweetSource } from '../types';
 import { createXSource } from './source-factory';
-import type { ServerClock } from '../../time/server-clock';
 import { ManualServerClock } from '../../time/manual-server-clock';
 import { waitFor } from '@/tests/support/wait-for';
 
@@ -29,14 +28,16 @@ async function run(
   options: Partial<MockXApiOptions>,
   config: Partial<XTestConfig> = {},
   kind: 'filtered' | 'sample' = 'filtered',
-  clock?: ServerClock,
+  // Backoff sleeps pass at once; the watchdog and timeouts fire only when a test advances the
+  // clock, so a busy machine cannot make a connection look stalled.
+  clock: ManualServerClock = new ManualServerClock({ advanceOnSleep: true }),
 ) {
   mock = await startMockXApi({ bearerToken: MOCK_TOKEN, streamPostCount: 60, ...options });
   const logger = capturingLogger();
   const sink = recordingSink();
   source = createXSource(kind, mockXConfig(mock, config), logger, clock);
   await source.start(sink);
-  return { mock, source, sink, logger };
+  return { mock, source, sink, logger, clock };
 }
 
 /** Waits until every post the mock holds has been sent and received. */
@@ -81,11 +82,14 @@ describe('XStreamSource against the mock X API', () => {
     ['across a stall', [{ kind: 'stall', afterPosts: 40 }]],
   ] as const)('reads a gzip-compressed stream %s', async (_name, plans) => {
     // Only the stall may rely on the watchdog: a drop must be seen through the decompressor.
-    const stallTimeoutMs = plans[0]?.kind === 'stall' ? 300 : 10_000;
-    const { sink } = await run(
+    const { sink, clock } = await run(
       { gzip: true, streamPlans: [...plans], streamPostCount: 100 },
-      { X_STALL_TIMEOUT_MS: stallTimeoutMs },
+      { X_STALL_TIMEOUT_MS: 300 },
     );
+    if (plans[0]?.kind === 'stall') {
+      await waitFor(() => sink.lines.length === 40, 'the posts before the stall');
+      await clock.advance(300);
+    }
     await allReceived(sink, mock!);
     expect(postIds(sink.lines)).toEqual(mock!.sentIds);
     expect(sink.lines.some((line) => line.includes('\uFFFD'))).toBe(false);
@@ -100,10 +104,12 @@ describe('XStreamSource against the mock X API', () => {
   });
 
   it('reconnects at once after a healthy connection drops, losing no whole post', async () => {
-    const { sink, source, logger } = await run({
+    const { sink, source, logger, clock } = await run({
       streamPlans: [{ kind: 'drop', afterPosts: 40 }],
       postIntervalMs: 3,
     });
+    await waitFor(() => sink.lines.length > 0, 'the first post');
+    await clock.advance(100); // the connection has been open long enough to count as healthy
     await allReceived(sink, mock!);
     expect(postIds(sink.lines)).toEqual(mock!.sentIds);
     expect(reconnectDelays(logger)).toEqual([0]);
@@ -231,13 +237,17 @@ describe('XStreamSource against the mock X API', () => {
   });
 
   it('stays ready on keep-alives alone, past the stall timeout', async () => {
-    const { source } = await run(
+    const { source, clock } = await run(
       { streamPostCount: 0, keepAliveMs: 30 },
       { X_STALL_TIMEOUT_MS: 150 },
     );
     await waitFor(() => source.isReady(), 'connected');
-    // Ten keep-alives 30 ms apart span twice the stall timeout.
-    await waitFor(() => mock!.keepAlivesSent() >= 10, 'ten keep-alives');
+    // 500 ms of the source's clock, 100 ms after each keep-alive: each must re-arm the watchdog.
+    for (let round = 0; round < 5; round++) {
+      const sent = mock!.keepAlivesSent();
+      await waitFor(() => mock!.keepAlivesSent() >= sent + 2, 'a keep-alive received');
+      await clock.advance(100);
+    }
     expect(source.isReady()).toBe(true);
     expect(mock!.connections).toHaveLength(1);
   });
