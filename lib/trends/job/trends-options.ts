@@ -29,7 +29,7 @@ export const DEFAULT_TRENDING_OPTIONS: Readonly<TrendingOptions> = Object.freeze
   minScore: 4.5,
   minRateMultiple: 2.5,
   warmUpMs: 10 * 60_000,
-  quietStartMs: 30_000,
+  minQuietPosts: 10,
   pastPeakShare: 0.5,
   coolingMs: 10 * 60_000,
   dailyMemoryMs: 7 * 24 * 60 * 60_000,

@@ -11,12 +11,12 @@
  *   z-score (its counts are large) but is not what a person means by trending;
  * - history: until the job has watched for `warmUpMs` (10 min; a checkpoint carries the start
  *   time over restarts), the baseline of a tag already busy when the job started is unknown and
- *   too short to measure a ratio against, so no tag trends on its ratio: only a tag first seen at
- *   least `quietStartMs` (30 s) after the start can trend, as the job has seen it absent and then
- *   rise; its score is then taken against the rate it had before it appeared (none), and the
- *   ratio gate is waived. A tag busy enough to pass the author gate (≥ 8 authors a minute) stays
- *   unseen for 30 s with a probability under e⁻⁴, so a tag that was merely busy already cannot
- *   pass for one that emerged.
+ *   too short to measure a ratio against, so no tag trends on its ratio. Only a tag that
+ *   *emerged* can trend then: one the job saw absent for so long that, at the rate it has had since
+ *   it appeared, it would have brought at least `minQuietPosts` (10) posts meanwhile. A tag that
+ *   was merely there all along, at that rate, stays unseen that long with a probability under
+ *   e⁻¹⁰. An emerged tag is scored against the rate it had before it appeared (none), and the
+ *   ratio gate is waived.
  */
 export interface TrendGateOptions {
   minPosts: number;
@@ -25,7 +25,7 @@ export interface TrendGateOptions {
   minScore: number;
   minRateMultiple: number;
   warmUpMs: number;
-  quietStartMs: number;
+  minQuietPosts: number;
 }
 
 /** What the gates read of a key, at one batch. */
@@ -42,6 +42,8 @@ export interface TrendEvidence {
   authors: number;
   originals: number;
   firstSeenMs: number;
+  /** During the warm-up: whether the key emerged after the start (see above). */
+  emerged: boolean;
 }
 
 /** True when `evidence` is strong enough to list; `startMs` is when the job began watching. */
@@ -59,7 +61,7 @@ export function passesTrendGates(
   if (batchMs - startMs >= options.warmUpMs) {
     return evidence.fast >= options.minRateMultiple * evidence.expected;
   }
-  // Warming up: the baseline is too short to measure a ratio against; a tag the job saw appear
-  // after a quiet start has risen from nothing, which is the evidence.
-  return evidence.firstSeenMs - startMs >= options.quietStartMs;
+  // Warming up: the baseline is too short to measure a ratio against; a tag the job saw emerge
+  // has risen from nothing, which is the evidence.
+  return evidence.emerged;
 }

@@ -12,7 +12,7 @@ import { TrendMemory } from './trend-memory';
 import { TrendRanking } from './trend-ranking';
 import { restoreKeyTrends, snapshotKeyTrends } from './trend-tracker-snapshot';
 import type { TrendTrackerSnapshot } from './trend-tracker-snapshot';
-import { decayFactor, expectedShare, scoreWithShare } from './trending-score';
+import { decayFactor, expectedShare, gatheredWeight, scoreWithShare } from './trending-score';
 import { trendingTagBuilder } from './trending-tag';
 import type { TrendingOptions } from './trending-options';
 import type { TrendingTag } from '../types';
@@ -225,10 +225,17 @@ export class TrendTracker {
       this.options.slowHalfLifeMs,
     );
     const startMs = this.startMs!;
-    const { warmUpMs, quietStartMs } = this.options;
-    // Warming up, a key the job saw appear after a quiet start is measured against the rate it
-    // had before it appeared, nothing (see `trend-gates.ts`); others against their baseline.
-    const emerged = batchMs - startMs < warmUpMs && trend.firstSeenMs - startMs >= quietStartMs;
+    const { warmUpMs, minQuietPosts, fastHalfLifeMs } = this.options;
+    // Warming up, a key the job saw emerge is measured against the rate it had before it
+    // appeared, nothing (see `trend-gates.ts`); others against their baseline.
+    let emerged = false;
+    if (batchMs - startMs < warmUpMs) {
+      const ageMs = Math.max(batchMs - trend.firstSeenMs, this.batchIntervalMs);
+      const ratePerMs = fast / gatheredWeight(ageMs, fastHalfLifeMs);
+      // Silent from the start to the beginning of the batch of its first post.
+      const silentMs = trend.firstSeenMs - this.batchIntervalMs - startMs;
+      emerged = silentMs * ratePerMs >= minQuietPosts;
+    }
     const baseline = emerged ? 0 : slow * share;
     const expected = Math.max(baseline, this.memory.expectedFastAt(key, batchMs));
     return {
@@ -242,6 +249,7 @@ export class TrendTracker {
       // A retweeted post that was itself posted in the window counts twice: rare, and in favour.
       originals: this.originalPosts.count(key) + this.retweeted.distinct(key),
       firstSeenMs: trend.firstSeenMs,
+      emerged,
     };
   }
 
