@@ -11,6 +11,7 @@ import { createTagstreamServer } from './create-server';
 import type { TagstreamServer } from './create-server';
 import { createLogger } from './logger';
 import { routeConsoleToLogger } from './console-to-logger';
+import { redactRedisUrl } from './cluster/redis-url';
 
 /** Cloud Run kills about 10 s after SIGTERM: exit on our own before that. */
 const FORCED_EXIT_MS = 9000;
@@ -43,6 +44,7 @@ async function main(): Promise<void> {
     {
       url,
       source: config.TWEET_SOURCE,
+      ...(config.REDIS_URL === undefined ? {} : { redis: redactRedisUrl(config.REDIS_URL) }),
       next: next === 'dev' ? 'dev' : next ? 'production' : 'off',
     },
     `Tagstream listening on ${url}`,

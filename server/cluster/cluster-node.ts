@@ -131,6 +131,7 @@ export class ClusterNode {
       redisError: this.commands.error,
       lastPublished: this.lastPublished,
       staleResults: this.staleResults,
+      refusedResults: this.publisher.refusedCount,
       checkpointsSaved: this.checkpoints.saved,
     });
   }

@@ -9,6 +9,7 @@ const facts = (overrides: Partial<ClusterFacts>): ClusterFacts => ({
   redisError: '',
   lastPublished: undefined,
   staleResults: 0,
+  refusedResults: 0,
   checkpointsSaved: 0,
   ...overrides,
 });
@@ -20,6 +21,7 @@ describe('describeCluster', () => {
       redis: 'connected',
       fencingToken: 3,
       staleResults: 0,
+      refusedResults: 0,
       checkpointsSaved: 0,
     });
   });

@@ -10,6 +10,8 @@ export interface ClusterStatus {
   lastPublishedBatchTime?: number;
   /** Results dropped because they came from a holder older than one already seen. */
   staleResults: number;
+  /** Results this instance published that Redis refused: a later holder had drawn a token. */
+  refusedResults: number;
   /** Checkpoints this instance saved to Redis while holding. */
   checkpointsSaved: number;
   /** What works less well than it should, for people; absent when all is well. */
@@ -23,6 +25,7 @@ export interface ClusterFacts {
   redisError: string;
   lastPublished: PublishedBatch | undefined;
   staleResults: number;
+  refusedResults: number;
   checkpointsSaved: number;
 }
 
@@ -31,6 +34,7 @@ export function describeCluster(facts: ClusterFacts): ClusterStatus {
     role: facts.holding ? 'holder' : 'standby',
     redis: facts.redisConnected ? 'connected' : 'unreachable',
     staleResults: facts.staleResults,
+    refusedResults: facts.refusedResults,
     checkpointsSaved: facts.checkpointsSaved,
   };
   if (facts.fencingToken !== undefined) status.fencingToken = facts.fencingToken;
