@@ -88,6 +88,8 @@ export function createTagstreamServer(options: TagstreamServerOptions): Tagstrea
   function localIngest(localSource: TweetSource): LocalIngest {
     const ingest = createIngest(config, shared, localSource.timeMode, logger, (result) => {
       store.record(result);
+      // Watched tags are kept in the history from the minute a dashboard watches them.
+      ingest.pipeline.history.setWatched(hub.watchedKeys());
       hub.notifyBatch();
     });
     const keeper =
@@ -107,6 +109,7 @@ export function createTagstreamServer(options: TagstreamServerOptions): Tagstrea
     windows: config.WINDOWS,
     defaultWindow: seriesWindow,
     batchIntervalMs: config.BATCH_INTERVAL_MS,
+    history: () => runner.history(),
     registry: metrics.registry,
     readiness,
     logger,

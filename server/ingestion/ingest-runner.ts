@@ -7,6 +7,7 @@ import type { EngineStats, SourceStatus } from '@/lib/protocol';
 import type { Readiness } from '../http/health-routes';
 import type { TweetSource } from '../sources/types';
 import type { Logger } from 'pino';
+import type { TagHistory } from '@/lib/trends/history/tag-history';
 import type { ClusterNode } from '../cluster/cluster-node';
 import type { CheckpointKeeper } from '../state/checkpoint-keeper';
 import type { Ingest } from './ingest';
@@ -18,6 +19,8 @@ export interface IngestRunner {
   readiness(): Readiness;
   sourceStatus(): SourceStatus;
   stats(): EngineStats;
+  /** The per-minute history, where this instance ingests; undefined on a follower. */
+  history(): TagHistory | undefined;
 }
 
 /**
@@ -74,6 +77,10 @@ export class LocalIngest implements IngestRunner {
   stats(): EngineStats {
     return this.ingest.stats.current();
   }
+
+  history(): TagHistory {
+    return this.ingest.pipeline.history;
+  }
 }
 
 /** One of several instances on Redis: see `ClusterNode`. */
@@ -115,5 +122,9 @@ export class ClusterIngest implements IngestRunner {
 
   stats(): EngineStats {
     return this.node.stats();
+  }
+
+  history(): TagHistory | undefined {
+    return this.node.history();
   }
 }

@@ -127,7 +127,7 @@ export class TrendsJobState {
    * Everything the next batches depend on, between batches. What belongs to one batch only
    * (its window pairs and post totals) is not kept: the next batch recomputes it.
    */
-  snapshot(): TrendsJobSnapshot {
+  snapshot(): Omit<TrendsJobSnapshot, 'history'> {
     return {
       windowsMs: [...this.config.windowsMs],
       deduper: this.deduper.snapshot(),
@@ -140,7 +140,7 @@ export class TrendsJobState {
   }
 
   /** Loads a `snapshot()` of a job with the same windows into this fresh state. */
-  restore(snapshot: TrendsJobSnapshot): void {
+  restore(snapshot: Omit<TrendsJobSnapshot, 'history'>): void {
     if (snapshot.windowsMs.join() !== this.config.windowsMs.join()) {
       throw new TypeError(`job snapshot windows ${snapshot.windowsMs.join()} differ from these`);
     }
