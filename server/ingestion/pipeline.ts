@@ -89,6 +89,11 @@ export class Pipeline {
     this.ssc.stop();
   }
 
+  /** Sizes of the job's keyed state and of the history, to watch memory. */
+  stateSizes() {
+    return { ...this.job.stateSizes(), ...this.job.history.sizes() };
+  }
+
   /** Per-minute counts of the tags that matter (24 h). */
   get history(): TagHistory {
     return this.job.history;

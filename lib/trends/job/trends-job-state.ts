@@ -5,6 +5,7 @@ import { PostDeduper } from './post-deduper';
 import { topCounts } from '../sketches/top-n';
 import { TrendTracker } from '../trending/trend-tracker';
 import type { TrendsJobSnapshot } from './trends-job-snapshot';
+import { aggregateLoader, aggregateSaver } from '../sketches/summary-aggregate-snapshot';
 import type { TrendsJobConfig } from './trends-options';
 import type { ParsedPost, TrendsBatchResult, WindowResult } from '../types';
 import { exactTagCounts, exactWindowResult, heavyWindowResult } from './window-results';
@@ -128,13 +129,14 @@ export class TrendsJobState {
    * (its window pairs and post totals) is not kept: the next batch recomputes it.
    */
   snapshot(): Omit<TrendsJobSnapshot, 'history'> {
+    const save = aggregateSaver();
     return {
       windowsMs: [...this.config.windowsMs],
       deduper: this.deduper.snapshot(),
       spellings: this.spellings.snapshot(),
       tracker: this.tracker.snapshot(),
       panes: this.panes?.snapshot() ?? null,
-      heavyWindows: [...this.heavyWindows.values()].map((heavy) => heavy.snapshot()),
+      heavyWindows: [...this.heavyWindows.values()].map((heavy) => heavy.snapshot(save)),
       lastSweepMs: this.lastSweepMs ?? null,
     };
   }
@@ -151,10 +153,11 @@ export class TrendsJobState {
     this.spellings.restore(snapshot.spellings);
     this.tracker.restore(snapshot.tracker);
     if (snapshot.panes !== null) this.panes?.restore(snapshot.panes);
+    const load = aggregateLoader();
     for (const saved of snapshot.heavyWindows) {
       const heavy = this.heavyWindows.get(saved.windowMs);
       if (heavy === undefined) throw new TypeError(`job snapshot: no ${saved.windowMs} ms window`);
-      heavy.restore(saved);
+      heavy.restore(saved, load);
     }
     this.lastSweepMs = snapshot.lastSweepMs ?? undefined;
   }
