@@ -2,7 +2,7 @@ import { ConnectionStatus, BatchClock } from '@/components/connection-status';
 import { EngineStatsPanel } from '@/components/engine-stats-panel';
 import { LiveSummary } from '@/components/live-summary';
 import { PauseButton } from '@/components/pause-button';
-import { SeriesCaption, SeriesModeSelector, SeriesPanel } from '@/components/series-panel';
+import { SeriesActions, SeriesCaption, SeriesPanel } from '@/components/series-panel';
 import { SourceStatus } from '@/components/source-status';
 import { ThemeToggle } from '@/components/theme-toggle';
 import { TopTagsCaption, TopTagsChart } from '@/components/top-tags-chart';
@@ -59,7 +59,7 @@ export default function DashboardPage() {
             title="Over time"
             titleId="series-title"
             description={<SeriesCaption />}
-            actions={<SeriesModeSelector />}
+            actions={<SeriesActions />}
             className="xl:col-span-4"
           >
             <SeriesPanel />

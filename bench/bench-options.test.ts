@@ -11,6 +11,7 @@ describe('parseBenchOptions', () => {
       runs: 5,
       seed: 42,
       rxAll: false,
+      checkpoint: false,
     });
   });
 
@@ -18,6 +19,10 @@ describe('parseBenchOptions', () => {
     expect(
       parseBenchOptions(['--json', '--n', '1000', '--rate', '50', '--runs', '2', '--rx-all']),
     ).toMatchObject({ json: true, n: 1000, rate: 50, runs: 2, rxAll: true });
+  });
+
+  it('reads --checkpoint', () => {
+    expect(parseBenchOptions(['--checkpoint']).checkpoint).toBe(true);
   });
 
   it('refuses unknown options and bad numbers with the usage', () => {

@@ -10,6 +10,8 @@ export interface BenchOptions {
   seed: number;
   /** Also run the RxJS recount over all four windows (slow), not only the 15 m one. */
   rxAll: boolean;
+  /** Instead: size and time of a checkpoint and a restore at 1 M distinct hashtags an hour. */
+  checkpoint: boolean;
 }
 
 const DEFAULTS: BenchOptions = {
@@ -19,10 +21,11 @@ const DEFAULTS: BenchOptions = {
   runs: 5,
   seed: 42,
   rxAll: false,
+  checkpoint: false,
 };
 
 export const USAGE =
-  'usage: npm run bench -- [--json] [--n 500000] [--rate 400] [--runs 5] [--seed 42] [--rx-all]';
+  'usage: npm run bench -- [--json] [--n 500000] [--rate 400] [--runs 5] [--seed 42] [--rx-all] [--checkpoint]';
 
 /** Parses `argv` (without node and the script); throws with a one-line message when wrong. */
 export function parseBenchOptions(argv: string[]): BenchOptions {
@@ -31,6 +34,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
     const flag = argv[index]!;
     if (flag === '--json') options.json = true;
     else if (flag === '--rx-all') options.rxAll = true;
+    else if (flag === '--checkpoint') options.checkpoint = true;
     else if (flag === '--n' || flag === '--rate' || flag === '--runs' || flag === '--seed') {
       const value = Number(argv[++index]);
       if (!Number.isInteger(value) || value < (flag === '--seed' ? 0 : 1)) {

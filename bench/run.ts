@@ -5,6 +5,7 @@
  * (a) JSON.parse alone, the floor; (b) the trends job on the engine (1 m, 5 m, 15 m, 60 m
  * windows, 2 s batches); (c) a naive RxJS recount of the 15 m window (all four with --rx-all).
  * With `--trending`, runs the trending evaluation instead (bench/trending/run.ts).
+ * `--checkpoint`: size and time of a checkpoint and a restore instead (see checkpoint-bench.ts).
  */
 import { generateBenchInput } from './bench-input';
 import type { BenchInput } from './bench-input';
@@ -17,6 +18,7 @@ import { parseOnlyVariant } from './variant-parse-only';
 import { rxjsNaiveVariant } from './variant-rxjs-naive';
 import { trendsJobVariant } from './variant-trends-job';
 import { runTrendingEval } from './trending/run';
+import { runCheckpointBench } from './checkpoint-bench';
 
 const BATCH_INTERVAL_MS = 2_000;
 const WINDOWS_MS = [60_000, 300_000, 900_000, 3_600_000];
@@ -38,6 +40,7 @@ function progress(options: BenchOptions, message: string): void {
 
 async function main(): Promise<void> {
   const options = parseBenchOptions(process.argv.slice(2));
+  if (options.checkpoint) return runCheckpointBench(options);
   progress(options, `generating ${options.n} lines at ${options.rate} posts/s (virtual)…`);
   const input = generateBenchInput(options.n, options.rate, options.seed);
   const warmUp = { ...input, lines: input.lines.slice(0, WARM_UP_LINES) };

@@ -11,7 +11,8 @@ import { rollingSums, spanInBatches } from '@/lib/client/rolling-series';
 import { seriesColor } from '@/lib/client/series-colors';
 import type { LineCategory } from './charts/line-chart';
 import { LineChart } from './charts/line-chart';
-import type { SeriesMode } from './trends-provider';
+import { HistoryChart } from './history-chart';
+import type { SeriesMode, SeriesRange } from './trends-provider';
 import { useTrends } from './trends-provider';
 import { SegmentedControl } from './ui/segmented-control';
 import { EmptyState, Skeleton } from './ui/skeleton';
@@ -19,7 +20,7 @@ import { EmptyState, Skeleton } from './ui/skeleton';
 export const ROLLING_SPAN_MS = 30_000;
 
 export function SeriesPanel() {
-  const { view, watched, seriesMode } = useTrends();
+  const { view, watched, seriesMode, seriesRange } = useTrends();
   const keys = useMemo(() => watched.map((tag) => tag.key), [watched]);
   const batchIntervalMs = view?.stats.batchIntervalMs ?? 0;
   const span = seriesMode === 'rolling' ? spanInBatches(ROLLING_SPAN_MS, batchIntervalMs) : 1;
@@ -37,13 +38,15 @@ export function SeriesPanel() {
   return (
     <div className="flex flex-1 flex-col gap-3">
       <WatchedChips />
-      {view.series.length < 2 ? (
-        <EmptyState title="Waiting for the first batches" />
-      ) : !watched.length ? (
+      {!watched.length ? (
         <EmptyState
           title="No hashtag selected"
           detail="Click a bar or a trending tag (or focus it and press Enter) to draw its line."
         />
+      ) : seriesRange !== 'live' ? (
+        <HistoryChart watched={watched} range={seriesRange} spellings={view.spellings} />
+      ) : view.series.length < 2 ? (
+        <EmptyState title="Waiting for the first batches" />
       ) : (
         <div data-testid="series-chart" className="h-64 xl:h-auto xl:min-h-40 xl:flex-1">
           <LineChart
@@ -96,6 +99,34 @@ function WatchedChips() {
   );
 }
 
+/** The chart's span (live or the last hours) and, when live, its unit. */
+export function SeriesActions() {
+  const { seriesRange } = useTrends();
+  return (
+    <div className="flex flex-wrap items-center justify-end gap-2">
+      {seriesRange === 'live' && <SeriesModeSelector />}
+      <SeriesRangeSelector />
+    </div>
+  );
+}
+
+function SeriesRangeSelector() {
+  const { seriesRange, setSeriesRange } = useTrends();
+  return (
+    <SegmentedControl<SeriesRange>
+      label="Time span"
+      options={[
+        { value: 'live', label: 'Live', ariaLabel: 'Live, recent batches' },
+        { value: '1h', label: '1 h', ariaLabel: 'Last hour, per minute' },
+        { value: '6h', label: '6 h', ariaLabel: 'Last 6 hours, per minute' },
+        { value: '24h', label: '24 h', ariaLabel: 'Last 24 hours, per minute' },
+      ]}
+      value={seriesRange}
+      onChange={setSeriesRange}
+    />
+  );
+}
+
 /** Per batch or rolling: the chart's unit. */
 export function SeriesModeSelector() {
   const { view, seriesMode, setSeriesMode } = useTrends();
@@ -115,7 +146,8 @@ export function SeriesModeSelector() {
 
 /** The panel's caption: the chart's unit and the time span it covers. */
 export function SeriesCaption() {
-  const { view, seriesMode } = useTrends();
+  const { view, seriesMode, seriesRange } = useTrends();
+  if (seriesRange !== 'live') return <>Posts per minute · last {seriesRange.replace('h', ' h')}</>;
   const unit =
     seriesMode === 'rolling'
       ? `Posts per ${formatDurationMs(ROLLING_SPAN_MS)}, rolling`

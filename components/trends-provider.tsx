@@ -18,6 +18,7 @@ import { findWindow } from '@/lib/client/dashboard-state';
 import { useTrendsSocket } from '@/lib/client/use-trends-socket';
 import type { TrendsStream } from '@/lib/client/use-trends-socket';
 import type { WatchedTag } from '@/lib/client/watch-list';
+import type { HistoryRange } from '@/lib/client/tag-history';
 import { removeWatched, seedWatched, toggleWatched } from '@/lib/client/watch-list';
 import { MAX_WATCHED_TAGS } from '@/lib/protocol';
 
@@ -36,9 +37,13 @@ export interface TrendsContextValue extends TrendsStream {
   /** How the time chart counts: per batch, or rolling sums over `ROLLING_SPAN_MS`. */
   seriesMode: SeriesMode;
   setSeriesMode: (mode: SeriesMode) => void;
+  /** What the time chart spans: the live recent batches, or the last 1, 6 or 24 hours. */
+  seriesRange: SeriesRange;
+  setSeriesRange: (range: SeriesRange) => void;
 }
 
 export type SeriesMode = 'batch' | 'rolling';
+export type SeriesRange = 'live' | HistoryRange;
 
 const TrendsContext = createContext<TrendsContextValue | null>(null);
 
@@ -53,6 +58,7 @@ export function TrendsProvider({ children }: { children: ReactNode }) {
   const [windowLabel, setWindowLabel] = useState(DEFAULT_WINDOW_LABEL);
   const [notice, setNotice] = useState<string | null>(null);
   const [seriesMode, setSeriesMode] = useState<SeriesMode>('rolling');
+  const [seriesRange, setSeriesRange] = useState<SeriesRange>('live');
   const watchedKeys = useMemo(() => watched.map((tag) => tag.key), [watched]);
   const stream = useTrendsSocket(watchedKeys);
   const selectedWindow = stream.view ? findWindow(stream.view, windowLabel) : undefined;
@@ -104,6 +110,8 @@ export function TrendsProvider({ children }: { children: ReactNode }) {
     notice,
     seriesMode,
     setSeriesMode,
+    seriesRange,
+    setSeriesRange,
   };
   return <TrendsContext value={value}>{children}</TrendsContext>;
 }

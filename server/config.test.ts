@@ -53,6 +53,7 @@ describe('loadConfig', () => {
       MAX_TWEETS_PER_BATCH: 200_000,
       CLIENT_UPDATE_INTERVAL_MS: 500,
       HEAVY_HITTERS_CAPACITY: 20_000,
+      STATE_DIR: './data',
       X_API_BASE_URL: 'https://api.x.com',
     });
     expect(config.WINDOWS.map((window) => window.windowMs)).toEqual([

@@ -58,6 +58,8 @@ const schema = z.object({
   /** Socket updates are coalesced to at most one per this many ms per client. */
   CLIENT_UPDATE_INTERVAL_MS: positiveInt(50).default(500),
   HEAVY_HITTERS_CAPACITY: positiveInt(100).default(20_000),
+  /** Directory of the checkpoint file of one process (live sources); created when missing. */
+  STATE_DIR: z.string().min(1).default('./data'),
   X_BEARER_TOKEN: z.string().min(1).optional(),
   X_API_BASE_URL: z.url().default('https://api.x.com'),
   X_STREAM_RULES: z.string().default(''),

@@ -26,6 +26,9 @@ import type { IngestRunner } from './ingestion/ingest-runner';
 import { createClusterNode, useRedisAdapter } from './cluster/create-cluster-node';
 import { watchSourceStatus } from './cluster/watch-source-status';
 import type { ClusterNode } from './cluster/cluster-node';
+import { CheckpointKeeper } from './state/checkpoint-keeper';
+import type { CheckpointStore } from './state/checkpoint-store';
+import { FileCheckpointStore } from './state/file-checkpoint-store';
 
 export interface TagstreamServerOptions {
   config: Readonly<Config>;
@@ -37,6 +40,11 @@ export interface TagstreamServerOptions {
   dir?: string;
   /** Default: the source `TWEET_SOURCE` names. Ignored with `REDIS_URL`. */
   source?: TweetSource;
+  /**
+   * Without `REDIS_URL`: where a live source's state is checkpointed; default a file in
+   * `STATE_DIR`. A fixture replay (virtual time) starts over with fresh state and keeps none.
+   */
+  checkpointStore?: CheckpointStore;
 }
 
 export interface TagstreamServer {
@@ -71,26 +79,39 @@ export function createTagstreamServer(options: TagstreamServerOptions): Tagstrea
   // Results come only after listen(), once `hub` below exists.
   const cluster = createClusterNode(config, logger, shared, () => hub.notifyBatch());
   const localSource = cluster ? undefined : (options.source ?? createSource(config, logger));
-  const runner: IngestRunner = localSource
-    ? new LocalIngest(
-        localSource,
-        createIngest(config, shared, localSource.timeMode, logger, (result) => {
-          store.record(result);
-          hub.notifyBatch();
-        }),
-      )
-    : new ClusterIngest(cluster!);
+  const runner: IngestRunner = localSource ? localIngest(localSource) : new ClusterIngest(cluster!);
   const source = localSource ?? {
     status: () => runner.sourceStatus(),
     isReady: () => cluster!.sourceReady(),
   };
   const readiness = () => runner.readiness();
+
+  /** One process: a live source's state is checkpointed (a file by default); a replay starts over. */
+  function localIngest(localSource: TweetSource): LocalIngest {
+    const ingest = createIngest(config, shared, localSource.timeMode, logger, (result) => {
+      store.record(result);
+      // Watched tags are kept in the history from the minute a dashboard watches them.
+      ingest.pipeline.history.setWatched(hub.watchedKeys());
+      hub.notifyBatch();
+    });
+    const keeper =
+      ingest.timeMode === 'arrival'
+        ? new CheckpointKeeper({
+            store: options.checkpointStore ?? new FileCheckpointStore(config.STATE_DIR),
+            ingest,
+            intervalMs: config.CHECKPOINT_INTERVAL_MS,
+            logger: logger.child({ component: 'state' }),
+          })
+        : undefined;
+    return new LocalIngest(localSource, ingest, keeper, logger);
+  }
   const seriesWindow = defaultWindow(config.WINDOWS);
   const router = createRouter({
     store,
     windows: config.WINDOWS,
     defaultWindow: seriesWindow,
     batchIntervalMs: config.BATCH_INTERVAL_MS,
+    history: () => runner.history(),
     registry: metrics.registry,
     readiness,
     logger,

@@ -24,7 +24,8 @@ export interface LineCategory<T> {
   label: string;
   /** CSS colour of the line. */
   color: string;
-  value: (row: T) => number;
+  /** null: not known at that point (the line has a gap there). */
+  value: (row: T) => number | null;
 }
 
 export interface LineChartProps<T> {
@@ -121,6 +122,7 @@ function LineTooltip<T>({
   if (!tooltip.active || row == null) return null;
   const rows = categories
     .map((category) => ({ category, value: category.value(row) }))
+    .filter((entry): entry is { category: LineCategory<T>; value: number } => entry.value !== null)
     .sort((a, b) => b.value - a.value)
     .map(({ category, value }) => ({
       id: category.id,

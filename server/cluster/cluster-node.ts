@@ -21,6 +21,7 @@ import { describeCluster } from './cluster-status';
 import type { ClusterStatus } from './cluster-status';
 import { HolderCheckpoints } from './holder-checkpoints';
 import { HolderTerm } from './holder-term';
+import type { TagHistory } from '@/lib/trends/history/tag-history';
 import type { HolderTermFactories } from './holder-term';
 import { LeaseKeeper } from './lease-keeper';
 import type { PublishedBatch } from './published-batch';
@@ -103,6 +104,11 @@ export class ClusterNode {
   }
 
   /** The client socket.io's Redis streams adapter publishes with (it duplicates it to read). */
+  /** The holder's per-minute history (it lives in its job); undefined on a follower. */
+  history(): TagHistory | undefined {
+    return this.term?.ingest.pipeline.history;
+  }
+
   get adapterClient(): RedisClient {
     return this.adapterConnection.client;
   }

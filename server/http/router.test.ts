@@ -4,6 +4,7 @@ import { Registry } from 'prom-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TrendsBatchResult } from '@/lib/trends/types';
 import { InMemoryTrendStore } from '@/server/ingestion/trend-store';
+import { TagHistory } from '@/lib/trends/history/tag-history';
 import type { Readiness } from './health-routes';
 import { createRouter } from './router';
 
@@ -65,8 +66,10 @@ let readiness: Readiness = {
   },
 };
 const registry = new Registry();
+const history = new TagHistory();
 const router = createRouter({
   store,
+  history: () => history,
   windows: WINDOWS,
   defaultWindow: WINDOWS[1]!,
   batchIntervalMs: 2000,
@@ -218,5 +221,59 @@ describe('HTTP routes', () => {
     expect((await fetch(`${base}/`)).status).toBe(418);
     expect((await fetch(`${base}/healthz/`)).status).toBe(418);
     expect((await fetch(`${base}/apifoo`)).status).toBe(418);
+  });
+});
+
+describe('GET /api/trends/:tag/history', () => {
+  const MINUTE = 60_000;
+  const T0 = 1_000 * MINUTE;
+
+  beforeAll(() => {
+    // Minute T0: worldcup is in a top list (3 posts). T0+1: no post. T0+2 to T0+4: down.
+    history.addBatch(
+      [
+        ['worldcup', 3],
+        ['café', 1],
+      ],
+      T0 + 2000,
+    );
+    history.noteTop(['worldcup']);
+    history.addBatch([], T0 + MINUTE + 2000);
+    history.noteGap(T0 + 2 * MINUTE, T0 + 5 * MINUTE);
+    history.addBatch([['worldcup', 2]], T0 + 5 * MINUTE + 2000);
+  });
+
+  it('answers per-minute counts, zeros included, before-start and down minutes marked', async () => {
+    const { status, body } = await get('/api/trends/%23WorldCup/history?range=1h');
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ key: 'worldcup', range: '1h', minuteMs: MINUTE });
+    expect(body.points).toHaveLength(60);
+    expect(body.points.at(-1).time).toBe(T0 + 5 * MINUTE);
+    expect(body.points.slice(-6)).toEqual([
+      { time: T0, count: 3, state: 'counted' },
+      { time: T0 + MINUTE, count: 0, state: 'counted' },
+      { time: T0 + 2 * MINUTE, count: null, state: 'down' },
+      { time: T0 + 3 * MINUTE, count: null, state: 'down' },
+      { time: T0 + 4 * MINUTE, count: null, state: 'down' },
+      { time: T0 + 5 * MINUTE, count: 2, state: 'counted' },
+    ]);
+    expect(body.points[0]).toEqual({ time: T0 - 54 * MINUTE, count: null, state: 'before-start' });
+  });
+
+  it('marks the minutes of a tag that never mattered as untracked', async () => {
+    const { body } = await get('/api/trends/café/history?range=6h');
+    expect(body.points).toHaveLength(360);
+    expect(body.points.at(-6)).toEqual({ time: T0, count: null, state: 'untracked' });
+  });
+
+  it.each(['2h', '', 'all'])('refuses range=%s with the valid ranges', async (range) => {
+    const { status, body } = await get(`/api/trends/worldcup/history?range=${range}`);
+    expect(status).toBe(400);
+    expect(body).toEqual({ error: 'unknown range', valid: ['1h', '6h', '24h'] });
+  });
+
+  it('refuses a bad tag', async () => {
+    expect((await get('/api/trends/%E0%A4%A/history')).status).toBe(400);
+    expect((await get(`/api/trends/${'a'.repeat(200)}/history`)).status).toBe(400);
   });
 });

@@ -7,6 +7,7 @@ import type { RouteAnswer } from './respond';
 import { json, send } from './respond';
 import type { TrendsRouteDeps } from './trends-routes';
 import { seriesRoute, trendingRoute, trendsRoute } from './trends-routes';
+import { historyRoute } from './history-route';
 
 export interface RouterDeps extends TrendsRouteDeps {
   registry: Registry;
@@ -37,6 +38,10 @@ export function createRouter(deps: RouterDeps) {
     [/^\/metrics$/, () => metricsRoute(deps.registry)],
     [/^\/api\/trends$/, (params) => trendsRoute(deps, params)],
     [/^\/api\/trends\/([^/]+)\/series$/, (_params, match) => seriesRoute(deps, match[1]!)],
+    [
+      /^\/api\/trends\/([^/]+)\/history$/,
+      (params, match) => historyRoute(deps, match[1]!, params, Date.now()),
+    ],
     [/^\/api\/trending$/, (params) => trendingRoute(deps, params)],
   ];
 

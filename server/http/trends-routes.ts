@@ -1,5 +1,6 @@
 /** `GET /api/trends`, `GET /api/trends/:tag/series`, `GET /api/trending`. */
 import type { WindowSpec } from '@/server/config';
+import type { TagHistory } from '@/lib/trends/history/tag-history';
 import type { TrendStore } from '@/server/ingestion/trend-store';
 import { MAX_TAG_LENGTH, toTagKey } from '@/server/sockets/watch-keys';
 import { checkLimit, checkWindow } from './query';
@@ -13,6 +14,8 @@ export interface TrendsRouteDeps {
   /** Answered when `window` is not given (`5m` when configured, else the first). */
   defaultWindow: WindowSpec;
   batchIntervalMs: number;
+  /** The current per-minute history (the pipeline's); undefined where another instance ingests. */
+  history(): TagHistory | undefined;
 }
 
 /** The latest batch's top tags of one window; before the first batch `batchTime` is null. */

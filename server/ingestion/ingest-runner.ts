@@ -6,7 +6,10 @@
 import type { EngineStats, SourceStatus } from '@/lib/protocol';
 import type { Readiness } from '../http/health-routes';
 import type { TweetSource } from '../sources/types';
+import type { Logger } from 'pino';
+import type { TagHistory } from '@/lib/trends/history/tag-history';
 import type { ClusterNode } from '../cluster/cluster-node';
+import type { CheckpointKeeper } from '../state/checkpoint-keeper';
 import type { Ingest } from './ingest';
 
 export interface IngestRunner {
@@ -16,25 +19,41 @@ export interface IngestRunner {
   readiness(): Readiness;
   sourceStatus(): SourceStatus;
   stats(): EngineStats;
+  /** The per-minute history, where this instance ingests; undefined on a follower. */
+  history(): TagHistory | undefined;
 }
 
-/** Today's single process: one source, one pipeline, started once. */
+/**
+ * Today's single process: one source, one pipeline, started once. With a `keeper` (live
+ * sources), the state is restored before the start, checkpointed while running and once more
+ * after the engine stops.
+ */
 export class LocalIngest implements IngestRunner {
+  private started = false;
+
   constructor(
     private readonly source: TweetSource,
     /** Its pipeline may be replaced by a restored one until `start`. */
     readonly ingest: Ingest,
+    private readonly keeper?: CheckpointKeeper,
+    private readonly logger?: Logger,
   ) {}
 
   async start(): Promise<void> {
+    if (this.keeper) await this.keeper.restore();
+    else this.logger?.info('fixture replay: starting over with fresh state (no checkpoint)');
     const pipeline = this.ingest.pipeline;
     pipeline.start();
+    this.started = true;
+    this.keeper?.start();
     await this.source.start(pipeline.sink);
   }
 
+  /** A pipeline that never started has no state worth saving over the last checkpoint. */
   async stop(): Promise<void> {
     await this.source.stop().catch(() => undefined);
     this.ingest.pipeline.stop();
+    if (this.started) await this.keeper?.stop();
   }
 
   /** Ready while the source is ready and the engine is running. */
@@ -57,6 +76,10 @@ export class LocalIngest implements IngestRunner {
 
   stats(): EngineStats {
     return this.ingest.stats.current();
+  }
+
+  history(): TagHistory {
+    return this.ingest.pipeline.history;
   }
 }
 
@@ -99,5 +122,9 @@ export class ClusterIngest implements IngestRunner {
 
   stats(): EngineStats {
     return this.node.stats();
+  }
+
+  history(): TagHistory | undefined {
+    return this.node.history();
   }
 }

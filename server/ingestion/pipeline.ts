@@ -3,6 +3,7 @@ import { ManualClock, StreamingContext, SystemClock } from '@/lib/engine';
 import type { Checkpoint, PushDStream } from '@/lib/engine';
 import { createTrendsJob, parseStreamLine, toParsedPost } from '@/lib/trends';
 import type { TrendsJob, TrendsJobSnapshot } from '@/lib/trends';
+import type { TagHistory } from '@/lib/trends/history/tag-history';
 import type { ParsedPost, TrendsBatchResult } from '@/lib/trends/types';
 import type { EngineStatsTracker } from './engine-stats-tracker';
 import type { TimeMode, TweetSink } from '../sources/types';
@@ -86,6 +87,16 @@ export class Pipeline {
    */
   stop(): void {
     this.ssc.stop();
+  }
+
+  /** Sizes of the job's keyed state and of the history, to watch memory. */
+  stateSizes() {
+    return { ...this.job.stateSizes(), ...this.job.history.sizes() };
+  }
+
+  /** Per-minute counts of the tags that matter (24 h). */
+  get history(): TagHistory {
+    return this.job.history;
   }
 
   /** Time of the last batch run or restored; undefined before the first. */

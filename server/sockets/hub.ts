@@ -53,6 +53,13 @@ export class Hub {
     return this.clients.size;
   }
 
+  /** Every tag some dashboard watches (their union, each once). */
+  watchedKeys(): Set<string> {
+    const keys = new Set<string>();
+    for (const client of this.clients.values()) for (const key of client.watched) keys.add(key);
+    return keys;
+  }
+
   /** Call after each batch is recorded in the store. */
   notifyBatch(): void {
     this.schedule();

@@ -79,6 +79,10 @@ export async function restoreServerState(
   }
   const skippedBatches =
     ingest.timeMode === 'arrival' ? ingest.pipeline.skipMissedBatches(nowMs) : 0;
+  // Down from the end of the last batch's span to the end of the last skipped batch.
+  if (skippedBatches > 0) {
+    ingest.pipeline.history.noteGap(header.lastBatchTime!, ingest.pipeline.lastBatchTime!);
+  }
   return {
     restored: true,
     header,

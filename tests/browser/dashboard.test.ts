@@ -212,6 +212,29 @@ describe.skipIf(skipWithoutBrowser)('dashboard in Chromium', () => {
       .toBe(chips);
   });
 
+  it('switches the chart to the last 1 h and 24 h per minute, then back to live', async () => {
+    const chips = await page.locator('[data-testid="watched-chip"]').count();
+    expect(chips).toBeGreaterThan(0);
+    await page.getByRole('radio', { name: 'Last hour, per minute' }).click();
+    await expect
+      .poll(() => page.locator('[data-testid="history-chart"] .recharts-line').count())
+      .toBe(chips);
+    // The replay began minutes ago: the rest of the hour is before the history starts.
+    await expect
+      .poll(() => page.locator('[data-testid="history-missing"]').textContent())
+      .toMatch(/^No data before \d\d:\d\d:\d\d \(history starts\)/);
+    expect(await page.getByText('Posts per minute · last 1 h').count()).toBe(1);
+    await page.getByRole('radio', { name: 'Last 24 hours, per minute' }).click();
+    await expect
+      .poll(() => page.locator('[data-testid="history-chart"] .recharts-line').count())
+      .toBe(chips);
+    expect(await page.getByRole('radio', { name: 'Posts per batch' }).count()).toBe(0);
+    await page.getByRole('radio', { name: 'Live, recent batches' }).click();
+    await expect
+      .poll(() => page.locator('[data-testid="series-chart"] .recharts-line').count())
+      .toBe(chips);
+  });
+
   it('saves screenshots in light and dark', async () => {
     await page.goto(page.url().replace(/\?.*$/, ''));
     await page.locator(topTags).nth(4).waitFor();

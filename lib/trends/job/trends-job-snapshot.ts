@@ -3,6 +3,7 @@ import type { PaneBuilderSnapshot } from '../sketches/pane-builder';
 import type { TrendTrackerSnapshot } from '../trending/trend-tracker-snapshot';
 import type { DisplaySpellingsSnapshot } from './display-spellings';
 import type { PostDeduperSnapshot } from './post-deduper';
+import type { TagHistorySnapshot } from '../history/tag-history-types';
 
 /**
  * The job's state outside the engine, as plain data (arrays, typed arrays, numbers, strings,
@@ -18,4 +19,5 @@ export interface TrendsJobSnapshot {
   panes: PaneBuilderSnapshot | null;
   heavyWindows: HeavyHittersWindowSnapshot[];
   lastSweepMs: number | null;
+  history: TagHistorySnapshot;
 }

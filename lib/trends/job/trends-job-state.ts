@@ -5,6 +5,7 @@ import { PostDeduper } from './post-deduper';
 import { topCounts } from '../sketches/top-n';
 import { TrendTracker } from '../trending/trend-tracker';
 import type { TrendsJobSnapshot } from './trends-job-snapshot';
+import { aggregateLoader, aggregateSaver } from '../sketches/summary-aggregate-snapshot';
 import type { TrendsJobConfig } from './trends-options';
 import type { ParsedPost, TrendsBatchResult, WindowResult } from '../types';
 import { exactTagCounts, exactWindowResult, heavyWindowResult } from './window-results';
@@ -127,20 +128,21 @@ export class TrendsJobState {
    * Everything the next batches depend on, between batches. What belongs to one batch only
    * (its window pairs and post totals) is not kept: the next batch recomputes it.
    */
-  snapshot(): TrendsJobSnapshot {
+  snapshot(): Omit<TrendsJobSnapshot, 'history'> {
+    const save = aggregateSaver();
     return {
       windowsMs: [...this.config.windowsMs],
       deduper: this.deduper.snapshot(),
       spellings: this.spellings.snapshot(),
       tracker: this.tracker.snapshot(),
       panes: this.panes?.snapshot() ?? null,
-      heavyWindows: [...this.heavyWindows.values()].map((heavy) => heavy.snapshot()),
+      heavyWindows: [...this.heavyWindows.values()].map((heavy) => heavy.snapshot(save)),
       lastSweepMs: this.lastSweepMs ?? null,
     };
   }
 
   /** Loads a `snapshot()` of a job with the same windows into this fresh state. */
-  restore(snapshot: TrendsJobSnapshot): void {
+  restore(snapshot: Omit<TrendsJobSnapshot, 'history'>): void {
     if (snapshot.windowsMs.join() !== this.config.windowsMs.join()) {
       throw new TypeError(`job snapshot windows ${snapshot.windowsMs.join()} differ from these`);
     }
@@ -151,10 +153,11 @@ export class TrendsJobState {
     this.spellings.restore(snapshot.spellings);
     this.tracker.restore(snapshot.tracker);
     if (snapshot.panes !== null) this.panes?.restore(snapshot.panes);
+    const load = aggregateLoader();
     for (const saved of snapshot.heavyWindows) {
       const heavy = this.heavyWindows.get(saved.windowMs);
       if (heavy === undefined) throw new TypeError(`job snapshot: no ${saved.windowMs} ms window`);
-      heavy.restore(saved);
+      heavy.restore(saved, load);
     }
     this.lastSweepMs = snapshot.lastSweepMs ?? undefined;
   }

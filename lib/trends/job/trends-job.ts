@@ -4,6 +4,7 @@ import type { TrendsJobConfig, TrendsJobSettings } from './trends-options';
 import { TrendsJobState } from './trends-job-state';
 import type { TrendsJobStateSizes } from './trends-job-state';
 import type { TrendsJobSnapshot } from './trends-job-snapshot';
+import { TagHistory } from '../history/tag-history';
 import type { ParsedPost, TrendsBatchResult } from '../types';
 
 export interface TrendsJob {
@@ -11,6 +12,8 @@ export interface TrendsJob {
   readonly options: Readonly<TrendsJobConfig>;
   /** Sizes of the job's keyed state, for memory metrics. */
   stateSizes(): TrendsJobStateSizes;
+  /** Per-minute counts of the tags that matter, for 24 hours. */
+  readonly history: TagHistory;
   /** The job's state outside the engine; take it between batches, with the engine's checkpoint. */
   snapshot(): TrendsJobSnapshot;
   /** Loads a `snapshot()` before the context starts (with the engine's `restore`). */
@@ -66,11 +69,22 @@ export function createTrendsJob(
       .reduceByWindow(add, subtract, windowMs, batchIntervalMs)
       .foreachBatch((totals, batchTime) => state.recordTweets(windowMs, totals[0] ?? 0, batchTime));
   }
-  batchCounts.foreachBatch((pairs, batchTime) => onResult(state.complete(pairs, batchTime)));
+  const history = new TagHistory();
+  batchCounts.foreachBatch((pairs, batchTime) => history.addBatch(pairs, batchTime));
+  batchCounts.foreachBatch((pairs, batchTime) => {
+    const result = state.complete(pairs, batchTime);
+    for (const window of result.windows) history.noteTop(window.top.map((tag) => tag.key));
+    history.noteTop(result.trending.map((tag) => tag.key));
+    onResult(result);
+  });
   return {
     options,
+    history,
     stateSizes: () => state.sizes(),
-    snapshot: () => state.snapshot(),
-    restore: (snapshot) => state.restore(snapshot),
+    snapshot: () => ({ ...state.snapshot(), history: history.snapshot() }),
+    restore: (snapshot) => {
+      state.restore(snapshot);
+      history.restore(snapshot.history);
+    },
   };
 }

@@ -1,7 +1,7 @@
 import type { OpenPane } from './pane-builder';
 import { SlidingAggregate } from './sliding-aggregate';
 import type { SlidingAggregateSnapshot } from './sliding-aggregate';
-import { loadAggregate, saveAggregate } from './summary-aggregate-snapshot';
+import { aggregateLoader, aggregateSaver } from './summary-aggregate-snapshot';
 import type { SummaryAggregateSnapshot } from './summary-aggregate-snapshot';
 import type { SpaceSavingCounter } from './space-saving-state';
 import { mergeAggregates } from './summary-aggregate';
@@ -110,12 +110,13 @@ export class HeavyHittersWindow {
     return counters;
   }
 
-  snapshot(): HeavyHittersWindowSnapshot {
+  /** `save`: one `aggregateSaver()` shared by the windows of one snapshot. */
+  snapshot(save = aggregateSaver()): HeavyHittersWindowSnapshot {
     const candidates = [...this.candidates.values()];
     return {
       windowMs: this.windowMs,
       closedIndices: [...this.closedIndices],
-      closed: this.closed.snapshot(saveAggregate),
+      closed: this.closed.snapshot(save),
       candidatesPane: this.candidatesPane,
       candidateKeys: candidates.map((counter) => counter.key),
       candidateCounts: Float64Array.from(candidates, (counter) => counter.count),
@@ -127,7 +128,7 @@ export class HeavyHittersWindow {
    * Loads a `snapshot()` into this fresh window of the same length; the merge's top-N cache is
    * recomputed from the restored panes and the current top from the candidates.
    */
-  restore(snapshot: HeavyHittersWindowSnapshot): void {
+  restore(snapshot: HeavyHittersWindowSnapshot, load = aggregateLoader()): void {
     if (snapshot.windowMs !== this.windowMs) {
       throw new TypeError(
         `heavy window snapshot is of ${snapshot.windowMs} ms, not ${this.windowMs}`,
@@ -137,7 +138,7 @@ export class HeavyHittersWindow {
     if (counts.length !== keys.length || errors.length !== keys.length) {
       throw new TypeError('heavy window snapshot: candidate columns differ in length');
     }
-    this.closed.restore(snapshot.closed, loadAggregate);
+    this.closed.restore(snapshot.closed, load);
     if (this.closed.length !== snapshot.closedIndices.length) {
       throw new TypeError('heavy window snapshot: panes and their indices differ in number');
     }

@@ -8,11 +8,34 @@ export interface SummaryAggregateSnapshot {
   posts: number;
 }
 
-export function saveAggregate(aggregate: SummaryAggregate): SummaryAggregateSnapshot {
-  return { summary: aggregate.summary.toColumns(), posts: aggregate.posts };
+/**
+ * Closed panes are shared by every heavy-hitters window (the same summary objects), so within
+ * one snapshot each summary's columns are made once and the same object goes into every window's
+ * snapshot: V8 serialises it once, keeping the shared reference, and the loader shares it again.
+ * One saver per snapshot (nothing is retained between checkpoints).
+ */
+export function aggregateSaver(): (aggregate: SummaryAggregate) => SummaryAggregateSnapshot {
+  const saved = new Map<SpaceSaving<string>, SpaceSavingColumns<string>>();
+  return (aggregate) => {
+    let columns = saved.get(aggregate.summary);
+    if (columns === undefined) {
+      columns = aggregate.summary.toColumns();
+      saved.set(aggregate.summary, columns);
+    }
+    return { summary: columns, posts: aggregate.posts };
+  };
 }
 
-export function loadAggregate(saved: SummaryAggregateSnapshot): SummaryAggregate {
-  if (!(saved.posts >= 0)) throw new TypeError('pane snapshot: posts must be a count');
-  return { summary: SpaceSaving.fromColumns(saved.summary), posts: saved.posts };
+/** One loader per restore: columns shared in the snapshot become one shared summary again. */
+export function aggregateLoader(): (saved: SummaryAggregateSnapshot) => SummaryAggregate {
+  const loaded = new Map<SpaceSavingColumns<string>, SpaceSaving<string>>();
+  return (saved) => {
+    if (!(saved.posts >= 0)) throw new TypeError('pane snapshot: posts must be a count');
+    let summary = loaded.get(saved.summary);
+    if (summary === undefined) {
+      summary = SpaceSaving.fromColumns(saved.summary);
+      loaded.set(saved.summary, summary);
+    }
+    return { summary, posts: saved.posts };
+  };
 }

@@ -1,0 +1,44 @@
+'use client';
+import { useEffect, useState } from 'react';
+import { fetchTagHistory } from './tag-history';
+import type { HistoryPoint, HistoryRange } from './tag-history';
+
+/** History changes once a minute: refetched this often while a range is shown. */
+const REFRESH_MS = 30_000;
+
+export interface TagHistoryState {
+  /** Points per key of the last successful fetch; undefined while the first one runs. */
+  byKey: Record<string, HistoryPoint[]> | undefined;
+  error: string | null;
+}
+
+/** The per-minute history of `keys` over `range` (nothing when `range` is undefined). */
+export function useTagHistory(keys: readonly string[], range: HistoryRange | undefined) {
+  const [state, setState] = useState<TagHistoryState>({ byKey: undefined, error: null });
+  const keyList = keys.join('\n');
+  useEffect(() => {
+    setState({ byKey: undefined, error: null });
+    if (range === undefined) return;
+    const controller = new AbortController();
+    const load = async () => {
+      try {
+        const list = keyList === '' ? [] : keyList.split('\n');
+        const all = await Promise.all(
+          list.map((key) => fetchTagHistory(key, range, controller.signal)),
+        );
+        setState({ byKey: Object.fromEntries(list.map((key, i) => [key, all[i]!])), error: null });
+      } catch (error) {
+        if (!controller.signal.aborted) {
+          setState((previous) => ({ ...previous, error: (error as Error).message }));
+        }
+      }
+    };
+    void load();
+    const timer = setInterval(() => void load(), REFRESH_MS);
+    return () => {
+      controller.abort();
+      clearInterval(timer);
+    };
+  }, [keyList, range]);
+  return state;
+}

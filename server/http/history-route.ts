@@ -1,0 +1,57 @@
+/** `GET /api/trends/:tag/history?range=1h|6h|24h`: a tag's per-minute counts. */
+import type { TagHistory } from '@/lib/trends/history/tag-history';
+import { MINUTE_MS } from '@/lib/trends/history/tag-history';
+import type { TrendStore } from '@/server/ingestion/trend-store';
+import { MAX_TAG_LENGTH, toTagKey } from '@/server/sockets/watch-keys';
+import type { RouteAnswer } from './respond';
+import { json } from './respond';
+
+export const HISTORY_RANGES = { '1h': 60, '6h': 360, '24h': 1440 } as const;
+export type HistoryRange = keyof typeof HISTORY_RANGES;
+
+export interface HistoryRouteDeps {
+  store: TrendStore;
+  /** The current history (the pipeline's, which a restore replaces); undefined on a follower. */
+  history(): TagHistory | undefined;
+}
+
+/**
+ * One point per minute over the range, ending with the latest batch's minute (partial), oldest
+ * first: `count` with `state: 'counted'` (zeros included), or `count: null` with the reason
+ * (`before-start`, `down`, `untracked`). Before the first batch every minute is `before-start`.
+ */
+export function historyRoute(
+  deps: HistoryRouteDeps,
+  encodedTag: string,
+  params: URLSearchParams,
+  nowMs: number,
+): RouteAnswer {
+  const range = params.get('range') ?? '1h';
+  if (!(range in HISTORY_RANGES)) {
+    return json(400, { error: 'unknown range', valid: Object.keys(HISTORY_RANGES) });
+  }
+  let text: string;
+  try {
+    text = decodeURIComponent(encodedTag);
+  } catch {
+    return json(400, { error: 'tag is not valid percent-encoded UTF-8' });
+  }
+  const key = toTagKey(text);
+  if (key === undefined) {
+    return json(400, { error: `tag must be 1 to ${MAX_TAG_LENGTH} characters, # optional` });
+  }
+  const history = deps.history();
+  if (history === undefined) {
+    return json(503, { error: 'the history is kept by the ingesting instance' });
+  }
+  const minutes = HISTORY_RANGES[range as HistoryRange];
+  const toMinute = history.latestMinute ?? Math.floor(nowMs / MINUTE_MS) * MINUTE_MS;
+  const fromMinute = toMinute - (minutes - 1) * MINUTE_MS;
+  return json(200, {
+    tag: deps.store.spellings([key])[key] ?? text.replace(/^[#＃]/, ''),
+    key,
+    range,
+    minuteMs: MINUTE_MS,
+    points: history.minutesOf(key, fromMinute, toMinute),
+  });
+}
