@@ -53,10 +53,26 @@ export interface SourceStatus {
   degraded?: string;
 }
 
-/** One point of the per-batch series: counts per hashtag key in that batch. */
+/** A hashtag as data: its counting key and, when known, its display spelling. */
+export interface TagName {
+  key: string;
+  tag?: string;
+}
+
+/** One batch of a `SeriesBlock`: `counts[i]` is the count of the block's `tags[i]`. */
 export interface SeriesPoint {
   batchTime: number;
-  counts: Record<string, number>;
+  counts: number[];
+}
+
+/**
+ * Per-batch counts of several hashtags as parallel arrays. Tags travel as data, never as object
+ * keys: a hashtag may be `__proto__` or `constructor`.
+ */
+export interface SeriesBlock {
+  tags: TagName[];
+  /** Oldest first. */
+  points: SeriesPoint[];
 }
 
 export interface DashboardSnapshot {
@@ -69,16 +85,14 @@ export interface DashboardSnapshot {
   /** Batch time from which the trend view is warm; null once it is (or before the first batch). */
   trendWarmUpEndsMs: number | null;
   /** Recent per-batch counts of the top tags and of the tags this client watches. */
-  series: SeriesPoint[];
-  /** Display spelling of every key present in `series`. */
-  spellings: Record<string, string>;
+  series: SeriesBlock;
   stats: EngineStats;
   source: SourceStatus;
 }
 
 /**
- * What changed since the last update this client got. Updates are coalesced: `points` holds
- * every batch since then (oldest first), the rest is the latest state.
+ * What changed since the last update this client got. Updates are coalesced: `series.points`
+ * holds every batch since then (oldest first), the rest is the latest state.
  */
 export interface BatchUpdate {
   batchTime: number;
@@ -86,8 +100,7 @@ export interface BatchUpdate {
   trending: TrendingTag[];
   cooling: TrendingTag[];
   trendWarmUpEndsMs: number | null;
-  points: SeriesPoint[];
-  spellings: Record<string, string>;
+  series: SeriesBlock;
   stats: EngineStats;
   source: SourceStatus;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { StreamState } from './stream-reducer';
 import { initialStreamState, shownState, streamReducer } from './stream-reducer';
-import { batchUpdate, point, snapshot, sourceStatus } from './test-factories';
+import { batchUpdate, block, point, snapshot, sourceStatus } from './test-factories';
 
 function connectedWithSnapshot(): StreamState {
   const connected = streamReducer(initialStreamState, { type: 'connection', connection: 'live' });
@@ -24,10 +24,10 @@ describe('streamReducer', () => {
     state = streamReducer(state, { type: 'batch', update: batchUpdate(4000), receivedAtMs: 2 });
     state = streamReducer(state, {
       type: 'snapshot',
-      snapshot: snapshot({ batchTime: 10_000, series: [point(10_000, { c: 1 })] }),
+      snapshot: snapshot({ batchTime: 10_000, series: block([[10_000, [['c', 1]]]]) }),
       receivedAtMs: 3,
     });
-    expect(state.live?.series).toEqual([point(10_000, { c: 1 })]);
+    expect(state.live?.series).toEqual([point(10_000, [['c', 1]])]);
     expect(state.snapshots).toBe(2);
   });
 
@@ -58,8 +58,8 @@ describe('streamReducer', () => {
       tag: 'B',
       points: [{ batchTime: 2000, count: 7 }],
     });
-    expect(state.live?.series[0]?.counts.b).toBe(7);
-    expect(state.frozen?.series[0]?.counts.b).toBe(7);
+    expect(state.live?.series[0]?.counts.get('b')).toBe(7);
+    expect(state.frozen?.series[0]?.counts.get('b')).toBe(7);
   });
 
   it('remembers when the last message arrived', () => {

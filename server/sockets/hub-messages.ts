@@ -1,5 +1,11 @@
 /** Builds the socket messages of `lib/protocol.ts` from the store and the running figures. */
-import type { BatchUpdate, EngineStats, DashboardSnapshot, SourceStatus } from '@/lib/protocol';
+import type {
+  BatchUpdate,
+  EngineStats,
+  DashboardSnapshot,
+  SeriesBlock,
+  SourceStatus,
+} from '@/lib/protocol';
 import type { TrendsBatchResult } from '@/lib/trends/types';
 import type { TrendStore } from '../ingestion/trend-store';
 
@@ -39,8 +45,7 @@ export function buildSnapshot(
     trending: latest?.trending ?? [],
     cooling: latest?.cooling ?? [],
     trendWarmUpEndsMs: latest?.trendWarmUpEndsMs ?? null,
-    series: sources.store.series(keys),
-    spellings: sources.store.spellings(keys),
+    series: seriesBlock(sources.store, keys),
     stats: sources.stats(),
     source: sources.source(),
   };
@@ -61,9 +66,23 @@ export function buildUpdate(
     // A result restored from a checkpoint of an older version may lack these.
     cooling: latest.cooling ?? [],
     trendWarmUpEndsMs: latest.trendWarmUpEndsMs ?? null,
-    points: sources.store.series(keys, afterBatchTime ?? undefined),
-    spellings: sources.store.spellings(keys),
+    series: seriesBlock(sources.store, keys, afterBatchTime ?? undefined),
     stats: sources.stats(),
     source: sources.source(),
+  };
+}
+
+/** The recent points of `keys` after `afterBatchTime`, each key with its display spelling. */
+export function seriesBlock(
+  store: TrendStore,
+  keys: readonly string[],
+  afterBatchTime?: number,
+): SeriesBlock {
+  return {
+    tags: keys.map((key) => {
+      const tag = store.spelling(key);
+      return tag === undefined ? { key } : { key, tag };
+    }),
+    points: store.series(keys, afterBatchTime),
   };
 }

@@ -19,6 +19,7 @@ import type { TrendsServer } from './hub';
 import { InMemoryTrendStore } from '../ingestion/trend-store';
 import { ManualServerClock } from '../time/manual-server-clock';
 import { waitFor } from '@/tests/support/wait-for';
+import { countsOf } from '@/tests/support/series-block';
 
 type Client = ClientSocket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -133,18 +134,28 @@ describe('Hub', () => {
     const { snapshot } = await connect(hub.url);
     expect(snapshot.batchTime).toBe(4000);
     expect(snapshot.windows[0]!.top.map((tag) => tag.key)).toEqual(['b', 'a']);
-    expect(snapshot.series).toEqual([
-      { batchTime: 2000, counts: { b: 2, a: 3 } },
-      { batchTime: 4000, counts: { b: 5, a: 1 } },
-    ]);
-    expect(snapshot.spellings).toEqual({ a: 'A', b: 'B' });
+    expect(snapshot.series).toEqual({
+      tags: [
+        { key: 'b', tag: 'B' },
+        { key: 'a', tag: 'A' },
+      ],
+      points: [
+        { batchTime: 2000, counts: [2, 3] },
+        { batchTime: 4000, counts: [5, 1] },
+      ],
+    });
     expect(snapshot.source.label).toBe('test');
   });
 
   it('sends an empty snapshot before the first batch', async () => {
     const hub = await startHub(50);
     const { snapshot } = await connect(hub.url);
-    expect(snapshot).toMatchObject({ batchTime: null, windows: [], trending: [], series: [] });
+    expect(snapshot).toMatchObject({
+      batchTime: null,
+      windows: [],
+      trending: [],
+      series: { tags: [], points: [] },
+    });
   });
 
   it('coalesces batches into one update per interval carrying every point', async () => {
@@ -153,7 +164,7 @@ describe('Hub', () => {
     for (let batch = 1; batch <= 5; batch++) hub.record(result(batch * BATCH_MS, { a: batch }));
     await hub.clock.advance(0);
     await waitFor(() => client.batches.length === 1, 'the first update');
-    expect(client.batches[0]!.points.map((point) => point.counts.a)).toEqual([1, 2, 3, 4, 5]);
+    expect(countsOf(client.batches[0]!.series, 'a')).toEqual([1, 2, 3, 4, 5]);
     for (let batch = 6; batch <= 8; batch++) hub.record(result(batch * BATCH_MS, { a: batch }));
     await hub.clock.advance(299);
     expect(hub.sentBatches()).toBe(1);
@@ -161,7 +172,7 @@ describe('Hub', () => {
     expect(hub.sentBatches()).toBe(2);
     await waitFor(() => client.batches.length === 2, 'the second update');
     expect(client.batches[1]!.batchTime).toBe(8 * BATCH_MS);
-    expect(client.batches[1]!.points.map((point) => point.batchTime)).toEqual([
+    expect(client.batches[1]!.series.points.map((point) => point.batchTime)).toEqual([
       12_000, 14_000, 16_000,
     ]);
   });
@@ -175,10 +186,10 @@ describe('Hub', () => {
     hub.record(result(4000, { a: 4, z: 2 }));
     await hub.clock.advance(20);
     await waitFor(() => client.batches.length === 1, 'an update');
-    expect(client.batches[0]!.points).toEqual([
-      { batchTime: 4000, counts: { a: 4, z: 2, missing: 0 } },
-    ]);
-    expect(client.batches[0]!.spellings).toEqual({ a: 'A', z: 'Z' });
+    expect(client.batches[0]!.series).toEqual({
+      tags: [{ key: 'a', tag: 'A' }, { key: 'z', tag: 'Z' }, { key: 'missing' }],
+      points: [{ batchTime: 4000, counts: [4, 2, 0] }],
+    });
   });
 
   it('ignores malformed watch payloads and keeps serving the client', async () => {
@@ -200,7 +211,7 @@ describe('Hub', () => {
     await hub.clock.advance(20);
     await waitFor(() => client.batches.length === 1, 'an update');
     expect(client.socket.connected).toBe(true);
-    expect(Object.keys(client.batches[0]!.points[0]!.counts)).toEqual(['a', 'kept']);
+    expect(client.batches[0]!.series.tags.map((tag) => tag.key)).toEqual(['a', 'kept']);
   });
 
   it('gives a reconnecting client a fresh snapshot', async () => {
@@ -211,7 +222,7 @@ describe('Hub', () => {
     hub.record(result(4000, { a: 2 }));
     const second = await connect(hub.url);
     expect(second.snapshot.batchTime).toBe(4000);
-    expect(second.snapshot.series).toHaveLength(2);
+    expect(second.snapshot.series.points).toHaveLength(2);
     await waitFor(() => hub.hub.clientCount === 1, 'the first client to leave');
   });
 
