@@ -1,6 +1,6 @@
 /**
  * A fixture of hashtags named like object properties (see `hostile-tags.ts`), written to a
- * temporary directory: a quiet minute of `#filler` (a baseline for trending), then a burst in
+ * temporary directory: a quiet minute of `#filler` (12 posts) (a baseline for trending), then a burst in
  * which tag `index` is posted `2 * (index + 5)` times by distinct authors, half with entities
  * and half as bare text.
  */
@@ -35,7 +35,7 @@ export function writeHostileFixture(): HostileFixture {
     };
     lines.push(JSON.stringify({ data }));
   };
-  for (let second = 0; second < 60; second++) {
+  for (let second = 0; second < 60; second += 5) {
     add(`filler-${second}`, START_MS + second * 1000, 'filler', `f${second}`, true);
   }
   HOSTILE_TAGS.forEach((tag, index) => {
