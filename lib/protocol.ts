@@ -105,11 +105,22 @@ export interface BatchUpdate {
   source: SourceStatus;
 }
 
+/**
+ * Sent to one client after a shared `batch` update: the points of its watched tags that the
+ * shared update does not carry (same batches), so its chart lines go on.
+ */
+export interface WatchedSeriesUpdate {
+  batchTime: number;
+  series: SeriesBlock;
+}
+
 export interface ServerToClientEvents {
   snapshot: (snapshot: DashboardSnapshot) => void;
+  /** Built once per update and broadcast to every dashboard (or sent alone as a catch-up). */
   batch: (update: BatchUpdate) => void;
   /** The source's status changed between batches (e.g. an instance lost Redis). */
   source: (source: SourceStatus) => void;
+  series: (update: WatchedSeriesUpdate) => void;
 }
 
 export interface ClientToServerEvents {
@@ -118,5 +129,10 @@ export interface ClientToServerEvents {
 }
 
 export const MAX_WATCHED_TAGS = 12;
+/**
+ * Tags per window and trending tags in socket messages: what the dashboard draws (20 bars, 20
+ * trending rows) with some room. The HTTP API answers the full lists.
+ */
+export const SOCKET_TOP_TAGS = 25;
 /** How many recent batches the snapshot's series holds. */
 export const SERIES_LENGTH = 180;

@@ -74,3 +74,30 @@ describe('streamReducer', () => {
     expect(streamReducer(state, { type: 'connection', connection: 'live' })).toBe(state);
   });
 });
+
+describe('streamReducer series updates', () => {
+  it('merges a watched series into the batch it belongs to, in the live view only', () => {
+    let state = streamReducer(connectedWithSnapshot(), {
+      type: 'batch',
+      update: batchUpdate(4000),
+      receivedAtMs: 2,
+    });
+    state = streamReducer(state, { type: 'pause' });
+    state = streamReducer(state, {
+      type: 'series',
+      update: { batchTime: 4000, series: block([[4000, [['w', 3]]]], [['w', 'W']]) },
+    });
+    expect(state.live?.series.at(-1)).toEqual(
+      point(4000, [
+        ['a', 1],
+        ['w', 3],
+      ]),
+    );
+    expect(state.frozen?.series.at(-1)?.counts.has('w')).toBe(false);
+  });
+
+  it('ignores a series update before any snapshot', () => {
+    const update = { batchTime: 4000, series: block([[4000, [['w', 3]]]]) };
+    expect(streamReducer(initialStreamState, { type: 'series', update })).toBe(initialStreamState);
+  });
+});

@@ -9,7 +9,9 @@ import type {
   ClientToServerEvents,
   ServerToClientEvents,
   DashboardSnapshot,
+  WatchedSeriesUpdate,
 } from '@/lib/protocol';
+import { SERIES_LENGTH, SOCKET_TOP_TAGS } from '@/lib/protocol';
 import type { TagCount, TrendsBatchResult } from '@/lib/trends/types';
 import { EngineStatsTracker } from '../ingestion/engine-stats-tracker';
 import { Hub } from './hub';
@@ -119,11 +121,13 @@ async function connect(url: string) {
   const socket: Client = connectClient(url, { transports: ['websocket'], reconnection: false });
   cleanups.push(() => void socket.disconnect());
   const batches: BatchUpdate[] = [];
+  const watchedSeries: WatchedSeriesUpdate[] = [];
   socket.on('batch', (update) => void batches.push(update));
+  socket.on('series', (update) => void watchedSeries.push(update));
   const snapshot = await new Promise<DashboardSnapshot>((resolve) =>
     socket.once('snapshot', resolve),
   );
-  return { socket, snapshot, batches };
+  return { socket, snapshot, batches, watchedSeries };
 }
 
 describe('Hub', () => {
@@ -177,19 +181,66 @@ describe('Hub', () => {
     ]);
   });
 
-  it('adds the watched keys to the series points', async () => {
+  it('sends the watched keys outside the shared top tags in a series message of its own', async () => {
     const hub = await startHub(20, 1);
     hub.record(result(2000, { a: 3, z: 1 }));
     const client = await connect(hub.url);
-    client.socket.emit('watch', ['#Z', 'missing']);
+    const other = await connect(hub.url);
+    client.socket.emit('watch', ['#Z', 'missing', 'a']);
     await waitFor(() => hub.receivedEvents() === 1, 'the watch message');
     hub.record(result(4000, { a: 4, z: 2 }));
     await hub.clock.advance(20);
-    await waitFor(() => client.batches.length === 1, 'an update');
+    await waitFor(
+      () => client.watchedSeries.length === 1 && other.batches.length === 1,
+      'the shared update and the watched series',
+    );
     expect(client.batches[0]!.series).toEqual({
-      tags: [{ key: 'a', tag: 'A' }, { key: 'z', tag: 'Z' }, { key: 'missing' }],
-      points: [{ batchTime: 4000, counts: [4, 2, 0] }],
+      tags: [{ key: 'a', tag: 'A' }],
+      points: [{ batchTime: 4000, counts: [4] }],
     });
+    expect(client.watchedSeries[0]).toEqual({
+      batchTime: 4000,
+      series: {
+        tags: [{ key: 'z', tag: 'Z' }, { key: 'missing' }],
+        points: [{ batchTime: 4000, counts: [2, 0] }],
+      },
+    });
+    expect(other.batches[0]).toEqual(client.batches[0]);
+    expect(other.watchedSeries).toEqual([]);
+  });
+
+  it('builds one shared update per flush and broadcasts it to every dashboard', async () => {
+    const hub = await startHub(20, 2);
+    hub.record(result(2000, { a: 1 }));
+    const clients = await Promise.all(Array.from({ length: 5 }, () => connect(hub.url)));
+    const adapter = hub.io.of('/').adapter;
+    const broadcast = adapter.broadcast.bind(adapter);
+    let broadcasts = 0;
+    adapter.broadcast = (packet, options) => {
+      broadcasts++;
+      broadcast(packet, options);
+    };
+    hub.record(result(4000, { a: 2, b: 1 }));
+    await hub.clock.advance(20);
+    await waitFor(() => clients.every((client) => client.batches.length === 1), 'the updates');
+    expect(broadcasts).toBe(1);
+    for (const client of clients) expect(client.batches[0]).toEqual(clients[0]!.batches[0]);
+    expect(clients[0]!.batches[0]!.series.points.map((point) => point.batchTime)).toEqual([4000]);
+  });
+
+  it('sends the dashboards only the top tags they draw, the API keeps the full lists', async () => {
+    const hub = await startHub(20, 2);
+    const wide: Record<string, number> = {};
+    for (let tag = 0; tag < 60; tag++) wide[`t${tag}`] = tag + 1;
+    hub.record(result(2000, wide));
+    const client = await connect(hub.url);
+    expect(client.snapshot.windows[0]!.top).toHaveLength(SOCKET_TOP_TAGS);
+    expect(client.snapshot.windows[0]!.top[0]!.key).toBe('t59');
+    hub.record(result(4000, wide));
+    await hub.clock.advance(20);
+    await waitFor(() => client.batches.length === 1, 'an update');
+    expect(client.batches[0]!.windows[0]!.top).toHaveLength(SOCKET_TOP_TAGS);
+    expect(hub.store.latest()!.windows[0]!.top).toHaveLength(60);
   });
 
   it('ignores malformed watch payloads and keeps serving the client', async () => {
@@ -227,12 +278,13 @@ describe('Hub', () => {
   });
 
   it('holds at most one pending message for a client that stops reading', async () => {
-    const hub = await startHub(5, 1);
+    // Every tag gets a series, so each update is large and the kernel's buffers fill quickly.
+    const hub = await startHub(5, 100);
     const client = await connect(hub.url);
     const serverSocket = [...hub.io.sockets.sockets.values()][0]!;
     // Stop reading on the client's TCP socket: the server's writes pile up in the kernel first.
     const transport = client.socket.io.engine.transport as unknown as {
-      ws: { _socket: { pause(): void; destroy(): void } };
+      ws: { _socket: { pause(): void; resume(): void; destroy(): void } };
     };
     transport.ws._socket.pause();
     cleanups.push(() => transport.ws._socket.destroy());
@@ -262,5 +314,23 @@ describe('Hub', () => {
     expect(maxPackets).toBeLessThanOrEqual(2);
     expect(maxBytes).toBeLessThan(200_000);
     expect(skipped).toBeGreaterThan(100);
+    // Reading again, the client catches up on every batch the store still holds.
+    transport.ws._socket.resume();
+    await waitFor(
+      async () => {
+        await hub.clock.advance(5);
+        return client.batches.at(-1)?.batchTime === 400 * BATCH_MS;
+      },
+      'the catch-up',
+      { timeoutMs: 20_000 },
+    );
+    const covered = new Set(
+      client.batches.flatMap((update) => update.series.points.map((point) => point.batchTime)),
+    );
+    const expected = Array.from(
+      { length: SERIES_LENGTH },
+      (_, index) => (400 - SERIES_LENGTH + index + 1) * BATCH_MS,
+    );
+    expect(expected.filter((time) => !covered.has(time))).toEqual([]);
   });
 });
