@@ -1,5 +1,5 @@
 /**
- * N socket.io clients that behave like dashboards (websocket transport, a `watch` of three
+ * N socket.io clients that behave like dashboards (websocket transport, a `watch` of a few
  * tags) and record, for every `batch` message, the lag from the batch's time to its arrival and
  * which batches it covered (a coalesced update carries the points of every batch since the last).
  */
@@ -33,7 +33,7 @@ export interface DashboardClients {
 export async function connectDashboards(
   urls: readonly string[],
   count: number,
-  watched: readonly string[],
+  watchedOf: (index: number) => string[],
   perStep = 50,
 ): Promise<DashboardClients> {
   const sockets: Client[] = [];
@@ -52,7 +52,7 @@ export async function connectDashboards(
       forceNew: true,
       reconnection: false,
     });
-    socket.on('connect', () => socket.emit('watch', [...watched]));
+    socket.on('connect', () => socket.emit('watch', watchedOf(index)));
     socket.on('disconnect', () => {
       if (measuring) record.disconnected = true;
     });

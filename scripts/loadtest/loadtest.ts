@@ -14,8 +14,14 @@ import type { LoadTestOptions } from './options';
 import { startServerUnderTest } from './server-under-test';
 import type { ServerUnderTest } from './server-under-test';
 
-/** Three of the most common tags of the Zipf tail, as a dashboard's chart would watch. */
-const WATCHED = ['tag0', 'tag1', 'tag2'];
+/**
+ * What client `index` watches: three of the most common tags, as a dashboard's chart starts
+ * with, and for every other client also a tag from the tail (its own series message).
+ */
+function watchedOf(index: number): string[] {
+  const common = ['tag0', 'tag1', 'tag2'];
+  return index % 2 === 0 ? common : [...common, `tag${(100 + index).toString(36)}`];
+}
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function run(options: LoadTestOptions): Promise<void> {
@@ -32,7 +38,7 @@ async function run(options: LoadTestOptions): Promise<void> {
     log(`server on ${server.url}, mock X API at ${options.postsPerSecond} posts/s`);
   }
   try {
-    const clients = await connectDashboards(urls, options.clients, WATCHED);
+    const clients = await connectDashboards(urls, options.clients, watchedOf);
     log(`${clients.connected()} clients connected; warming up ${options.warmupSec} s`);
     await sleep(options.warmupSec * 1000);
     const probe = new Worker(new URL('./server-probe-worker.mjs', import.meta.url), {
