@@ -51,6 +51,7 @@ export async function connectDashboards(
       transports: ['websocket'],
       forceNew: true,
       reconnection: false,
+      timeout: 60_000,
     });
     socket.on('connect', () => socket.emit('watch', watchedOf(index)));
     socket.on('disconnect', () => {
@@ -61,9 +62,9 @@ export async function connectDashboards(
     });
     sockets.push(socket);
     records.push(record);
-    if (index % perStep === perStep - 1) await waitConnected(sockets, 20_000);
+    if (index % perStep === perStep - 1) await waitConnected(sockets, 60_000);
   }
-  await waitConnected(sockets, 30_000);
+  await waitConnected(sockets, 60_000);
   return {
     records,
     measure: (on) => (measuring = on),
