@@ -39,7 +39,10 @@ async function run(options: LoadTestOptions): Promise<void> {
   }
   try {
     const clients = await connectDashboards(urls, options.clients, watchedOf);
-    log(`${clients.connected()} clients connected; warming up ${options.warmupSec} s`);
+    const failed = clients.failed();
+    log(
+      `${clients.connected()} clients connected, ${failed} failed; warming up ${options.warmupSec} s`,
+    );
     await sleep(options.warmupSec * 1000);
     const probe = new Worker(new URL('./server-probe-worker.mjs', import.meta.url), {
       workerData: { url: urls[0] },
@@ -53,7 +56,10 @@ async function run(options: LoadTestOptions): Promise<void> {
     const samples = await stopProbe(probe);
     clients.close();
     const figures = loadFigures(clients.records, samples, settledBefore);
-    process.stdout.write(`${formatFigures(figures)}\n${JSON.stringify(figures)}\n`);
+    const line = `could not connect   ${failed}`;
+    process.stdout.write(
+      `${formatFigures(figures)}\n${line}\n${JSON.stringify({ ...figures, failed })}\n`,
+    );
   } finally {
     await server?.stop();
   }
