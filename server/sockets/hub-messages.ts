@@ -12,7 +12,7 @@ import type {
   WatchedSeriesUpdate,
 } from '@/lib/protocol';
 import { SOCKET_TOP_TAGS } from '@/lib/protocol';
-import type { TrendsBatchResult, WindowResult } from '@/lib/trends/types';
+import type { TrendingTag, TrendsBatchResult, WindowResult } from '@/lib/trends/types';
 import type { TrendStore } from '../ingestion/trend-store';
 
 export interface MessageSources {
@@ -55,7 +55,7 @@ export function buildSnapshot(
   return {
     batchTime: latest?.batchTime ?? null,
     windows: socketWindows(latest?.windows ?? []),
-    trending: (latest?.trending ?? []).slice(0, SOCKET_TOP_TAGS),
+    trending: socketTrending(latest?.trending ?? []),
     cooling: latest?.cooling ?? [],
     trendWarmUpEndsMs: latest?.trendWarmUpEndsMs ?? null,
     series: seriesBlock(sources.store, seriesKeys(sources, latest, watched)),
@@ -77,7 +77,7 @@ export function buildUpdate(
   return {
     batchTime: latest.batchTime,
     windows: socketWindows(latest.windows),
-    trending: latest.trending.slice(0, SOCKET_TOP_TAGS),
+    trending: socketTrending(latest.trending),
     // A result restored from a checkpoint of an older version may lack these.
     cooling: latest.cooling ?? [],
     trendWarmUpEndsMs: latest.trendWarmUpEndsMs ?? null,
@@ -119,4 +119,19 @@ function socketWindows(windows: readonly WindowResult[]): WindowResult[] {
       ? window
       : { ...window, top: window.top.slice(0, SOCKET_TOP_TAGS) },
   );
+}
+
+/**
+ * Trending tags cut to what the dashboard lists, with the score and the rates rounded to the one
+ * decimal the list shows (`trending-list.tsx`): 17-digit floats were a large part of each
+ * entry's bytes. `rateMultiple` is left exact (its display rounds to significant digits).
+ */
+function socketTrending(trending: readonly TrendingTag[]): TrendingTag[] {
+  const oneDecimal = (value: number) => Math.round(value * 10) / 10;
+  return trending.slice(0, SOCKET_TOP_TAGS).map((tag) => ({
+    ...tag,
+    score: oneDecimal(tag.score),
+    fastRatePerMin: oneDecimal(tag.fastRatePerMin),
+    usualRatePerMin: oneDecimal(tag.usualRatePerMin),
+  }));
 }

@@ -334,3 +334,34 @@ describe('Hub', () => {
     expect(expected.filter((time) => !covered.has(time))).toEqual([]);
   });
 });
+
+describe('Hub trending figures', () => {
+  it('rounds the trending score and rates to the decimal the dashboard shows', async () => {
+    const hub = await startHub(20);
+    const batch = result(2000, { a: 1 });
+    batch.trending = [
+      {
+        key: 'a',
+        tag: 'A',
+        score: 4.45642628357600834,
+        count: 1,
+        fastRatePerMin: 5178.554695048965,
+        usualRatePerMin: 12.04999,
+        rateMultiple: 429.7554,
+        authors: 3,
+        originals: 3,
+        direction: 'rising',
+        trendingSinceMs: 2000,
+        rankChange: null,
+      },
+    ];
+    hub.record(batch);
+    const { snapshot } = await connect(hub.url);
+    expect(snapshot.trending[0]).toMatchObject({
+      score: 4.5,
+      fastRatePerMin: 5178.6,
+      usualRatePerMin: 12,
+      rateMultiple: 429.7554,
+    });
+  });
+});
