@@ -29,11 +29,11 @@ export function SeriesPanel() {
     [view?.series, keys, span],
   );
   if (!view) return <Skeleton className="h-64" />;
-  const categories: LineCategory<RollingPoint>[] = watched.map((tag) => ({
+  const categories: LineCategory<RollingPoint>[] = watched.map((tag, index) => ({
     id: tag.key,
-    label: `#${view.spellings[tag.key] ?? tag.tag}`,
+    label: `#${view.spellings.get(tag.key) ?? tag.tag}`,
     color: seriesColor(tag.colorSlot).css,
-    value: (point) => point.sums[tag.key] ?? 0,
+    value: (point) => point.sums[index] ?? 0,
   }));
   return (
     <div className="flex flex-1 flex-col gap-3">
@@ -68,7 +68,7 @@ function WatchedChips() {
     <div className="flex flex-col gap-1.5">
       <ul aria-label="Hashtags on the chart" className="flex min-h-7 flex-wrap gap-1.5">
         {watched.map((tag) => {
-          const spelling = view?.spellings[tag.key] ?? tag.tag;
+          const spelling = view?.spellings.get(tag.key) ?? tag.tag;
           return (
             <li
               key={tag.key}

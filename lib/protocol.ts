@@ -53,10 +53,26 @@ export interface SourceStatus {
   degraded?: string;
 }
 
-/** One point of the per-batch series: counts per hashtag key in that batch. */
+/** A hashtag as data: its counting key and, when known, its display spelling. */
+export interface TagName {
+  key: string;
+  tag?: string;
+}
+
+/** One batch of a `SeriesBlock`: `counts[i]` is the count of the block's `tags[i]`. */
 export interface SeriesPoint {
   batchTime: number;
-  counts: Record<string, number>;
+  counts: number[];
+}
+
+/**
+ * Per-batch counts of several hashtags as parallel arrays. Tags travel as data, never as object
+ * keys: a hashtag may be `__proto__` or `constructor`.
+ */
+export interface SeriesBlock {
+  tags: TagName[];
+  /** Oldest first. */
+  points: SeriesPoint[];
 }
 
 export interface DashboardSnapshot {
@@ -69,16 +85,14 @@ export interface DashboardSnapshot {
   /** Batch time from which the trend view is warm; null once it is (or before the first batch). */
   trendWarmUpEndsMs: number | null;
   /** Recent per-batch counts of the top tags and of the tags this client watches. */
-  series: SeriesPoint[];
-  /** Display spelling of every key present in `series`. */
-  spellings: Record<string, string>;
+  series: SeriesBlock;
   stats: EngineStats;
   source: SourceStatus;
 }
 
 /**
- * What changed since the last update this client got. Updates are coalesced: `points` holds
- * every batch since then (oldest first), the rest is the latest state.
+ * What changed since the last update this client got. Updates are coalesced: `series.points`
+ * holds every batch since then (oldest first), the rest is the latest state.
  */
 export interface BatchUpdate {
   batchTime: number;
@@ -86,17 +100,27 @@ export interface BatchUpdate {
   trending: TrendingTag[];
   cooling: TrendingTag[];
   trendWarmUpEndsMs: number | null;
-  points: SeriesPoint[];
-  spellings: Record<string, string>;
+  series: SeriesBlock;
   stats: EngineStats;
   source: SourceStatus;
 }
 
+/**
+ * Sent to one client after a shared `batch` update: the points of its watched tags that the
+ * shared update does not carry (same batches), so its chart lines go on.
+ */
+export interface WatchedSeriesUpdate {
+  batchTime: number;
+  series: SeriesBlock;
+}
+
 export interface ServerToClientEvents {
   snapshot: (snapshot: DashboardSnapshot) => void;
+  /** Built once per update and broadcast to every dashboard (or sent alone as a catch-up). */
   batch: (update: BatchUpdate) => void;
   /** The source's status changed between batches (e.g. an instance lost Redis). */
   source: (source: SourceStatus) => void;
+  series: (update: WatchedSeriesUpdate) => void;
 }
 
 export interface ClientToServerEvents {
@@ -105,5 +129,10 @@ export interface ClientToServerEvents {
 }
 
 export const MAX_WATCHED_TAGS = 12;
+/**
+ * Tags per window and trending tags in socket messages: what the dashboard draws (20 bars, 20
+ * trending rows) with some room. The HTTP API answers the full lists.
+ */
+export const SOCKET_TOP_TAGS = 25;
 /** How many recent batches the snapshot's series holds. */
 export const SERIES_LENGTH = 180;

@@ -11,14 +11,17 @@ import type {
   ClientToServerEvents,
   ServerToClientEvents,
   DashboardSnapshot,
+  WatchedSeriesUpdate,
   WindowResult,
 } from '@/lib/protocol';
+import { SOCKET_TOP_TAGS } from '@/lib/protocol';
 import { loadConfig } from './config';
 import { createTagstreamServer } from './create-server';
 import type { TagstreamServer } from './create-server';
 import { batchCounts, modelPosts, windowCounts } from '../tests/support/fixture-counts';
 import type { ModelPost } from '../tests/support/fixture-counts';
 import { waitFor } from '../tests/support/wait-for';
+import { blockCounts } from '../tests/support/series-block';
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -62,22 +65,22 @@ function connect(): Client {
   return client;
 }
 
-/** Every exact window of `windows` against the model at `batchTime`. */
+/** Every exact window of `windows` (cut to `SOCKET_TOP_TAGS`) against the model at `batchTime`. */
 function expectWindowsMatch(windows: WindowResult[], batchTime: number): void {
   for (const windowMs of EXACT_WINDOWS_MS) {
     const window = windows.find((candidate) => candidate.windowMs === windowMs)!;
     const expected = windowCounts(posts, batchTime, windowMs);
     expect(window.tweets).toBe(expected.tweets);
     expect(window.approximate).toBe(false);
-    const reported = Object.fromEntries(window.top.map((tag) => [tag.key, tag.count]));
-    const expectedForReported = Object.fromEntries(
+    const reported = new Map(window.top.map((tag) => [tag.key, tag.count]));
+    const expectedForReported = new Map(
       window.top.map((tag) => [tag.key, expected.counts.get(tag.key)]),
     );
     expect(reported).toEqual(expectedForReported);
-    expect(window.top).toHaveLength(Math.min(100, expected.counts.size));
+    expect(window.top).toHaveLength(Math.min(SOCKET_TOP_TAGS, expected.counts.size));
     const lowest = window.top.at(-1)?.count ?? 0;
     for (const [key, count] of expected.counts) {
-      if (count > lowest) expect(reported[key], key).toBe(count);
+      if (count > lowest) expect(reported.get(key), key).toBe(count);
     }
   }
 }
@@ -91,14 +94,14 @@ describe('server replaying a fixture', () => {
     const batchTime = snapshot.batchTime!;
     expect(batchTime % BATCH_MS).toBe(0);
     expectWindowsMatch(snapshot.windows, batchTime);
-    expect(snapshot.series.length).toBeGreaterThan(50);
-    for (const point of snapshot.series) {
+    expect(snapshot.series.points.length).toBeGreaterThan(50);
+    for (const point of blockCounts(snapshot.series)) {
       const expected = batchCounts(posts, point.batchTime);
-      for (const [key, count] of Object.entries(point.counts)) {
+      for (const [key, count] of point.counts) {
         expect(count, `${key} at ${point.batchTime}`).toBe(expected.get(key) ?? 0);
       }
     }
-    expect(Object.keys(snapshot.series[0]!.counts)).toContain('worldcup');
+    expect(snapshot.series.tags.map((tag) => tag.key)).toContain('worldcup');
     expect(snapshot.stats).toMatchObject({
       batchIntervalMs: BATCH_MS,
       badLines: 3,
@@ -112,11 +115,15 @@ describe('server replaying a fixture', () => {
     const snapshot = await new Promise<DashboardSnapshot>((resolve) =>
       client.once('snapshot', resolve),
     );
-    client.emit('watch', ['#NowPlaying']);
+    client.emit('watch', ['#NowPlaying', '#RareTagNobodyUses']);
     const update = await new Promise<BatchUpdate>((resolve) => client.once('batch', resolve));
     expect(update.batchTime).toBeGreaterThan(snapshot.batchTime!);
-    expect(update.points[0]!.batchTime).toBe(snapshot.batchTime! + BATCH_MS);
-    expect(update.points.at(-1)!.counts).toHaveProperty('nowplaying');
+    expect(update.series.points[0]!.batchTime).toBe(snapshot.batchTime! + BATCH_MS);
+    const watched = await new Promise<WatchedSeriesUpdate>((resolve) =>
+      client.once('series', resolve),
+    );
+    const keys = [...update.series.tags, ...watched.series.tags].map((tag) => tag.key);
+    expect(keys).toEqual(expect.arrayContaining(['nowplaying', 'raretagnobodyuses']));
     expectWindowsMatch(update.windows, update.batchTime);
   });
 

@@ -2,12 +2,12 @@
  * Rolling sums over the per-batch series: per-batch counts of a tag are small and jumpy (0, 3,
  * 1, 0 …); summed over a span of batches they show the trend. Pure.
  */
-import type { SeriesPoint } from '@/lib/protocol';
+import type { HeldPoint } from './dashboard-state';
 
 export interface RollingPoint {
   batchTime: number;
-  /** Sum of each key's counts over the `spanBatches` batches ending at `batchTime`. */
-  sums: Record<string, number>;
+  /** `sums[i]`: the counts of `keys[i]` summed over the `spanBatches` batches to `batchTime`. */
+  sums: number[];
 }
 
 /**
@@ -16,20 +16,20 @@ export interface RollingPoint {
  * partial sums. Missing counts are zeros. `spanBatches` 1 gives the counts themselves.
  */
 export function rollingSums(
-  series: readonly SeriesPoint[],
+  series: readonly HeldPoint[],
   keys: readonly string[],
   spanBatches: number,
 ): RollingPoint[] {
   const span = Math.max(1, Math.floor(spanBatches));
-  const running = Object.fromEntries(keys.map((key) => [key, 0]));
+  const running = keys.map(() => 0);
   const out: RollingPoint[] = [];
   const firstFull = series.length >= span ? span - 1 : 0;
   series.forEach((point, position) => {
     const leaving = position >= span ? series[position - span] : undefined;
-    for (const key of keys) {
-      running[key] = running[key]! + (point.counts[key] ?? 0) - (leaving?.counts[key] ?? 0);
-    }
-    if (position >= firstFull) out.push({ batchTime: point.batchTime, sums: { ...running } });
+    keys.forEach((key, index) => {
+      running[index]! += (point.counts.get(key) ?? 0) - (leaving?.counts.get(key) ?? 0);
+    });
+    if (position >= firstFull) out.push({ batchTime: point.batchTime, sums: [...running] });
   });
   return out;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { StreamState } from './stream-reducer';
 import { initialStreamState, shownState, streamReducer } from './stream-reducer';
-import { batchUpdate, point, snapshot, sourceStatus } from './test-factories';
+import { batchUpdate, block, point, snapshot, sourceStatus } from './test-factories';
 
 function connectedWithSnapshot(): StreamState {
   const connected = streamReducer(initialStreamState, { type: 'connection', connection: 'live' });
@@ -24,10 +24,10 @@ describe('streamReducer', () => {
     state = streamReducer(state, { type: 'batch', update: batchUpdate(4000), receivedAtMs: 2 });
     state = streamReducer(state, {
       type: 'snapshot',
-      snapshot: snapshot({ batchTime: 10_000, series: [point(10_000, { c: 1 })] }),
+      snapshot: snapshot({ batchTime: 10_000, series: block([[10_000, [['c', 1]]]]) }),
       receivedAtMs: 3,
     });
-    expect(state.live?.series).toEqual([point(10_000, { c: 1 })]);
+    expect(state.live?.series).toEqual([point(10_000, [['c', 1]])]);
     expect(state.snapshots).toBe(2);
   });
 
@@ -58,8 +58,8 @@ describe('streamReducer', () => {
       tag: 'B',
       points: [{ batchTime: 2000, count: 7 }],
     });
-    expect(state.live?.series[0]?.counts.b).toBe(7);
-    expect(state.frozen?.series[0]?.counts.b).toBe(7);
+    expect(state.live?.series[0]?.counts.get('b')).toBe(7);
+    expect(state.frozen?.series[0]?.counts.get('b')).toBe(7);
   });
 
   it('remembers when the last message arrived', () => {
@@ -72,5 +72,32 @@ describe('streamReducer', () => {
   it('returns the same state when the connection state does not change', () => {
     const state = connectedWithSnapshot();
     expect(streamReducer(state, { type: 'connection', connection: 'live' })).toBe(state);
+  });
+});
+
+describe('streamReducer series updates', () => {
+  it('merges a watched series into the batch it belongs to, in the live view only', () => {
+    let state = streamReducer(connectedWithSnapshot(), {
+      type: 'batch',
+      update: batchUpdate(4000),
+      receivedAtMs: 2,
+    });
+    state = streamReducer(state, { type: 'pause' });
+    state = streamReducer(state, {
+      type: 'series',
+      update: { batchTime: 4000, series: block([[4000, [['w', 3]]]], [['w', 'W']]) },
+    });
+    expect(state.live?.series.at(-1)).toEqual(
+      point(4000, [
+        ['a', 1],
+        ['w', 3],
+      ]),
+    );
+    expect(state.frozen?.series.at(-1)?.counts.has('w')).toBe(false);
+  });
+
+  it('ignores a series update before any snapshot', () => {
+    const update = { batchTime: 4000, series: block([[4000, [['w', 3]]]]) };
+    expect(streamReducer(initialStreamState, { type: 'series', update })).toBe(initialStreamState);
   });
 });

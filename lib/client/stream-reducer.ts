@@ -2,9 +2,14 @@
  * The socket hook's state machine: connection state, the live view and, while paused, a frozen
  * copy that the page shows instead. Updates keep arriving while paused; resume shows the latest.
  */
-import type { BatchUpdate, DashboardSnapshot, SourceStatus } from '@/lib/protocol';
+import type {
+  BatchUpdate,
+  DashboardSnapshot,
+  SourceStatus,
+  WatchedSeriesUpdate,
+} from '@/lib/protocol';
 import type { TagHistoryPoint, DashboardState } from './dashboard-state';
-import { applyBatch, fromSnapshot, mergeHistory } from './dashboard-state';
+import { applyBatch, fromSnapshot, mergeHistory, mergeSeries } from './dashboard-state';
 
 /** `offline`: the browser has no network or several reconnection attempts failed in a row. */
 export type ConnectionState = 'connecting' | 'live' | 'reconnecting' | 'offline';
@@ -25,6 +30,7 @@ export type StreamAction =
   | { type: 'connection'; connection: ConnectionState }
   | { type: 'snapshot'; snapshot: DashboardSnapshot; receivedAtMs: number }
   | { type: 'batch'; update: BatchUpdate; receivedAtMs: number }
+  | { type: 'series'; update: WatchedSeriesUpdate }
   | { type: 'history'; key: string; tag: string; points: TagHistoryPoint[] }
   /** The source's status changed between batches: shown at once, paused or not. */
   | { type: 'source'; source: SourceStatus }
@@ -61,6 +67,10 @@ export function streamReducer(state: StreamState, action: StreamAction): StreamS
         live: applyBatch(state.live, action.update),
         lastMessageAtMs: action.receivedAtMs,
       };
+    case 'series':
+      // The watched tags' points of the batch just folded in: they extend the live view only.
+      if (!state.live) return state;
+      return { ...state, live: mergeSeries(state.live, action.update.series) };
     case 'history': {
       const merge = (view: DashboardState | null) =>
         view && mergeHistory(view, action.key, action.tag, action.points);

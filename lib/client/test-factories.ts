@@ -2,11 +2,12 @@
 import type {
   BatchUpdate,
   EngineStats,
-  SeriesPoint,
   DashboardSnapshot,
+  SeriesBlock,
   SourceStatus,
 } from '@/lib/protocol';
 import type { TagCount, WindowResult } from '@/lib/trends/types';
+import type { HeldPoint } from './dashboard-state';
 
 export function engineStats(overrides: Partial<EngineStats> = {}): EngineStats {
   return {
@@ -47,8 +48,31 @@ export function windowResult(label: string, windowMs: number, top: TagCount[]): 
   return { label, windowMs, tweets, top, approximate: false };
 }
 
-export function point(batchTime: number, counts: Record<string, number>): SeriesPoint {
-  return { batchTime, counts };
+/** A held point; counts as `[key, count]` pairs, so any key (even `__proto__`) can be given. */
+export function point(batchTime: number, counts: Iterable<[string, number]>): HeldPoint {
+  return { batchTime, counts: new Map(counts) };
+}
+
+/**
+ * A series block from points given as `[batchTime, [key, count][]]`: the block's tags are every
+ * key seen (spelled by `spellings`, else left unspelled), absent counts 0.
+ */
+export function block(
+  points: [number, [string, number][]][],
+  spellings: [string, string][] = [],
+): SeriesBlock {
+  const keys = [...new Set(points.flatMap(([, counts]) => counts.map(([key]) => key)))];
+  const spelled = new Map(spellings);
+  return {
+    tags: keys.map((key) => {
+      const tag = spelled.get(key);
+      return tag === undefined ? { key } : { key, tag };
+    }),
+    points: points.map(([batchTime, counts]) => {
+      const byKey = new Map(counts);
+      return { batchTime, counts: keys.map((key) => byKey.get(key) ?? 0) };
+    }),
+  };
 }
 
 export function snapshot(overrides: Partial<DashboardSnapshot> = {}): DashboardSnapshot {
@@ -58,8 +82,7 @@ export function snapshot(overrides: Partial<DashboardSnapshot> = {}): DashboardS
     trending: [],
     cooling: [],
     trendWarmUpEndsMs: null,
-    series: [point(2000, { a: 3 })],
-    spellings: { a: 'A' },
+    series: block([[2000, [['a', 3]]]], [['a', 'A']]),
     stats: engineStats(),
     source: sourceStatus(),
     ...overrides,
@@ -73,8 +96,7 @@ export function batchUpdate(batchTime: number, overrides: Partial<BatchUpdate> =
     trending: [],
     cooling: [],
     trendWarmUpEndsMs: null,
-    points: [point(batchTime, { a: 1 })],
-    spellings: {},
+    series: block([[batchTime, [['a', 1]]]]),
     stats: engineStats({ batches: batchTime / 2000 }),
     source: sourceStatus(),
     ...overrides,

@@ -117,6 +117,7 @@ function attachHandlers(
   );
   socket.on('batch', (update) => dispatch({ type: 'batch', update, receivedAtMs: Date.now() }));
   socket.on('source', (source) => dispatch({ type: 'source', source }));
+  socket.on('series', (update) => dispatch({ type: 'series', update }));
   const onNetworkChange = () => {
     if (!socket.connected) setConnection(notConnected());
   };

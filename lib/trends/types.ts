@@ -22,11 +22,17 @@ export interface Post {
   referenced_tweets?: { type: 'retweeted' | 'quoted' | 'replied_to'; id: string }[];
 }
 
-/** One line of a stream or fixture: `{ "data": …, "includes": … }`. */
+/**
+ * One line of a stream or fixture: `{ "data": …, "includes": … }`. `includes` and
+ * `matching_rules` are typed as X documents them for the code that writes lines (fixtures, the
+ * mock X API); the job never reads them and the parser does not check them, so on a parsed line
+ * they hold whatever was sent.
+ */
 export interface StreamLine {
   data: Post;
   includes?: { users?: { id: string; username?: string; name?: string }[] };
-  matching_rules?: { id: string; tag?: string }[];
+  /** Rule ids were JSON numbers in 2021 recordings, and `tag` may be null. */
+  matching_rules?: { id: string | number; tag?: string | null }[];
 }
 
 /** What the job keeps of a post once parsed: one entry per distinct hashtag key. */

@@ -27,6 +27,8 @@ export interface StreamRun {
   /** Posts to send before anything else (redelivery after a reconnect). */
   replay: MockPost[];
   postIntervalMs: number;
+  /** When set, a steady rate replaces `postIntervalMs`. */
+  postsPerSecond?: number;
   keepAliveMs: number;
   /** Called for each keep-alive written. */
   keptAlive(): void;
@@ -74,19 +76,29 @@ async function sendPosts(run: StreamRun, out: StreamOut, stall: () => void): Pro
     if (out.destroyed) return;
     await writeLineInPieces(out, line(run, post), run.random);
   }
+  const pace = pacer(run);
   while (!out.destroyed) {
-    if (count === faultAfter) {
-      if (await fault(run, out, stall)) return;
-    }
-    const post = feed.peek();
-    if (post) {
+    for (let due = pace.due(count); due > 0 && !out.destroyed; due--) {
+      if (count === faultAfter) {
+        if (await fault(run, out, stall)) return;
+      }
+      const post = feed.peek();
+      if (!post) break;
       await writeLineInPieces(out, line(run, post), run.random);
       if (out.destroyed) return;
       feed.sent(post);
       count += 1;
     }
-    await sleep(run.postIntervalMs);
+    await sleep(pace.sleepMs);
   }
+}
+
+/** One post per `postIntervalMs`, or what a steady `postsPerSecond` makes due by now. */
+function pacer(run: StreamRun): { due(sent: number): number; sleepMs: number } {
+  const rate = run.postsPerSecond;
+  if (rate === undefined) return { due: () => 1, sleepMs: run.postIntervalMs };
+  const startMs = Date.now();
+  return { due: (sent) => Math.floor(((Date.now() - startMs) * rate) / 1000) - sent, sleepMs: 10 };
 }
 
 /** Runs the plan's fault; true when the connection is over (for this loop). */

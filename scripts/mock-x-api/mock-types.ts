@@ -1,3 +1,4 @@
+import type { MockPost } from './mock-posts';
 /** Fault scripts and records of the mock X API (test support). */
 
 /** What one stream connection does; connection n follows `streamPlans[n]`, then `normal`. */
@@ -47,6 +48,13 @@ export interface MockXApiOptions {
   streamPostCount?: number;
   /** Pause between two posts on a stream (default 2 ms). */
   postIntervalMs?: number;
+  /**
+   * Streams: a steady rate instead of `postIntervalMs`; each connection sends what is due since
+   * it opened, checking every 10 ms (load tests).
+   */
+  postsPerSecond?: number;
+  /** Makes post number `index` (0-based) for the streams; default `makeMockPost`. */
+  makePost?: (index: number) => MockPost;
   /** Keep-alive `\r\n` period on streams (default 50 ms). */
   keepAliveMs?: number;
   streamPlans?: StreamPlan[];

@@ -75,7 +75,7 @@ class MockState {
   private readonly rateWindow: RateWindow;
 
   constructor(private readonly options: MockXApiOptions) {
-    this.streamQueue = new PostQueue(options.streamPostCount ?? 100);
+    this.streamQueue = new PostQueue(options.streamPostCount ?? 100, options.makePost);
     this.random = seededRandom(options.seed ?? 7);
     const rate = options.searchRateLimit ?? { limit: 450, windowMs: 900_000 };
     this.rateWindow = { ...rate, startedAtMs: Date.now(), used: 0 };
@@ -135,6 +135,7 @@ class MockState {
       plan,
       replay: this.redelivery(index),
       postIntervalMs: this.options.postIntervalMs ?? 2,
+      postsPerSecond: this.options.postsPerSecond,
       keepAliveMs: this.options.keepAliveMs ?? 50,
       keptAlive: () => void this.keepAlivesSent++,
       random: this.random,

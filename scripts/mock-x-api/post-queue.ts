@@ -6,12 +6,15 @@ export class PostQueue {
   private nextIndex = 0;
   private head: MockPost | undefined;
 
-  constructor(private readonly count: number) {}
+  constructor(
+    private readonly count: number,
+    private readonly makePost: (index: number) => MockPost = makeMockPost,
+  ) {}
 
   /** The next post to send (the same one until it is taken), or undefined when all have gone. */
   peek(): MockPost | undefined {
     if (this.head === undefined && this.nextIndex < this.count)
-      this.head = makeMockPost(this.nextIndex);
+      this.head = this.makePost(this.nextIndex);
     return this.head;
   }
 

@@ -176,10 +176,10 @@ describe('three instances on one Redis', () => {
     const follower = servers.find((server) => server !== holder)!;
     dashboard = connectClient(follower.url, { transports: ['websocket'], reconnection: true });
     dashboard.on('snapshot', (snapshot) => {
-      for (const point of snapshot.series) received.add(point.batchTime);
+      for (const point of snapshot.series.points) received.add(point.batchTime);
     });
     dashboard.on('batch', (update) => {
-      for (const point of update.points) received.add(point.batchTime);
+      for (const point of update.series.points) received.add(point.batchTime);
     });
     dashboard.on('disconnect', () => dashboardDisconnects++);
     const agreement = await measureAgreement(4000);

@@ -53,9 +53,9 @@ export function seriesRoute(deps: TrendsRouteDeps, encodedTag: string): RouteAns
   }
   const points = deps.store
     .series([key])
-    .map((point) => ({ batchTime: point.batchTime, count: point.counts[key] ?? 0 }));
+    .map((point) => ({ batchTime: point.batchTime, count: point.counts[0] ?? 0 }));
   return json(200, {
-    tag: deps.store.spellings([key])[key] ?? text.replace(/^[#＃]/, ''),
+    tag: deps.store.spelling(key) ?? text.replace(/^[#＃]/, ''),
     key,
     batchIntervalMs: deps.batchIntervalMs,
     points,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TrendsBatchResult } from '@/lib/trends/types';
+import { HOSTILE_TAGS } from '@/tests/support/hostile-tags';
 import { InMemoryTrendStore } from './trend-store';
 
 function result(batchTime: number, counts: Record<string, number>): TrendsBatchResult {
@@ -26,9 +27,9 @@ describe('InMemoryTrendStore', () => {
     const store = new InMemoryTrendStore(3);
     for (let batch = 1; batch <= 5; batch++) store.record(result(batch * 2000, { a: batch }));
     expect(store.series(['a'])).toEqual([
-      { batchTime: 6000, counts: { a: 3 } },
-      { batchTime: 8000, counts: { a: 4 } },
-      { batchTime: 10000, counts: { a: 5 } },
+      { batchTime: 6000, counts: [3] },
+      { batchTime: 8000, counts: [4] },
+      { batchTime: 10000, counts: [5] },
     ]);
     expect(store.latest()?.batchTime).toBe(10000);
   });
@@ -37,13 +38,23 @@ describe('InMemoryTrendStore', () => {
     const store = new InMemoryTrendStore();
     store.record(result(2000, { a: 1 }));
     store.record(result(4000, { b: 2 }));
-    expect(store.series(['a', 'b'], 2000)).toEqual([{ batchTime: 4000, counts: { a: 0, b: 2 } }]);
+    expect(store.series(['a', 'b'], 2000)).toEqual([{ batchTime: 4000, counts: [0, 2] }]);
   });
 
   it('spells keys as last seen and leaves unknown keys out', () => {
     const store = new InMemoryTrendStore();
     store.record(result(2000, { a: 1 }));
     store.record(result(4000, { b: 1 }));
-    expect(store.spellings(['a', 'b', 'zzz'])).toEqual({ a: '#a', b: '#b' });
+    expect(['a', 'b', 'zzz'].map((key) => store.spelling(key))).toEqual(['#a', '#b', undefined]);
+  });
+
+  it.each(HOSTILE_TAGS)('keeps the series and spelling of the tag %s like any other', (key) => {
+    const store = new InMemoryTrendStore();
+    store.record(result(2000, { [key]: 2, other: 1 }));
+    expect(store.series([key, 'other', 'absent'])).toEqual([
+      { batchTime: 2000, counts: [2, 1, 0] },
+    ]);
+    expect(store.spelling(key)).toBe(`#${key}`);
+    expect(store.spelling('absent')).toBeUndefined();
   });
 });

@@ -12,12 +12,13 @@ export interface TrendStore {
   /** The latest batch's result; undefined before the first batch. */
   latest(): TrendsBatchResult | undefined;
   /**
-   * Per-batch counts of `keys` (zeros included) for the recent batches after `afterBatchTime`
-   * (all recent ones when omitted), oldest first, at most `SERIES_LENGTH` points.
+   * Per-batch counts of `keys` (zeros included; `counts[i]` is the count of `keys[i]`) for the
+   * recent batches after `afterBatchTime` (all recent ones when omitted), oldest first, at most
+   * `SERIES_LENGTH` points.
    */
   series(keys: readonly string[], afterBatchTime?: number): SeriesPoint[];
-  /** Display spelling of each key seen in the recent batches or latest windows. */
-  spellings(keys: readonly string[]): Record<string, string>;
+  /** Display spelling of a key seen in the recent batches or latest windows, else undefined. */
+  spelling(key: string): string | undefined;
 }
 
 /** The store in a checkpoint: the latest result and the recent batches' counts in columns. */
@@ -93,20 +94,14 @@ export class InMemoryTrendStore implements TrendStore {
     const points: SeriesPoint[] = [];
     for (const batch of this.batches) {
       if (batch.batchTime <= afterBatchTime) continue;
-      const counts: Record<string, number> = {};
-      for (const key of keys) counts[key] = batch.counts.get(key)?.count ?? 0;
+      const counts = keys.map((key) => batch.counts.get(key)?.count ?? 0);
       points.push({ batchTime: batch.batchTime, counts });
     }
     return points;
   }
 
-  spellings(keys: readonly string[]): Record<string, string> {
-    const spellings: Record<string, string> = {};
-    for (const key of keys) {
-      const spelling = this.latestWindowSpelling(key) ?? this.batchSpelling(key);
-      if (spelling !== undefined) spellings[key] = spelling;
-    }
-    return spellings;
+  spelling(key: string): string | undefined {
+    return this.latestWindowSpelling(key) ?? this.batchSpelling(key);
   }
 
   private latestWindowSpelling(key: string): string | undefined {

@@ -1,7 +1,14 @@
 import type { Logger } from 'pino';
 import type { Server, Socket } from 'socket.io';
 import type { ClientToServerEvents, ServerToClientEvents } from '@/lib/protocol';
-import { buildSnapshot, buildUpdate } from './hub-messages';
+import type { TrendsBatchResult } from '@/lib/trends/types';
+import {
+  buildSnapshot,
+  buildUpdate,
+  buildWatchedSeries,
+  seriesKeys,
+  topSeriesKeys,
+} from './hub-messages';
 import type { MessageSources } from './hub-messages';
 import type { Metrics } from '../metrics';
 import type { ScheduledTask } from '@/lib/engine';
@@ -11,6 +18,9 @@ import { parseWatchKeys } from './watch-keys';
 
 export type TrendsServer = Server<ClientToServerEvents, ServerToClientEvents>;
 type TrendsSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
+
+/** Every dashboard socket joins this room; the shared update is broadcast to it. */
+export const DASHBOARD_ROOM = 'dashboards';
 
 export interface HubOptions {
   /** At most one `batch` message per client per this many ms. */
@@ -30,19 +40,28 @@ interface ClientState {
 
 /**
  * Fans batches out to the dashboard sockets. Each connection starts with a `snapshot`; later
- * batches are coalesced into at most one `batch` message per client per `updateIntervalMs`,
- * carrying every series point since the client's previous message (read back from the store,
- * so nothing is queued per client). A client whose connection has not drained its previous
- * message is skipped; it catches up, in one message, once it has.
+ * batches are coalesced into at most one update per `updateIntervalMs`.
+ *
+ * What every dashboard shows is built once per update and broadcast to `DASHBOARD_ROOM`
+ * (`io.local.to(room).emit`: socket.io encodes it once and, on websockets, frames it once). The
+ * broadcast is local: with several instances on socket.io's Redis adapter every instance runs
+ * its own hub from its own copy of the results, so a cluster-wide broadcast would reach each
+ * dashboard once per instance. A client that watches tags outside
+ * the shared top tags also gets a small `series` message of its own. A client whose connection
+ * has not drained its previous message is left out of the broadcast (nothing piles up for it);
+ * once it has drained, it catches up with one message of its own carrying every point since the
+ * last one it got (read back from the store, so nothing is queued per client).
  */
 export class Hub {
   private readonly clients = new Map<TrendsSocket, ClientState>();
   private timer: ScheduledTask | undefined;
   private lastFlushMs = -Infinity;
   private readonly clock: ServerClock;
+  /** Batch time of the last shared update; null before the first. */
+  private broadcastBatchTime: number | null = null;
 
   constructor(
-    io: TrendsServer,
+    private readonly io: TrendsServer,
     private readonly options: HubOptions,
   ) {
     this.clock = options.clock ?? systemServerClock;
@@ -86,6 +105,7 @@ export class Hub {
     });
     const snapshot = buildSnapshot(this.options.sources, client.watched);
     client.sentBatchTime = snapshot.batchTime;
+    void socket.join(DASHBOARD_ROOM);
     socket.emit('snapshot', snapshot);
   }
 
@@ -100,22 +120,76 @@ export class Hub {
     this.lastFlushMs = this.clock.monotonicNow();
     const latest = this.options.sources.store.latest();
     if (latest === undefined) return;
-    let skipped = false;
-    for (const [socket, client] of this.clients) {
-      if (client.sentBatchTime !== null && client.sentBatchTime >= latest.batchTime) continue;
-      if (!canSend(socket)) {
-        skipped = true;
-        this.options.metrics?.skippedClientUpdates.inc();
-        continue;
-      }
-      socket.emit(
-        'batch',
-        buildUpdate(this.options.sources, latest, client.watched, client.sentBatchTime),
-      );
+    const sharedAfter = this.broadcastBatchTime ?? this.previousBatchTime(latest);
+    const plan = this.planFlush(latest, sharedAfter);
+    const topKeys = topSeriesKeys(this.options.sources, latest);
+    if (this.broadcastBatchTime === null || latest.batchTime > this.broadcastBatchTime) {
+      const shared = buildUpdate(this.options.sources, latest, topKeys, sharedAfter);
+      this.io.local.to(DASHBOARD_ROOM).except(plan.excluded).emit('batch', shared);
+      this.broadcastBatchTime = latest.batchTime;
+    }
+    for (const [socket, client] of plan.inShared) {
+      client.sentBatchTime = latest.batchTime;
+      this.sendWatched(socket, client, latest, topKeys, sharedAfter);
+    }
+    for (const [socket, client] of plan.catchUp) {
+      const keys = seriesKeys(this.options.sources, latest, client.watched);
+      socket.emit('batch', buildUpdate(this.options.sources, latest, keys, client.sentBatchTime));
       client.sentBatchTime = latest.batchTime;
     }
-    // A skipped client gets its update at the next flush even if no batch comes meanwhile.
-    if (skipped) this.schedule();
+    if (plan.skipped > 0) {
+      this.options.metrics?.skippedClientUpdates.inc(plan.skipped);
+      // A skipped client gets its update at a later flush even if no batch comes meanwhile.
+      this.schedule();
+    }
+  }
+
+  /**
+   * Sorts the clients behind `latest`: those the shared update (points after `sharedAfter`)
+   * brings up to date, those that need a catch-up of their own, and those whose connection is
+   * still busy (skipped). Every client not in the shared update is excluded from the broadcast.
+   */
+  private planFlush(latest: TrendsBatchResult, sharedAfter: number | null) {
+    const inShared: [TrendsSocket, ClientState][] = [];
+    const catchUp: [TrendsSocket, ClientState][] = [];
+    const excluded: string[] = [];
+    let skipped = 0;
+    for (const [socket, client] of this.clients) {
+      const sent = client.sentBatchTime;
+      if (sent !== null && sent >= latest.batchTime) {
+        excluded.push(socket.id);
+      } else if (!canSend(socket)) {
+        excluded.push(socket.id);
+        skipped++;
+      } else if (sent !== null && sharedAfter !== null && sent >= sharedAfter) {
+        inShared.push([socket, client]);
+      } else {
+        excluded.push(socket.id);
+        catchUp.push([socket, client]);
+      }
+    }
+    return { inShared, catchUp, excluded, skipped };
+  }
+
+  /** The watched tags' points the shared update lacks, when the client watches any. */
+  private sendWatched(
+    socket: TrendsSocket,
+    client: ClientState,
+    latest: TrendsBatchResult,
+    topKeys: readonly string[],
+    sharedAfter: number | null,
+  ): void {
+    const extra = client.watched.filter((key) => !topKeys.includes(key));
+    if (extra.length === 0) return;
+    const { store } = this.options.sources;
+    socket.emit('series', buildWatchedSeries(store, latest.batchTime, extra, sharedAfter));
+  }
+
+  /** The batch before `latest` in the store: what the first shared update starts after. */
+  private previousBatchTime(latest: TrendsBatchResult): number | null {
+    const recent = this.options.sources.store.series([]);
+    const before = recent.filter((point) => point.batchTime < latest.batchTime);
+    return before.at(-1)?.batchTime ?? null;
   }
 }
 

@@ -5,9 +5,11 @@
  * Rules modelled: the clock follows each line's `created_at` and never goes back; a post joins
  * batch `floor(clock / interval) * interval + interval`; a repeated id is dropped; each hashtag
  * key (NFKC, lower case, no `#`) counts once per post; hashtags come from
- * `note_tweet.entities`, else `entities`, else the text.
+ * `note_tweet.entities`, else `entities`, else the text (where a retweet's last hashtag cut by
+ * the final `…` does not count). Plain or gzip files.
  */
 import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 
 export interface ModelPost {
   batchTime: number;
@@ -23,14 +25,21 @@ function tagsOf(data: Json): string[] {
   if (noteTags) return noteTags.map((entity: Json) => entity.tag);
   if (data.entities) return (data.entities.hashtags ?? []).map((entity: Json) => entity.tag);
   const text: string = data.note_tweet?.text ?? data.text;
-  return [...text.matchAll(HASHTAG)].map((match) => match[1]!);
+  const tags = [...text.matchAll(HASHTAG)].map((match) => match[1]!);
+  const cutByEllipsis = /^RT @/.test(text) && /[#＃][\p{L}\p{M}\p{N}_]+…\s*$/u.test(text);
+  return data.note_tweet?.text === undefined && cutByEllipsis ? tags.slice(0, -1) : tags;
+}
+
+function readText(path: string): string {
+  const bytes = readFileSync(path);
+  return (bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes).toString('utf8');
 }
 
 export function modelPosts(path: string, batchIntervalMs: number): ModelPost[] {
   const posts: ModelPost[] = [];
   const seen = new Set<string>();
   let clockMs = -Infinity;
-  for (const raw of readFileSync(path, 'utf8').split('\n')) {
+  for (const raw of readText(path).split('\n')) {
     let line: Json;
     try {
       line = JSON.parse(raw);

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseStreamLine } from './parse-line';
+import { postTimeMs, toParsedPost } from './parse-post';
 import { utf8ByteLength } from './parse-line-bytes';
 
 const post = { id: '1', text: 'hello #world' };
@@ -72,33 +73,46 @@ describe('parseStreamLine', () => {
     expect(reasonOf(lineOf({ data: [] }))).toBe('data is not an object');
   });
 
-  it('rejects optional fields of the wrong type', () => {
-    const withData = (extra: object) => lineOf({ data: { ...post, ...extra } });
-    expect(reasonOf(withData({ author_id: 42 }))).toBe('data.author_id is not a string');
-    expect(reasonOf(withData({ created_at: null }))).toBe('data.created_at is not a string');
-    expect(reasonOf(withData({ entities: [] }))).toBe('data.entities is not an object');
-    expect(reasonOf(withData({ entities: { hashtags: {} } }))).toBe(
-      'data.entities.hashtags is not an array',
-    );
-    expect(reasonOf(withData({ entities: { hashtags: [{ tag: 3 }] } }))).toBe(
-      'data.entities.hashtags has an entry without a string tag',
-    );
-    expect(reasonOf(withData({ note_tweet: { entities: {} } }))).toBe(
-      'data.note_tweet.text is not a string',
-    );
-    expect(reasonOf(withData({ referenced_tweets: [{ type: 'quoted' }] }))).toBe(
-      'data.referenced_tweets has an entry without a string type and id',
-    );
+  it('drops odd optional fields the job reads and keeps the post', () => {
+    const withData = (extra: object) => parseStreamLine(lineOf({ data: { ...post, ...extra } }));
+    const kept = (extra: object) => {
+      const result = withData(extra);
+      if (!result.ok) throw new Error(result.reason);
+      return result.line.data;
+    };
+    expect(kept({ author_id: 42 })).toEqual(post);
+    expect(kept({ created_at: null, lang: 7 })).toEqual(post);
+    expect(kept({ entities: [] })).toEqual(post);
+    expect(kept({ entities: { hashtags: {} } })).toEqual(post);
+    expect(kept({ entities: { hashtags: [{ tag: 3 }, { tag: 'ok' }] } })).toEqual(post);
+    expect(kept({ note_tweet: 'long' })).toEqual(post);
+    expect(
+      kept({ note_tweet: { text: 'long #x', entities: { hashtags: 1 } }, entities: {} }),
+    ).toEqual({ ...post, note_tweet: { text: 'long #x' } });
+    expect(kept({ referenced_tweets: {} })).toEqual(post);
+    expect(kept({ referenced_tweets: [null, { type: 'retweeted' }, { id: '3' }] })).toEqual({
+      ...post,
+      referenced_tweets: [{ type: 'retweeted' }],
+    });
   });
 
-  it('rejects includes and matching rules of the wrong shape', () => {
-    expect(reasonOf(lineOf({ data: post, includes: [] }))).toBe('includes is not an object');
-    expect(reasonOf(lineOf({ data: post, includes: { users: [{}] } }))).toBe(
-      'includes.users has an entry without a string id',
-    );
-    expect(reasonOf(lineOf({ data: post, matching_rules: 'x' }))).toBe(
-      'matching_rules is not an array',
-    );
+  it('rejects an empty id', () => {
+    expect(reasonOf(lineOf({ data: { id: '', text: 'x' } }))).toBe('data.id is empty');
+  });
+
+  it('takes any includes and matching rules: the job never reads them', () => {
+    for (const extras of [
+      { includes: [] },
+      { includes: { users: [{}] } },
+      { includes: { tweets: [{ id: '2' }] } },
+      { includes: null },
+      { matching_rules: 'x' },
+      { matching_rules: [{ id: 1377649934414049300, tag: null }] },
+    ]) {
+      expect(parseStreamLine(lineOf({ data: post, ...extras })).ok, JSON.stringify(extras)).toBe(
+        true,
+      );
+    }
   });
 
   it('accepts a reference type it does not know', () => {
@@ -134,6 +148,32 @@ describe('parseStreamLine', () => {
           expect(typeof result.line.data.id).toBe('string');
           expect(typeof result.line.data.text).toBe('string');
         }
+      }),
+    );
+  });
+
+  it('leaves every accepted post in a shape the job can count, whatever its fields hold', () => {
+    const field = fc.option(fc.jsonValue(), { nil: undefined });
+    const odd = fc.record({
+      created_at: field,
+      lang: field,
+      author_id: field,
+      entities: fc.oneof(
+        field,
+        fc.record({ hashtags: fc.array(fc.oneof(field, fc.record({ tag: field }))) }),
+      ),
+      note_tweet: fc.oneof(field, fc.record({ text: field, entities: field })),
+      referenced_tweets: fc.oneof(field, fc.array(fc.oneof(field, fc.record({ type: field })))),
+    });
+    fc.assert(
+      fc.property(odd, (extra) => {
+        const result = parseStreamLine(JSON.stringify({ data: { ...post, ...extra } }));
+        if (!result.ok) throw new Error(result.reason);
+        const parsed = toParsedPost(result.line.data);
+        expect(parsed.id).toBe('1');
+        for (const tag of parsed.tags) expect(typeof tag.spelling).toBe('string');
+        expect(['string', 'undefined']).toContain(typeof parsed.authorId);
+        expect(postTimeMs(result.line.data) ?? 0).not.toBeNaN();
       }),
     );
   });

@@ -1,4 +1,4 @@
-import { checkExtras, checkPost, isObject } from './parse-line-shape';
+import { checkPost, isObject } from './parse-line-shape';
 import { utf8ByteLength } from './parse-line-bytes';
 import type { StreamLine } from '../types';
 
@@ -13,9 +13,12 @@ export type LineResult = { ok: true; line: StreamLine } | { ok: false; reason: s
  * - `invalid JSON`, `not an object`.
  * - `no data`: an error-only message (`{"errors":[…]}` without `data`, e.g. an
  *   operational-disconnect notice); the source reads those itself.
- * - `missing data`, `missing data.id`, `data.text is not a string`, …: wrong shape.
+ * - `missing data`, `missing data.id`, `data.text is not a string`, …: a post that cannot be
+ *   counted (see `parse-line-shape.ts`).
  *
- * The returned line is the parsed object itself (unknown fields kept, not copied).
+ * The returned line is the parsed object itself (unknown fields kept, not copied), with the odd
+ * fields the job reads removed. Nothing else of the line is checked: `includes` and
+ * `matching_rules` may hold anything.
  */
 export function parseStreamLine(raw: string, maxLineBytes = 1_000_000): LineResult {
   if (isBlank(raw)) return { ok: false, reason: 'empty' };
@@ -34,7 +37,7 @@ export function parseStreamLine(raw: string, maxLineBytes = 1_000_000): LineResu
   if (parsed.data === undefined) {
     return { ok: false, reason: Array.isArray(parsed.errors) ? 'no data' : 'missing data' };
   }
-  const reason = checkPost(parsed.data) ?? checkExtras(parsed);
+  const reason = checkPost(parsed.data);
   if (reason !== undefined) return { ok: false, reason };
   return { ok: true, line: parsed as unknown as StreamLine };
 }

@@ -1,5 +1,6 @@
 import { extractHashtags } from './extract-hashtags';
 import { hashtagKey } from './hashtag-key';
+import { withoutTruncatedHashtag } from './retweet-truncation';
 import { parseTimestampMs } from './iso-time';
 import type { HashtagEntity, ParsedPost, Post } from '../types';
 
@@ -10,7 +11,8 @@ import type { HashtagEntity, ParsedPost, Post } from '../types';
  * 2. `entities.hashtags`, X's own extraction;
  * 3. `extractHashtags(note_tweet.text ?? text)`, only when the post has no `entities` at all
  *    (fixtures or requests without `tweet.fields=entities`). A post whose `entities` lack
- *    `hashtags` has none: X leaves the key out rather than send an empty list.
+ *    `hashtags` has none: X leaves the key out rather than send an empty list. A retweet's
+ *    last hashtag cut by X's truncation ellipsis is left out (see `retweet-truncation.ts`).
  * Each hashtag key counts once per post; the first spelling seen is kept.
  */
 export function toParsedPost(post: Post): ParsedPost {
@@ -51,7 +53,9 @@ function rawTags(post: Post): readonly string[] {
     // Most posts have none: no arrays to allocate for them.
     return hashtags === undefined || hashtags.length === 0 ? NO_TAGS : tagsOf(hashtags);
   }
-  return extractHashtags(post.note_tweet?.text ?? post.text);
+  const note = post.note_tweet?.text;
+  if (note !== undefined) return extractHashtags(note);
+  return withoutTruncatedHashtag(post.text, extractHashtags(post.text));
 }
 
 function tagsOf(entities: HashtagEntity[]): string[] {

@@ -23,15 +23,31 @@ export interface SearchPage {
   };
 }
 
+/**
+ * Liberal in what it takes: a page whose `includes.users` is odd just gives lines without
+ * authors; a post that is not an object becomes a line the parser counts as bad.
+ */
 export function searchPageToLines(page: SearchPage): string[] {
-  const users = new Map((page.includes?.users ?? []).map((user) => [user.id, user]));
-  return (page.data ?? [])
+  const users = new Map<unknown, SearchUser>();
+  const listed: unknown = page.includes?.users;
+  if (Array.isArray(listed)) {
+    for (const user of listed as unknown[]) {
+      if (isAuthor(user)) users.set(user.id, user);
+    }
+  }
+  const posts: unknown = page.data;
+  return (Array.isArray(posts) ? (posts as Partial<Post>[]) : [])
     .slice()
     .reverse()
     .map((post) => {
-      const author = post.author_id === undefined ? undefined : users.get(post.author_id);
+      const author =
+        typeof post === 'object' && post !== null ? users.get(post.author_id) : undefined;
       return JSON.stringify(
         author ? { data: post, includes: { users: [author] } } : { data: post },
       );
     });
+}
+
+function isAuthor(user: unknown): user is SearchUser {
+  return typeof user === 'object' && user !== null && typeof (user as SearchUser).id === 'string';
 }
