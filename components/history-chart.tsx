@@ -21,7 +21,7 @@ export function HistoryChart({
 }: {
   watched: readonly WatchedTag[];
   range: HistoryRange;
-  spellings: Record<string, string>;
+  spellings: ReadonlyMap<string, string>;
 }) {
   const { byKey, error } = useTagHistory(
     watched.map((tag) => tag.key),
@@ -32,11 +32,11 @@ export function HistoryChart({
   const rows = historyRows(byKey);
   const categories: LineCategory<HistoryRow>[] = watched.map((tag) => ({
     id: tag.key,
-    label: `#${spellings[tag.key] ?? tag.tag}`,
+    label: `#${spellings.get(tag.key) ?? tag.tag}`,
     color: seriesColor(tag.colorSlot).css,
-    value: (row) => row.counts[tag.key] ?? null,
+    value: (row) => row.counts.get(tag.key) ?? null,
   }));
-  const missing = missingData(Object.values(byKey)[0] ?? []);
+  const missing = missingData(byKey.values().next().value ?? []);
   return (
     <div className="flex flex-1 flex-col gap-1.5">
       <div data-testid="history-chart" className="h-64 xl:h-auto xl:min-h-40 xl:flex-1">

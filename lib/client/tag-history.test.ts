@@ -26,12 +26,23 @@ describe('tag history on the client', () => {
   ];
 
   it('merges the keys into one row per minute, null where unknown', () => {
-    expect(historyRows({ a, b })).toEqual([
-      { time: 0, counts: { a: null, b: null } },
-      { time: M, counts: { a: 4, b: null } },
-      { time: 2 * M, counts: { a: null, b: null } },
-      { time: 3 * M, counts: { a: null, b: null } },
-      { time: 4 * M, counts: { a: 0, b: 7 } },
+    expect(
+      historyRows(
+        new Map([
+          ['a', a],
+          ['b', b],
+          ['__proto__', b],
+        ]),
+      ).map((row) => ({
+        time: row.time,
+        counts: Object.fromEntries(row.counts),
+      })),
+    ).toEqual([
+      { time: 0, counts: { a: null, b: null, ['__proto__']: null } },
+      { time: M, counts: { a: 4, b: null, ['__proto__']: null } },
+      { time: 2 * M, counts: { a: null, b: null, ['__proto__']: null } },
+      { time: 3 * M, counts: { a: null, b: null, ['__proto__']: null } },
+      { time: 4 * M, counts: { a: 0, b: 7, ['__proto__']: 7 } },
     ]);
   });
 

@@ -14,7 +14,7 @@ export interface HistoryPoint {
 /** One chart row per minute: each key's count, null where it is not known. */
 export interface HistoryRow {
   time: number;
-  counts: Record<string, number | null>;
+  counts: Map<string, number | null>;
 }
 
 /** Where the chart has no data: history start, spans while the server was down. */
@@ -42,13 +42,13 @@ export async function fetchTagHistory(
 }
 
 /** Rows by minute over every key's points (the keys share the server's minutes). */
-export function historyRows(byKey: Record<string, HistoryPoint[]>): HistoryRow[] {
+export function historyRows(byKey: ReadonlyMap<string, HistoryPoint[]>): HistoryRow[] {
   const rows = new Map<number, HistoryRow>();
-  for (const [key, points] of Object.entries(byKey)) {
+  for (const [key, points] of byKey) {
     for (const point of points) {
       let row = rows.get(point.time);
-      if (row === undefined) rows.set(point.time, (row = { time: point.time, counts: {} }));
-      row.counts[key] = point.state === 'counted' ? point.count : null;
+      if (row === undefined) rows.set(point.time, (row = { time: point.time, counts: new Map() }));
+      row.counts.set(key, point.state === 'counted' ? point.count : null);
     }
   }
   return [...rows.values()].sort((a, b) => a.time - b.time);

@@ -8,7 +8,7 @@ const REFRESH_MS = 30_000;
 
 export interface TagHistoryState {
   /** Points per key of the last successful fetch; undefined while the first one runs. */
-  byKey: Record<string, HistoryPoint[]> | undefined;
+  byKey: ReadonlyMap<string, HistoryPoint[]> | undefined;
   error: string | null;
 }
 
@@ -26,7 +26,7 @@ export function useTagHistory(keys: readonly string[], range: HistoryRange | und
         const all = await Promise.all(
           list.map((key) => fetchTagHistory(key, range, controller.signal)),
         );
-        setState({ byKey: Object.fromEntries(list.map((key, i) => [key, all[i]!])), error: null });
+        setState({ byKey: new Map(list.map((key, i) => [key, all[i]!])), error: null });
       } catch (error) {
         if (!controller.signal.aborted) {
           setState((previous) => ({ ...previous, error: (error as Error).message }));

@@ -48,7 +48,7 @@ export function historyRoute(
   const toMinute = history.latestMinute ?? Math.floor(nowMs / MINUTE_MS) * MINUTE_MS;
   const fromMinute = toMinute - (minutes - 1) * MINUTE_MS;
   return json(200, {
-    tag: deps.store.spellings([key])[key] ?? text.replace(/^[#＃]/, ''),
+    tag: deps.store.spelling(key) ?? text.replace(/^[#＃]/, ''),
     key,
     range,
     minuteMs: MINUTE_MS,
