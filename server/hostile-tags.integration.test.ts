@@ -20,6 +20,7 @@ import { blockCounts } from '@/tests/support/series-block';
 import { loadConfig } from './config';
 import { createTagstreamServer } from './create-server';
 import type { TagstreamServer } from './create-server';
+import { waitFor } from '../tests/support/wait-for';
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -43,7 +44,13 @@ beforeAll(async () => {
   server = createTagstreamServer({ config, logger: pino({ level: 'silent' }), next: false });
   const { port } = await server.listen();
   base = `http://127.0.0.1:${port}`;
-  await waitFor(() => (server.store.latest()?.batchTime ?? 0) > fixture.lastPostMs);
+  await waitFor(
+    () => (server.store.latest()?.batchTime ?? 0) > fixture.lastPostMs,
+    'the last post',
+    {
+      timeoutMs: 20_000,
+    },
+  );
 });
 
 afterAll(async () => {
@@ -51,14 +58,6 @@ afterAll(async () => {
   await server?.close();
   fixture?.remove();
 });
-
-async function waitFor(check: () => boolean, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error('timed out waiting');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 const getJson = async (path: string) => {
   const response = await fetch(`${base}${path}`);
