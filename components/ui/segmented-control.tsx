@@ -13,12 +13,13 @@ export interface SegmentOption<V extends string> {
   ariaLabel?: string;
 }
 
-const STEP_BY_KEY: Record<string, number> = {
-  ArrowRight: 1,
-  ArrowDown: 1,
-  ArrowLeft: -1,
-  ArrowUp: -1,
-};
+/** A `Map`, not an object: `event.key in {…}` would also match inherited names. */
+const STEP_BY_KEY = new Map([
+  ['ArrowRight', 1],
+  ['ArrowDown', 1],
+  ['ArrowLeft', -1],
+  ['ArrowUp', -1],
+]);
 
 const SEGMENT_CLASS = {
   checked:
@@ -46,8 +47,9 @@ export function SegmentedControl<V extends string>({
       options.findIndex((option) => option.value === value),
     );
     let next: number | undefined;
-    if (event.key in STEP_BY_KEY) {
-      next = (current + STEP_BY_KEY[event.key]! + options.length) % options.length;
+    const step = STEP_BY_KEY.get(event.key);
+    if (step !== undefined) {
+      next = (current + step + options.length) % options.length;
     } else if (event.key === 'Home') next = 0;
     else if (event.key === 'End') next = options.length - 1;
     if (next === undefined) return;

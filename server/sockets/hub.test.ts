@@ -343,7 +343,7 @@ describe('Hub trending figures', () => {
       {
         key: 'a',
         tag: 'A',
-        score: 4.45642628357600834,
+        score: 4.456426283576008,
         count: 1,
         fastRatePerMin: 5178.554695048965,
         usualRatePerMin: 12.04999,
