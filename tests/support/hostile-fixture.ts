@@ -1,7 +1,7 @@
 /**
  * A fixture of hashtags named like object properties (see `hostile-tags.ts`), written to a
  * temporary directory: a quiet minute of `#filler` (12 posts) (a baseline for trending), then a burst in
- * which tag `index` is posted `2 * (index + 5)` times by distinct authors, half with entities
+ * which tag `index` is posted `4 * (index + 5)` times by distinct authors, half with entities
  * and half as bare text.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -21,7 +21,7 @@ export interface HostileFixture {
 const START_MS = Date.parse('2026-01-01T00:00:00Z');
 const BURST_MS = START_MS + 60_000;
 const POST_GAP_MS = 100;
-const postsOf = (index: number) => 2 * (index + 5);
+const postsOf = (index: number) => 4 * (index + 5);
 
 export function writeHostileFixture(): HostileFixture {
   const lines: string[] = [];
