@@ -1,3 +1,5 @@
+import type { VariantKey } from './report';
+
 /** Command-line options of `npm run bench`. */
 export interface BenchOptions {
   json: boolean;
@@ -10,6 +12,10 @@ export interface BenchOptions {
   seed: number;
   /** Also run the RxJS recount over all four windows (slow), not only the 15 m one. */
   rxAll: boolean;
+  /** Parse worker threads of the (e) server path variant; default: cores − 1, at least 1. */
+  workers: number | undefined;
+  /** Only these variants (all when undefined). */
+  only: VariantKey[] | undefined;
 }
 
 const DEFAULTS: BenchOptions = {
@@ -19,10 +25,24 @@ const DEFAULTS: BenchOptions = {
   runs: 5,
   seed: 42,
   rxAll: false,
+  workers: undefined,
+  only: undefined,
 };
 
+const KEYS: readonly VariantKey[] = ['floor', 'job', 'rx15', 'rxAll', 'server', 'serverWorkers'];
+
 export const USAGE =
-  'usage: npm run bench -- [--json] [--n 500000] [--rate 400] [--runs 5] [--seed 42] [--rx-all]';
+  'usage: npm run bench -- [--json] [--n 500000] [--rate 400] [--runs 5] [--seed 42] [--rx-all] ' +
+  `[--workers N] [--only ${KEYS.join(',')}]`;
+
+function parseOnly(text: string | undefined): VariantKey[] {
+  const keys = (text ?? '').split(',').filter(Boolean);
+  const unknown = keys.find((key) => !KEYS.includes(key as VariantKey));
+  if (keys.length === 0 || unknown !== undefined) {
+    throw new Error(`--only needs variant names among ${KEYS.join(', ')}. ${USAGE}`);
+  }
+  return keys as VariantKey[];
+}
 
 /** Parses `argv` (without node and the script); throws with a one-line message when wrong. */
 export function parseBenchOptions(argv: string[]): BenchOptions {
@@ -31,12 +51,19 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
     const flag = argv[index]!;
     if (flag === '--json') options.json = true;
     else if (flag === '--rx-all') options.rxAll = true;
-    else if (flag === '--n' || flag === '--rate' || flag === '--runs' || flag === '--seed') {
+    else if (flag === '--only') options.only = parseOnly(argv[++index]);
+    else if (
+      flag === '--n' ||
+      flag === '--rate' ||
+      flag === '--runs' ||
+      flag === '--seed' ||
+      flag === '--workers'
+    ) {
       const value = Number(argv[++index]);
       if (!Number.isInteger(value) || value < (flag === '--seed' ? 0 : 1)) {
         throw new Error(`${flag} needs a positive integer. ${USAGE}`);
       }
-      options[flag.slice(2) as 'n' | 'rate' | 'runs' | 'seed'] = value;
+      options[flag.slice(2) as 'n' | 'rate' | 'runs' | 'seed' | 'workers'] = value;
     } else throw new Error(`unknown option ${flag}. ${USAGE}`);
   }
   return options;

@@ -18,6 +18,8 @@ export interface RunResult {
 /** A variant processes the bench lines in virtual time and keeps its state until `release`. */
 export interface Variant {
   name: string;
+  /** Untimed preparation before each run (e.g. starting a server). */
+  setUp?(): Promise<void>;
   run(): Promise<{ batchMs: number[]; release: () => void }>;
 }
 
@@ -33,6 +35,7 @@ function heapUsedMb(): number {
 
 /** One timed run; the heap is measured afterwards, outside the timing. */
 export async function measureRun(variant: Variant): Promise<RunResult> {
+  await variant.setUp?.();
   const baselineMb = heapUsedMb();
   const startedAt = performance.now();
   const cpuBefore = process.cpuUsage();
