@@ -16,6 +16,8 @@ export interface BenchOptions {
   workers: number | undefined;
   /** Only these variants (all when undefined). */
   only: VariantKey[] | undefined;
+  /** Write a CPU profile of each variant's last run into this folder. */
+  profile: string | undefined;
 }
 
 const DEFAULTS: BenchOptions = {
@@ -27,13 +29,14 @@ const DEFAULTS: BenchOptions = {
   rxAll: false,
   workers: undefined,
   only: undefined,
+  profile: undefined,
 };
 
 const KEYS: readonly VariantKey[] = ['floor', 'job', 'rx15', 'rxAll', 'server', 'serverWorkers'];
 
 export const USAGE =
   'usage: npm run bench -- [--json] [--n 500000] [--rate 400] [--runs 5] [--seed 42] [--rx-all] ' +
-  `[--workers N] [--only ${KEYS.join(',')}]`;
+  `[--workers N] [--only ${KEYS.join(',')}] [--profile DIR]`;
 
 function parseOnly(text: string | undefined): VariantKey[] {
   const keys = (text ?? '').split(',').filter(Boolean);
@@ -52,6 +55,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
     if (flag === '--json') options.json = true;
     else if (flag === '--rx-all') options.rxAll = true;
     else if (flag === '--only') options.only = parseOnly(argv[++index]);
+    else if (flag === '--profile') options.profile = argv[++index] ?? '.';
     else if (
       flag === '--n' ||
       flag === '--rate' ||

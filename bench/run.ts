@@ -79,7 +79,8 @@ async function main(): Promise<void> {
       for (let step = 0; step < variants.length; step++) {
         const index = (run + step) % variants.length;
         progress(options, `run ${run + 1}/${options.runs}: ${variants[index]!.name}`);
-        results[index]!.push(await measureRun(variants[index]!));
+        const profile = run === options.runs - 1 ? options.profile : undefined;
+        results[index]!.push(await measureRun(variants[index]!, profile));
       }
     }
     const summaries = variants.map((variant, index) =>

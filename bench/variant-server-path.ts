@@ -25,7 +25,8 @@ export function serverPathVariant(
 ): Variant {
   let prepared: Prepared | undefined;
   return {
-    name: parseWorkers === 0 ? '(d) server path' : `(e) server path, ${parseWorkers} parse worker(s)`,
+    name:
+      parseWorkers === 0 ? '(d) server path' : `(e) server path, ${parseWorkers} parse worker(s)`,
     async setUp() {
       prepared = await prepare(fixturePath, batchIntervalMs, parseWorkers);
     },

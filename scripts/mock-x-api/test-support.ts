@@ -12,7 +12,14 @@ export interface RecordingSink extends TweetSink {
 
 export function recordingSink(): RecordingSink {
   const lines: string[] = [];
-  return { lines, line: (raw) => void lines.push(raw), advanceTo: async () => undefined };
+  return {
+    lines,
+    line: (raw) => void lines.push(raw),
+    advanceTo: async () => undefined,
+    // The live sources hand raw lines only.
+    post: () => undefined,
+    badLine: () => undefined,
+  };
 }
 
 export interface LogEntry {
