@@ -90,6 +90,7 @@ async function prepare(
     loop: false,
     drain: false,
     batchIntervalMs,
+    parseWorkers: config.PARSE_WORKERS,
   });
   const gate = new GatedSource(fixture);
   const server = createTagstreamServer({ config, source: gate, next: false });
