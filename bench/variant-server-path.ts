@@ -41,7 +41,7 @@ export function serverPathVariant(
         batchMs.push(now - batchStartedAt);
         batchStartedAt = now;
       };
-      const probe = probeResponsiveness(url, socket);
+      const probe = probeResponsiveness(url, socket, 100);
       await fixture.start(gate.sink!);
       await fixture.finished();
       samples.push(await probe.stop());
