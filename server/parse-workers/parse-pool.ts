@@ -45,6 +45,7 @@ export class ParsePool implements ChunkParser {
   private nextSlot = 0;
   private fruitlessRestarts = 0;
   private closed = false;
+  private readonly counts = { chunksOnWorkers: 0, chunksHere: 0, restarts: 0 };
 
   constructor(
     size: number,
@@ -59,6 +60,11 @@ export class ParsePool implements ChunkParser {
   /** The running worker threads (replaced ones drop out). */
   get workers(): readonly Worker[] {
     return this.slots.map((slot) => slot.worker);
+  }
+
+  /** Chunks parsed by workers and on this thread (fallback), and workers replaced so far. */
+  get stats(): Readonly<{ chunksOnWorkers: number; chunksHere: number; restarts: number }> {
+    return { ...this.counts };
   }
 
   parse(parts: Uint8Array[]): Promise<CountedLine[]> {
@@ -94,6 +100,7 @@ export class ParsePool implements ChunkParser {
   private dispatch(job: Job, slot: Slot): void {
     job.attempts++;
     if (job.attempts > MAX_ATTEMPTS || this.fruitlessRestarts > MAX_FRUITLESS_RESTARTS) {
+      this.counts.chunksHere++;
       job.resolve(parseChunk(packChunk(job.parts), this.maxLineBytes));
       return;
     }
@@ -108,6 +115,7 @@ export class ParsePool implements ChunkParser {
     if (job === undefined) return;
     slot.jobs.delete(reply.jobId);
     this.fruitlessRestarts = 0;
+    this.counts.chunksOnWorkers++;
     job.resolve(decodeTimedLines(reply.encoded));
   }
 
@@ -124,6 +132,7 @@ export class ParsePool implements ChunkParser {
       this.logger?.error({ code }, 'parse workers keep failing; parsing on the main thread');
     } else {
       this.logger?.warn({ code, chunks: jobs.length }, 'parse worker exited; restarting it');
+      this.counts.restarts++;
       this.slots[index] = this.startSlot();
     }
     for (const job of jobs) this.dispatch(job, this.slots[index]!);
