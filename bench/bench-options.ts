@@ -1,3 +1,5 @@
+import type { VariantKey } from './report';
+
 /** Command-line options of `npm run bench`. */
 export interface BenchOptions {
   json: boolean;
@@ -12,6 +14,12 @@ export interface BenchOptions {
   rxAll: boolean;
   /** Instead: size and time of a checkpoint and a restore at 1 M distinct hashtags an hour. */
   checkpoint: boolean;
+  /** Parse worker threads of the (e) server path variant; default: cores − 1, at least 1. */
+  workers: number | undefined;
+  /** Only these variants (all when undefined). */
+  only: VariantKey[] | undefined;
+  /** Write a CPU profile of each variant's last run into this folder. */
+  profile: string | undefined;
 }
 
 const DEFAULTS: BenchOptions = {
@@ -22,10 +30,25 @@ const DEFAULTS: BenchOptions = {
   seed: 42,
   rxAll: false,
   checkpoint: false,
+  workers: undefined,
+  only: undefined,
+  profile: undefined,
 };
 
+const KEYS: readonly VariantKey[] = ['floor', 'job', 'rx15', 'rxAll', 'server', 'serverWorkers'];
+
 export const USAGE =
-  'usage: npm run bench -- [--json] [--n 500000] [--rate 400] [--runs 5] [--seed 42] [--rx-all] [--checkpoint]';
+  'usage: npm run bench -- [--json] [--n 500000] [--rate 400] [--runs 5] [--seed 42] [--rx-all] [--checkpoint] ' +
+  `[--workers N] [--only ${KEYS.join(',')}] [--profile DIR]`;
+
+function parseOnly(text: string | undefined): VariantKey[] {
+  const keys = (text ?? '').split(',').filter(Boolean);
+  const unknown = keys.find((key) => !KEYS.includes(key as VariantKey));
+  if (keys.length === 0 || unknown !== undefined) {
+    throw new Error(`--only needs variant names among ${KEYS.join(', ')}. ${USAGE}`);
+  }
+  return keys as VariantKey[];
+}
 
 /** Parses `argv` (without node and the script); throws with a one-line message when wrong. */
 export function parseBenchOptions(argv: string[]): BenchOptions {
@@ -35,12 +58,20 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
     if (flag === '--json') options.json = true;
     else if (flag === '--rx-all') options.rxAll = true;
     else if (flag === '--checkpoint') options.checkpoint = true;
-    else if (flag === '--n' || flag === '--rate' || flag === '--runs' || flag === '--seed') {
+    else if (flag === '--only') options.only = parseOnly(argv[++index]);
+    else if (flag === '--profile') options.profile = argv[++index] ?? '.';
+    else if (
+      flag === '--n' ||
+      flag === '--rate' ||
+      flag === '--runs' ||
+      flag === '--seed' ||
+      flag === '--workers'
+    ) {
       const value = Number(argv[++index]);
       if (!Number.isInteger(value) || value < (flag === '--seed' ? 0 : 1)) {
         throw new Error(`${flag} needs a positive integer. ${USAGE}`);
       }
-      options[flag.slice(2) as 'n' | 'rate' | 'runs' | 'seed'] = value;
+      options[flag.slice(2) as 'n' | 'rate' | 'runs' | 'seed' | 'workers'] = value;
     } else throw new Error(`unknown option ${flag}. ${USAGE}`);
   }
   return options;

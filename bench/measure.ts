@@ -1,5 +1,6 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import { withCpuProfile } from './cpu-profile';
 
 /** What one run of a variant reports. */
 export interface RunResult {
@@ -18,6 +19,8 @@ export interface RunResult {
 /** A variant processes the bench lines in virtual time and keeps its state until `release`. */
 export interface Variant {
   name: string;
+  /** Untimed preparation before each run (e.g. starting a server). */
+  setUp?(): Promise<void>;
   run(): Promise<{ batchMs: number[]; release: () => void }>;
 }
 
@@ -32,11 +35,14 @@ function heapUsedMb(): number {
 }
 
 /** One timed run; the heap is measured afterwards, outside the timing. */
-export async function measureRun(variant: Variant): Promise<RunResult> {
+export async function measureRun(variant: Variant, profileDir?: string): Promise<RunResult> {
+  await variant.setUp?.();
   const baselineMb = heapUsedMb();
   const startedAt = performance.now();
   const cpuBefore = process.cpuUsage();
-  const { batchMs, release } = await variant.run();
+  const { batchMs, release } = await (profileDir === undefined
+    ? variant.run()
+    : withCpuProfile(profileDir, variant.name, () => variant.run()));
   const elapsedMs = performance.now() - startedAt;
   const cpu = process.cpuUsage(cpuBefore);
   const heapMb = heapUsedMb() - baselineMb;

@@ -1,9 +1,14 @@
 import type { BenchInput } from './bench-input';
 import type { BenchOptions } from './bench-options';
 import type { RunResult } from './measure';
+import type { ResponsivenessSample } from './responsiveness-probe';
 import { median, percentile } from './stats';
 
+/** Which variant a summary is: the ratios are taken between these. */
+export type VariantKey = 'floor' | 'job' | 'rx15' | 'rxAll' | 'server' | 'serverWorkers';
+
 export interface VariantSummary {
+  key: VariantKey;
   variant: string;
   /** Lines per second of wall time (median run). */
   tweetsPerSec: number;
@@ -16,9 +21,15 @@ export interface VariantSummary {
 }
 
 /** Median throughput and heap over the runs; batch percentiles over every run's batches. */
-export function summarise(variant: string, lines: number, runs: RunResult[]): VariantSummary {
+export function summarise(
+  key: VariantKey,
+  variant: string,
+  lines: number,
+  runs: RunResult[],
+): VariantSummary {
   const batchMs = runs.flatMap((run) => run.batchMs);
   return {
+    key,
     variant,
     tweetsPerSec: median(runs.map((run) => lines / (run.elapsedMs / 1000))),
     tweetsPerCpuSec: median(runs.map((run) => lines / (run.cpuMs / 1000))),
@@ -44,6 +55,20 @@ export function formatTable(summaries: VariantSummary[]): string {
   return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
 }
 
+/** What the dashboard's client saw during the server-path runs, over all of them. */
+function summariseResponsiveness(samples: ResponsivenessSample[]) {
+  const apiMs = samples.flatMap((sample) => sample.apiMs);
+  const gapsMs = samples.flatMap((sample) => sample.socketGapsMs);
+  return {
+    apiRequests: apiMs.length,
+    apiP50Ms: percentile(apiMs, 0.5),
+    apiP99Ms: percentile(apiMs, 0.99),
+    socketUpdates: gapsMs.length + samples.length,
+    socketGapP50Ms: percentile(gapsMs, 0.5),
+    socketGapP99Ms: percentile(gapsMs, 0.99),
+  };
+}
+
 export type BenchReport = ReturnType<typeof buildReport>;
 
 /** Everything `--json` prints: the setting, each variant's figures, the ratios and targets. */
@@ -51,18 +76,20 @@ export function buildReport(
   input: BenchInput,
   options: BenchOptions,
   summaries: VariantSummary[],
-  job: { batchIntervalMs: number; windowsMs: number[] },
+  job: { batchIntervalMs: number; windowsMs: number[]; parseWorkers: number },
+  samples: ResponsivenessSample[],
 ) {
-  const [floor, trends, rx15, rxAll] = summaries as [
-    VariantSummary,
-    VariantSummary,
-    VariantSummary,
-    VariantSummary | undefined,
-  ];
-  const ratio = (of: (summary: VariantSummary) => number, over: VariantSummary) =>
-    of(trends) / of(over);
-  const wall = (summary: VariantSummary) => summary.tweetsPerSec;
-  const cpu = (summary: VariantSummary) => summary.tweetsPerCpuSec;
+  const byKey = new Map(summaries.map((summary) => [summary.key, summary]));
+  /** `of` over `under`, on wall and on CPU time; undefined when either did not run. */
+  const ratio = (of: VariantKey, under: VariantKey) => {
+    const top = byKey.get(of);
+    const bottom = byKey.get(under);
+    if (top === undefined || bottom === undefined) return undefined;
+    return {
+      wall: top.tweetsPerSec / bottom.tweetsPerSec,
+      cpu: top.tweetsPerCpuSec / bottom.tweetsPerCpuSec,
+    };
+  };
   return {
     lines: input.lines.length,
     averageLineBytes: Math.round(input.bytes / input.lines.length),
@@ -73,36 +100,70 @@ export function buildReport(
     node: process.version,
     variants: summaries,
     ratios: {
-      jobOverFloor: ratio(wall, floor),
-      jobOverFloorCpu: ratio(cpu, floor),
-      jobOverRxjs15m: ratio(wall, rx15),
-      jobOverRxjs15mCpu: ratio(cpu, rx15),
-      ...(rxAll
-        ? { jobOverRxjsAll: ratio(wall, rxAll), jobOverRxjsAllCpu: ratio(cpu, rxAll) }
-        : {}),
+      jobOverFloor: ratio('job', 'floor'),
+      jobOverRxjs15m: ratio('job', 'rx15'),
+      jobOverRxjsAll: ratio('job', 'rxAll'),
+      serverOverJob: ratio('server', 'job'),
+      serverOverFloor: ratio('server', 'floor'),
+      workersOverServer: ratio('serverWorkers', 'server'),
+      workersOverJob: ratio('serverWorkers', 'job'),
     },
-    targets: { jobTweetsPerSec: 143_000, jobOverFloor: 0.6, jobOverRxjs15m: 10 },
+    responsiveness: samples.length > 0 ? summariseResponsiveness(samples) : undefined,
+    targets: {
+      jobOverFloor: 0.6,
+      jobOverRxjs15m: 10,
+      serverOverJob: 0.9,
+      serverTweetsPerSec: 143_000,
+      workersOverServer: 1.5,
+      apiP99Ms: 50,
+    },
   };
 }
 
+type Ratio = { wall: number; cpu: number } | undefined;
+
 /** The human-readable report: setting, table, ratios against their targets. */
 export function formatReport(report: BenchReport): string {
-  const { ratios } = report;
-  const pair = (wall: number, cpu: number, digits: number) =>
-    `${wall.toFixed(digits)} (CPU time: ${cpu.toFixed(digits)})`;
-  const job = report.variants[1]!;
+  const { ratios, targets } = report;
+  const line = (label: string, value: Ratio, target: string, digits = 2): string[] =>
+    value === undefined
+      ? []
+      : [
+          `${label} = ${value.wall.toFixed(digits)} (CPU time: ${value.cpu.toFixed(digits)}), ` +
+            `target ${target}`,
+        ];
+  const fastest = report.variants
+    .filter((summary) => summary.key === 'server' || summary.key === 'serverWorkers')
+    .map((summary) => summary.tweetsPerSec);
+  const responsiveness = report.responsiveness;
   return [
     `${report.lines} lines (${report.averageLineBytes} B avg), ${report.virtualSeconds} s of virtual ` +
-      `time at ${report.ordinaryPostsPerSec} posts/s plus bursts; ${report.runs} runs each, Node ${report.node}`,
+      `time at ${report.ordinaryPostsPerSec} posts/s plus bursts; ${report.runs} runs each, ` +
+      `Node ${report.node}`,
     '',
     formatTable(report.variants),
     '',
-    `(b)/(a) = ${pair(ratios.jobOverFloor, ratios.jobOverFloorCpu, 2)}, target ≥ 0.6`,
-    `(b)/(c) at 15 m = ${pair(ratios.jobOverRxjs15m, ratios.jobOverRxjs15mCpu, 1)}, target ≥ 10`,
-    ...(ratios.jobOverRxjsAll !== undefined
-      ? [`(b)/(c) all windows = ${pair(ratios.jobOverRxjsAll, ratios.jobOverRxjsAllCpu!, 1)}`]
+    ...line('(b)/(a)', ratios.jobOverFloor, `≥ ${targets.jobOverFloor}`),
+    ...line('(b)/(c) at 15 m', ratios.jobOverRxjs15m, `≥ ${targets.jobOverRxjs15m}`, 1),
+    ...line('(b)/(c) all windows', ratios.jobOverRxjsAll, '-', 1),
+    ...line('(d)/(b)', ratios.serverOverJob, `≥ ${targets.serverOverJob}`),
+    ...line('(e)/(d)', ratios.workersOverServer, `≥ ${targets.workersOverServer}`),
+    ...line('(e)/(b)', ratios.workersOverJob, '-'),
+    ...(fastest.length > 0
+      ? [
+          `server path: ${Math.round(Math.max(...fastest)).toLocaleString('en-US')} tweets/s at ` +
+            `best, target ≥ ${targets.serverTweetsPerSec.toLocaleString('en-US')}`,
+        ]
       : []),
-    `(b) = ${Math.round(job.tweetsPerSec).toLocaleString('en-US')} tweets/s, target ≥ 143,000`,
+    ...(responsiveness
+      ? [
+          `during the server runs: GET /api/trends p50 ${responsiveness.apiP50Ms.toFixed(1)} ms, ` +
+            `p99 ${responsiveness.apiP99Ms.toFixed(1)} ms (target ≤ ${targets.apiP99Ms}) over ` +
+            `${responsiveness.apiRequests} requests; socket updates every ` +
+            `${responsiveness.socketGapP50Ms.toFixed(0)} ms (p50), ` +
+            `${responsiveness.socketGapP99Ms.toFixed(0)} ms (p99)`,
+        ]
+      : []),
     '',
   ].join('\n');
 }

@@ -88,6 +88,9 @@ export async function record(options: RecordOptions): Promise<RecordSummary> {
       if (lines === args.maxPosts) watch.finish('max-posts');
     },
     advanceTo: async () => undefined,
+    // X sources hand raw lines only.
+    post: () => undefined,
+    badLine: () => undefined,
   });
   const stoppedBy = await watch.ended;
   const reason =

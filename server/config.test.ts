@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig, parseDurationMs } from './config';
+import { ConfigError, loadConfig, parseDurationMs, resolveParseWorkers } from './config';
 
 /** `loadConfig` with only these variables set. */
 const load = (env: Record<string, string>) => loadConfig(env as NodeJS.ProcessEnv);
@@ -98,10 +98,19 @@ describe('loadConfig', () => {
     ['X_API_BASE_URL', 'not a url'],
     ['X_BACKOFF_SCALE', '2'],
     ['LOG_LEVEL', 'loud'],
+    ['PARSE_WORKERS', 'many'],
+    ['PARSE_WORKERS', '-1'],
   ])('rejects %s=%s with one line naming the variable', (variable, value) => {
     const message = errorOf({ [variable]: value });
     expect(message).toContain(variable);
     expect(message).not.toContain('\n');
+  });
+
+  it('reads PARSE_WORKERS as a count, auto from the cores beside the main thread', () => {
+    expect(load({ PARSE_WORKERS: '0' }).PARSE_WORKERS).toBe(0);
+    expect(load({ PARSE_WORKERS: '3' }).PARSE_WORKERS).toBe(3);
+    expect(load({}).PARSE_WORKERS).toBe(resolveParseWorkers('auto'));
+    expect([1, 2, 4, 64].map((cores) => resolveParseWorkers('auto', cores))).toEqual([0, 1, 3, 4]);
   });
 
   it('rejects windows that are malformed or not multiples of the batch interval', () => {

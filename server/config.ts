@@ -3,6 +3,7 @@
  * frozen. A bad value throws `ConfigError` whose message is one line naming the variable and what
  * it accepts; `server/main.ts` prints it and exits 1. Every variable is documented in `.env.example`.
  */
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 import { redactRedisUrl } from './cluster/redis-url';
 
@@ -40,6 +41,22 @@ const positiveInt = (min = 1) => integer().pipe(z.number().min(min));
 /** The longest window: a day of batches is already more than the dashboard shows. */
 export const MAX_WINDOW_MS = 24 * 3_600_000;
 
+/** Beyond a few parse workers the main thread (the engine) is the bottleneck. */
+const MAX_PARSE_WORKERS = 16;
+const AUTO_PARSE_WORKERS_CAP = 4;
+
+/**
+ * `auto`: the cores beside the main thread's, at most `AUTO_PARSE_WORKERS_CAP`; 0 on one core,
+ * where a worker would only take time from the engine.
+ */
+export function resolveParseWorkers(
+  setting: number | 'auto',
+  cores: number = availableParallelism(),
+): number {
+  if (setting !== 'auto') return setting;
+  return Math.max(0, Math.min(AUTO_PARSE_WORKERS_CAP, cores - 1));
+}
+
 const schema = z.object({
   PORT: integer().pipe(z.number().min(0).max(65535)).default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
@@ -60,6 +77,10 @@ const schema = z.object({
   HEAVY_HITTERS_CAPACITY: positiveInt(100).default(20_000),
   /** Directory of the checkpoint file of one process (live sources); created when missing. */
   STATE_DIR: z.string().min(1).default('./data'),
+  /** Worker threads parsing fixture lines; `auto`: one per core but the main thread's. */
+  PARSE_WORKERS: z
+    .union([z.literal('auto'), integer().pipe(z.number().max(MAX_PARSE_WORKERS))])
+    .default('auto'),
   X_BEARER_TOKEN: z.string().min(1).optional(),
   X_API_BASE_URL: z.url().default('https://api.x.com'),
   X_STREAM_RULES: z.string().default(''),
@@ -101,11 +122,17 @@ export interface WindowSpec {
 
 export interface Config extends Omit<
   Raw,
-  'WINDOWS' | 'X_API_BASE_URL' | 'API_RATE_LIMIT_PER_MIN' | 'MAX_SOCKETS_PER_ADDRESS'
+  | 'WINDOWS'
+  | 'X_API_BASE_URL'
+  | 'API_RATE_LIMIT_PER_MIN'
+  | 'MAX_SOCKETS_PER_ADDRESS'
+  | 'PARSE_WORKERS'
 > {
   WINDOWS: WindowSpec[];
   API_RATE_LIMIT_PER_MIN: number;
   MAX_SOCKETS_PER_ADDRESS: number;
+  /** Resolved: `auto` became a number. */
+  PARSE_WORKERS: number;
   /** Without a trailing slash, e.g. `https://api.x.com`. */
   X_API_BASE_URL: string;
 }
@@ -130,6 +157,7 @@ const ACCEPTS: Partial<Record<keyof Raw, string>> = {
   MAX_SOCKETS_PER_ADDRESS: 'an integer >= 0 (0 = no limit)',
   WATCH_MESSAGES_PER_SEC: 'an integer 1-1000',
   TRUST_PROXY_HOPS: 'an integer 0-10',
+  PARSE_WORKERS: `auto or an integer 0-${MAX_PARSE_WORKERS}`,
 };
 
 /**
@@ -191,6 +219,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     API_RATE_LIMIT_PER_MIN: raw.API_RATE_LIMIT_PER_MIN ?? limits.apiRequestsPerMin,
     MAX_SOCKETS_PER_ADDRESS: raw.MAX_SOCKETS_PER_ADDRESS ?? limits.socketsPerAddress,
     WINDOWS: parseWindows(raw.WINDOWS, raw.BATCH_INTERVAL_MS),
+    PARSE_WORKERS: resolveParseWorkers(raw.PARSE_WORKERS),
     X_API_BASE_URL: raw.X_API_BASE_URL.replace(/\/+$/, ''),
   });
 }

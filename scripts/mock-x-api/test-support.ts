@@ -1,4 +1,5 @@
 /** Helpers for tests of the live sources against the mock X API. */
+import type { ParsedPost } from '@/lib/trends/types';
 import type { TweetSink } from '../../server/sources/types';
 import type { XLogger } from '../../server/sources/x/x-logger';
 import type { XSourceConfig } from '../../server/sources/x/source-factory';
@@ -8,11 +9,24 @@ export const MOCK_TOKEN = 'test-bearer-token-never-logged';
 
 export interface RecordingSink extends TweetSink {
   readonly lines: string[];
+  /** Posts handed over already parsed (by a fixture replay), and rejected lines' reasons. */
+  readonly posts: ParsedPost[];
+  readonly badLines: string[];
 }
 
 export function recordingSink(): RecordingSink {
   const lines: string[] = [];
-  return { lines, line: (raw) => void lines.push(raw), advanceTo: async () => undefined };
+  const posts: ParsedPost[] = [];
+  const badLines: string[] = [];
+  return {
+    lines,
+    posts,
+    badLines,
+    line: (raw) => void lines.push(raw),
+    advanceTo: async () => undefined,
+    post: (post) => void posts.push(post),
+    badLine: (reason) => void badLines.push(reason),
+  };
 }
 
 export interface LogEntry {

@@ -68,7 +68,13 @@ export class Pipeline {
       }
     });
     this.badLineLog = new ThrottledLog(options.logger, 'skipped malformed input lines');
-    this.sink = { line: (raw) => this.line(raw), advanceTo: (timeMs) => this.advanceTo(timeMs) };
+    this.sink = {
+      line: (raw) => this.line(raw),
+      advanceTo: (timeMs) => this.advanceTo(timeMs),
+      // A `false` (bound reached) is counted by the engine as a dropped record.
+      post: (post) => void this.input.push(post),
+      badLine: (reason) => this.badLine(reason),
+    };
   }
 
   /** Arrival time: starts batching now. Virtual time: batching starts with the source's clock. */
@@ -130,13 +136,16 @@ export class Pipeline {
   private line(raw: string): void {
     const parsed = parseStreamLine(raw);
     if (!parsed.ok) {
-      if (parsed.reason === 'empty') return;
-      this.options.stats.recordBadLine();
-      this.badLineLog.report({ reason: parsed.reason });
+      if (parsed.reason !== 'empty') this.badLine(parsed.reason);
       return;
     }
     // A `false` (bound reached) is counted by the engine as a dropped record.
     this.input.push(toParsedPost(parsed.line.data));
+  }
+
+  private badLine(reason: string): void {
+    this.options.stats.recordBadLine();
+    this.badLineLog.report({ reason });
   }
 
   private async advanceTo(timeMs: number): Promise<void> {

@@ -14,6 +14,7 @@ export function createSource(config: Readonly<Config>, logger: Logger): TweetSou
         speed: config.FIXTURE_SPEED,
         loop: config.FIXTURE_LOOP,
         batchIntervalMs: config.BATCH_INTERVAL_MS,
+        parseWorkers: config.PARSE_WORKERS,
         logger: sourceLogger,
       });
     case 'filtered':

@@ -33,6 +33,11 @@ export function parseStreamLine(raw: string, maxLineBytes = 1_000_000): LineResu
   } catch {
     return { ok: false, reason: 'invalid JSON' };
   }
+  return checkStreamLine(parsed);
+}
+
+/** The checks of `parseStreamLine` after `JSON.parse`: `parsed` as a `StreamLine`, or why not. */
+export function checkStreamLine(parsed: unknown): LineResult {
   if (!isObject(parsed)) return { ok: false, reason: 'not an object' };
   if (parsed.data === undefined) {
     return { ok: false, reason: Array.isArray(parsed.errors) ? 'no data' : 'missing data' };
