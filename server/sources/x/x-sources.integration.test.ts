@@ -4,6 +4,9 @@
  * corrupted, the backoff follows X's policy (scaled by X_BACKOFF_SCALE = 0.001) and `/readyz`
  * tells the state.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SourceStatus } from '@/lib/protocol';
 import { loadConfig } from '@/server/config';
@@ -19,10 +22,16 @@ import { waitFor } from '@/tests/support/wait-for';
 let mock: MockXApi | undefined;
 let server: TagstreamServer | undefined;
 
+// Each server checkpoints into its own folder: a checkpoint left by another test would restore
+// its de-duplication table, and the mock's ids repeat from test to test.
+let stateDir: string | undefined;
+
 afterEach(async () => {
   await server?.close();
   await mock?.close();
   server = mock = undefined;
+  if (stateDir !== undefined) rmSync(stateDir, { recursive: true, force: true });
+  stateDir = undefined;
 });
 
 type Kind = 'filtered' | 'sample' | 'search';
@@ -40,7 +49,9 @@ async function startAll(
     searchRateLimit: { limit: 100_000, windowMs: 60_000 },
     ...options,
   });
+  stateDir = mkdtempSync(join(tmpdir(), 'x-sources-state-'));
   const config = loadConfig({
+    STATE_DIR: stateDir,
     TWEET_SOURCE: kind,
     X_BEARER_TOKEN: MOCK_TOKEN,
     X_API_BASE_URL: mock.url + '/',
