@@ -1,3 +1,4 @@
+import { greatestCommonDivisor } from '@/lib/engine';
 import type { TrendingOptions } from '../trending/trend-tracker';
 import { DEFAULT_SCORE_OPTIONS } from '../trending/trending-score';
 import type { TrendsJobOptions } from '../types';
@@ -96,10 +97,6 @@ export function choosePaneMs(heavyWindowsMs: number[], batchIntervalMs: number):
     if (common % (batches * batchIntervalMs) === 0) return batches * batchIntervalMs;
   }
   return batchIntervalMs;
-}
-
-function greatestCommonDivisor(a: number, b: number): number {
-  return b === 0 ? a : greatestCommonDivisor(b, a % b);
 }
 
 function definedOnly<T extends object>(partial: T): Partial<T> {
