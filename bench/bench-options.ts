@@ -12,6 +12,10 @@ export interface BenchOptions {
   rxAll: boolean;
   /** Instead: size and time of a checkpoint and a restore at 1 M distinct hashtags an hour. */
   checkpoint: boolean;
+  /** Memory under a flood instead: new hashtags an hour (0: the throughput benchmark). */
+  flood: number;
+  /** Virtual minutes of the flood (past the 60 m window, so every window is full). */
+  minutes: number;
 }
 
 const DEFAULTS: BenchOptions = {
@@ -22,10 +26,16 @@ const DEFAULTS: BenchOptions = {
   seed: 42,
   rxAll: false,
   checkpoint: false,
+  flood: 0,
+  minutes: 75,
 };
 
 export const USAGE =
-  'usage: npm run bench -- [--json] [--n 500000] [--rate 400] [--runs 5] [--seed 42] [--rx-all] [--checkpoint]';
+  'usage: npm run bench -- [--json] [--n 500000] [--rate 400] [--runs 5] [--seed 42] [--rx-all] [--checkpoint]' +
+  ' | [--flood 1e6] [--minutes 75] [--rate 400]';
+
+type NumericOption = 'n' | 'rate' | 'runs' | 'seed' | 'flood' | 'minutes';
+const NUMERIC_FLAGS = ['--n', '--rate', '--runs', '--seed', '--flood', '--minutes'];
 
 /** Parses `argv` (without node and the script); throws with a one-line message when wrong. */
 export function parseBenchOptions(argv: string[]): BenchOptions {
@@ -35,12 +45,12 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
     if (flag === '--json') options.json = true;
     else if (flag === '--rx-all') options.rxAll = true;
     else if (flag === '--checkpoint') options.checkpoint = true;
-    else if (flag === '--n' || flag === '--rate' || flag === '--runs' || flag === '--seed') {
+    else if (NUMERIC_FLAGS.includes(flag)) {
       const value = Number(argv[++index]);
       if (!Number.isInteger(value) || value < (flag === '--seed' ? 0 : 1)) {
         throw new Error(`${flag} needs a positive integer. ${USAGE}`);
       }
-      options[flag.slice(2) as 'n' | 'rate' | 'runs' | 'seed'] = value;
+      options[flag.slice(2) as NumericOption] = value;
     } else throw new Error(`unknown option ${flag}. ${USAGE}`);
   }
   return options;

@@ -1,6 +1,7 @@
 import { DisplaySpellings } from './display-spellings';
 import { HeavyHittersWindow } from '../sketches/heavy-hitters-window';
 import { PaneBuilder } from '../sketches/pane-builder';
+import { ExactWindowAdmission } from './exact-window-admission';
 import { PostDeduper } from './post-deduper';
 import { topCounts } from '../sketches/top-n';
 import { TrendTracker } from '../trending/trend-tracker';
@@ -17,6 +18,8 @@ export interface TrendsJobStateSizes {
   dedupeIds: number;
   /** Keys of the exact windows at the latest batch, summed over those windows. */
   exactWindowKeys: number;
+  /** Distinct keys admitted to the longest exact window (at most `maxExactWindowKeys`). */
+  exactAdmittedKeys: number;
   /** Counters of the heavy-hitters pane being filled (each pane holds at most the capacity). */
   openPaneCounters: number;
   /** Counters of the closed panes and their merges, over all heavy-hitters windows. */
@@ -36,6 +39,7 @@ export class TrendsJobState {
   private readonly tracker: TrendTracker;
   private readonly panes: PaneBuilder | undefined;
   private readonly heavyWindows = new Map<number, HeavyHittersWindow>();
+  private readonly admission: ExactWindowAdmission | undefined;
   private latestExactKeys = 0;
   private lastSweepMs: number | undefined;
   private readonly spellOf = (key: string): string => this.spellings.spellingOf(key);
@@ -45,7 +49,12 @@ export class TrendsJobState {
     batchIntervalMs: number,
   ) {
     const { windowsMs, heavyHittersFromMs, heavyHittersCapacity, paneMs, topN } = config;
-    this.deduper = new PostDeduper(windowsMs[windowsMs.length - 1]!);
+    this.deduper = new PostDeduper(windowsMs[windowsMs.length - 1]!, config.maxDedupeIds);
+    const exactWindowsMs = windowsMs.filter((windowMs) => windowMs < heavyHittersFromMs);
+    if (exactWindowsMs.length > 0) {
+      const longestMs = exactWindowsMs[exactWindowsMs.length - 1]!;
+      this.admission = new ExactWindowAdmission(longestMs, config.maxExactWindowKeys);
+    }
     this.tracker = new TrendTracker(config.trending, windowsMs[0]!, batchIntervalMs);
     for (const windowMs of windowsMs.filter((windowMs) => windowMs >= heavyHittersFromMs)) {
       this.heavyWindows.set(
@@ -68,6 +77,11 @@ export class TrendsJobState {
     return posts.filter((post) => this.deduper.admit(post.id));
   }
 
+  /** The batch's `[key, count]` pairs that the exact windows count (see `ExactWindowAdmission`). */
+  admitExact(pairs: [string, number][], batchTime: number): [string, number][] {
+    return this.admission?.admit(pairs, batchTime) ?? pairs;
+  }
+
   /**
    * The batch's result from its inputs. The order is the contract: the posts' spellings and
    * trend input first; then the heavy-hitters pane (closing the previous one); then the decayed
@@ -87,7 +101,7 @@ export class TrendsJobState {
       0,
     );
     const windows = this.config.windowsMs.map((windowMs) =>
-      this.windowResult(windowMs, exact.get(windowMs), batchPairs),
+      this.windowResult(windowMs, exact.get(windowMs), batchPairs, batchTime),
     );
     const lists = this.tracker.rank(batchTime, this.gateCounts(windows, exact), this.spellOf);
     this.maybeSweep(
@@ -95,6 +109,7 @@ export class TrendsJobState {
       windows,
       [...lists.trending, ...lists.cooling].map((tag) => tag.key),
     );
+    this.spellings.evictBeyond(this.config.maxSpellingKeys, batchTime - this.config.windowsMs[0]!);
     return {
       batchTime,
       batchTweets: posts.length,
@@ -169,6 +184,7 @@ export class TrendsJobState {
     return {
       dedupeIds: this.deduper.size,
       exactWindowKeys: this.latestExactKeys,
+      exactAdmittedKeys: this.admission?.size ?? 0,
       openPaneCounters: this.panes?.current?.summary.size ?? 0,
       heavyCounters,
       spellingKeys: this.spellings.size,
@@ -180,16 +196,23 @@ export class TrendsJobState {
     windowMs: number,
     exact: ExactWindowInput | undefined,
     batchPairs: [string, number][],
+    batchTime: number,
   ): WindowResult {
     const heavy = this.heavyWindows.get(windowMs);
     if (heavy !== undefined)
       return heavyWindowResult(windowMs, heavy.top(this.panes!.current!, batchPairs), this.spellOf);
+    const admission = this.admission;
+    const errorOf =
+      admission !== undefined && admission.hasCuts(windowMs, batchTime)
+        ? (key: string) => admission.errorOf(key, windowMs, batchTime)
+        : undefined;
     return exactWindowResult(
       windowMs,
       exact?.pairs ?? [],
       exact?.tweets ?? 0,
       this.config.topN,
       this.spellOf,
+      errorOf,
     );
   }
 

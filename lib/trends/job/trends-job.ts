@@ -43,7 +43,8 @@ function tagPairs(posts: ParsedPost[]): [string, number][] {
  * - posts → de-duplicated by id over the longest window (`transform`);
  * - → `[key, 1]` per hashtag (a flatMap, as one `transform` loop) → `reduceByKey(+)`: the
  *   batch's counts;
- * - exact windows (shorter than `heavyHittersFromMs`): `reduceByKeyAndWindow(+, −, windowMs,
+ * - exact windows (shorter than `heavyHittersFromMs`): the counts their key bound admits
+ *   (`transform`, all of them below the bound) → `reduceByKeyAndWindow(+, −, windowMs,
  *   batchInterval, count > 0)`, incremental, and post totals by `count().reduceByWindow(+, −)`;
  * - all of that gathered by one `ssc.transform` into the batch's `BatchInputs`, from which the
  *   job's state assembles the result in one place (heavy-hitters panes, trending, spellings):
@@ -62,9 +63,11 @@ export function createTrendsJob(
   const batchCounts = posts.transform(tagPairs).reduceByKey(add);
   const postCounts = posts.count();
   const history = new TagHistory();
+  // Exact windows count the pairs their key bound admits (all of them below it).
+  const admitted = batchCounts.transform((pairs, batchTime) => state.admitExact(pairs, batchTime));
   const exactWindows = options.windowsMs
     .filter((windowMs) => !state.isHeavy(windowMs))
-    .map((windowMs) => exactWindow(ssc, batchCounts, postCounts, windowMs));
+    .map((windowMs) => exactWindow(ssc, admitted, postCounts, windowMs));
   ssc
     .transform(
       [input.count(), posts, batchCounts, ...exactWindows],
@@ -101,14 +104,14 @@ export function createTrendsJob(
 /** One exact window's pairs and post total, as one item per batch. */
 function exactWindow(
   ssc: StreamingContext,
-  batchCounts: DStream<[string, number]>,
+  admitted: DStream<[string, number]>,
   postCounts: DStream<number>,
   windowMs: number,
 ): DStream<ExactWindowInput> {
   const batchIntervalMs = ssc.batchIntervalMs;
   return ssc.transform(
     [
-      batchCounts.reduceByKeyAndWindow(add, subtract, windowMs, batchIntervalMs, isPositive),
+      admitted.reduceByKeyAndWindow(add, subtract, windowMs, batchIntervalMs, isPositive),
       postCounts.reduceByWindow(add, subtract, windowMs, batchIntervalMs),
     ],
     ([pairs, totals]) => [{ windowMs, pairs, tweets: totals[0] ?? 0 }],
