@@ -12,6 +12,8 @@ describe('parseBenchOptions', () => {
       seed: 42,
       rxAll: false,
       checkpoint: false,
+      flood: 0,
+      minutes: 75,
     });
   });
 
@@ -23,6 +25,13 @@ describe('parseBenchOptions', () => {
 
   it('reads --checkpoint', () => {
     expect(parseBenchOptions(['--checkpoint']).checkpoint).toBe(true);
+  });
+
+  it('reads --flood (a number of hashtags an hour, 1e6 accepted) and --minutes', () => {
+    expect(parseBenchOptions(['--flood', '1e6', '--minutes', '5'])).toMatchObject({
+      flood: 1_000_000,
+      minutes: 5,
+    });
   });
 
   it('refuses unknown options and bad numbers with the usage', () => {

@@ -20,6 +20,10 @@ export interface BenchOptions {
   only: VariantKey[] | undefined;
   /** Write a CPU profile of each variant's last run into this folder. */
   profile: string | undefined;
+  /** Memory under a flood instead: new hashtags an hour (0: the throughput benchmark). */
+  flood: number;
+  /** Virtual minutes of the flood (past the 60 m window, so every window is full). */
+  minutes: number;
 }
 
 const DEFAULTS: BenchOptions = {
@@ -33,13 +37,16 @@ const DEFAULTS: BenchOptions = {
   workers: undefined,
   only: undefined,
   profile: undefined,
+  flood: 0,
+  minutes: 75,
 };
 
 const KEYS: readonly VariantKey[] = ['floor', 'job', 'rx15', 'rxAll', 'server', 'serverWorkers'];
 
 export const USAGE =
   'usage: npm run bench -- [--json] [--n 500000] [--rate 400] [--runs 5] [--seed 42] [--rx-all] [--checkpoint] ' +
-  `[--workers N] [--only ${KEYS.join(',')}] [--profile DIR]`;
+  `[--workers N] [--only ${KEYS.join(',')}] [--profile DIR]` +
+  ' | [--flood 1e6] [--minutes 75] [--rate 400]';
 
 function parseOnly(text: string | undefined): VariantKey[] {
   const keys = (text ?? '').split(',').filter(Boolean);
@@ -49,6 +56,9 @@ function parseOnly(text: string | undefined): VariantKey[] {
   }
   return keys as VariantKey[];
 }
+
+type NumericOption = 'n' | 'rate' | 'runs' | 'seed' | 'workers' | 'flood' | 'minutes';
+const NUMERIC_FLAGS = ['--n', '--rate', '--runs', '--seed', '--workers', '--flood', '--minutes'];
 
 /** Parses `argv` (without node and the script); throws with a one-line message when wrong. */
 export function parseBenchOptions(argv: string[]): BenchOptions {
@@ -60,18 +70,12 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
     else if (flag === '--checkpoint') options.checkpoint = true;
     else if (flag === '--only') options.only = parseOnly(argv[++index]);
     else if (flag === '--profile') options.profile = argv[++index] ?? '.';
-    else if (
-      flag === '--n' ||
-      flag === '--rate' ||
-      flag === '--runs' ||
-      flag === '--seed' ||
-      flag === '--workers'
-    ) {
+    else if (NUMERIC_FLAGS.includes(flag)) {
       const value = Number(argv[++index]);
       if (!Number.isInteger(value) || value < (flag === '--seed' ? 0 : 1)) {
         throw new Error(`${flag} needs a positive integer. ${USAGE}`);
       }
-      options[flag.slice(2) as 'n' | 'rate' | 'runs' | 'seed' | 'workers'] = value;
+      options[flag.slice(2) as NumericOption] = value;
     } else throw new Error(`unknown option ${flag}. ${USAGE}`);
   }
   return options;

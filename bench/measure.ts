@@ -25,7 +25,8 @@ export interface Variant {
 }
 
 setFlagsFromString('--expose-gc');
-const collectGarbage = runInNewContext('gc') as () => void;
+/** A full garbage collection (V8's `gc`, exposed at load). */
+export const collectGarbage = runInNewContext('gc') as () => void;
 
 function heapUsedMb(): number {
   collectGarbage();

@@ -8,9 +8,11 @@
  * (d) the whole server path in process, single-threaded; (e) the same with parse workers.
  * With `--trending`, runs the trending evaluation instead (bench/trending/run.ts).
  * `--checkpoint`: size and time of a checkpoint and a restore instead (see checkpoint-bench.ts).
+ * With `--flood N`: memory only, the job under N new hashtags an hour (see `flood.ts`).
  */
 import { availableParallelism } from 'node:os';
 import { generateBenchInput } from './bench-input';
+import { formatFloodReport, runFlood } from './flood';
 import type { BenchInput } from './bench-input';
 import { writeBenchFixture } from './bench-fixture';
 import { parseBenchOptions } from './bench-options';
@@ -64,6 +66,22 @@ function progress(options: BenchOptions, message: string): void {
 async function main(): Promise<void> {
   const options = parseBenchOptions(process.argv.slice(2));
   if (options.checkpoint) return runCheckpointBench(options);
+  if (options.flood > 0) {
+    progress(
+      options,
+      `flooding ${options.flood} new hashtags an hour for ${options.minutes} virtual minutes…`,
+    );
+    const report = await runFlood({
+      distinctTagsPerHour: options.flood,
+      postsPerSec: options.rate,
+      minutes: options.minutes,
+      seed: options.seed,
+    });
+    process.stdout.write(
+      options.json ? `${JSON.stringify(report, null, 2)}\n` : formatFloodReport(report),
+    );
+    return;
+  }
   progress(options, `generating ${options.n} lines at ${options.rate} posts/s (virtual)…`);
   const input = generateBenchInput(options.n, options.rate, options.seed);
   const warmUp = { ...input, lines: input.lines.slice(0, WARM_UP_LINES) };

@@ -81,6 +81,11 @@ const schema = z.object({
   PARSE_WORKERS: z
     .union([z.literal('auto'), integer().pipe(z.number().max(MAX_PARSE_WORKERS))])
     .default('auto'),
+  /** Memory bounds of the job's keyed state (see docs/memory.md). */
+  EXACT_WINDOW_MAX_KEYS: positiveInt(100).default(100_000),
+  SPELLING_MAX_KEYS: positiveInt(100).default(100_000),
+  DEDUPE_MAX_IDS: positiveInt(1000).default(500_000),
+  TREND_MAX_KEYS: positiveInt(100).default(50_000),
   X_BEARER_TOKEN: z.string().min(1).optional(),
   X_API_BASE_URL: z.url().default('https://api.x.com'),
   X_STREAM_RULES: z.string().default(''),
@@ -148,6 +153,10 @@ const ACCEPTS: Partial<Record<keyof Raw, string>> = {
   HEAVY_HITTERS_CAPACITY: 'an integer ≥ 100',
   X_POLL_INTERVAL_MS: 'an integer ≥ 100',
   X_STALL_TIMEOUT_MS: 'an integer ≥ 100',
+  EXACT_WINDOW_MAX_KEYS: 'an integer ≥ 100',
+  SPELLING_MAX_KEYS: 'an integer ≥ 100',
+  DEDUPE_MAX_IDS: 'an integer ≥ 1000',
+  TREND_MAX_KEYS: 'an integer ≥ 100',
   X_API_BASE_URL: 'an absolute URL such as https://api.x.com',
   X_BACKOFF_SCALE: 'a number in (0, 1]',
   REDIS_URL: 'a URL such as redis://host:6379 or rediss://user:password@host:6380/0',

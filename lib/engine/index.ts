@@ -4,6 +4,7 @@ export { DStream } from './dstream';
 export { PushDStream } from './push-dstream';
 export { ManualClock } from './clock/manual-clock';
 export { SystemClock } from './clock/system-clock';
+export { greatestCommonDivisor } from './greatest-common-divisor';
 export type {
   BatchInfo,
   BatchListener,

@@ -6,6 +6,7 @@ import { QueueInputNode } from './inputs/queue-input-node';
 import { PushDStream } from './push-dstream';
 import { runBatch } from './run-batch';
 import { StreamGraph } from './stream-graph';
+import { transformStreams } from './operators/transform-streams';
 import type {
   BatchInfo,
   BatchListener,
@@ -56,6 +57,26 @@ export class StreamingContext {
     const input = new PushInputNode<T>(this.graph, options);
     this.pushInputs.push(input);
     return new PushDStream(input);
+  }
+
+  /**
+   * Spark's `StreamingContext.transform`: a stream whose every batch is `fn` of the batches of
+   * `streams` at the same time (a tuple, typed per stream). The streams must share this context
+   * and their slide. One function sees all of a batch's inputs at once, in a stated order.
+   */
+  transform<Ts extends unknown[], U>(
+    streams: [...{ [I in keyof Ts]: DStream<Ts[I]> }],
+    fn: (batches: { [I in keyof Ts]: Ts[I][] }, batchTime: number) => U[],
+  ): DStream<U> {
+    const nodes = (streams as DStream<unknown>[]).map((stream) => stream.node);
+    for (const node of nodes) {
+      if (node.graph !== this.graph) {
+        throw new Error('transform: all streams must belong to this StreamingContext');
+      }
+    }
+    return new DStream(
+      transformStreams(nodes, fn as (batches: unknown[][], batchTime: number) => U[]),
+    );
   }
 
   /** Calls `listener` after every batch; returns a function that unsubscribes it. */

@@ -130,4 +130,14 @@ export interface TrendsJobOptions {
    */
   heavyHittersFromMs: number;
   heavyHittersCapacity: number;
+  /**
+   * Distinct keys the longest exact window holds at most (default 100,000). Beyond it new keys
+   * are cut (see `ExactWindowAdmission`): the window turns `approximate` and its `error`s bound
+   * what a key may lack, while keys already in it stay exact.
+   */
+  maxExactWindowKeys: number;
+  /** Keys with a display spelling at most (default 100,000); least recently seen go first. */
+  maxSpellingKeys: number;
+  /** Post ids remembered for de-duplication at most (default 500,000); oldest go first. */
+  maxDedupeIds: number;
 }

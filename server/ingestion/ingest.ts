@@ -56,6 +56,12 @@ export function createIngest(
       windowsMs,
       maxTweetsPerBatch: config.MAX_TWEETS_PER_BATCH,
       heavyHittersCapacity: config.HEAVY_HITTERS_CAPACITY,
+      memoryBounds: {
+        maxExactWindowKeys: config.EXACT_WINDOW_MAX_KEYS,
+        maxSpellingKeys: config.SPELLING_MAX_KEYS,
+        maxDedupeIds: config.DEDUPE_MAX_IDS,
+        maxTrackedKeys: config.TREND_MAX_KEYS,
+      },
       stats: shared.stats,
       logger: pipelineLogger,
       onResult,

@@ -9,6 +9,13 @@ import type { EngineStatsTracker } from './engine-stats-tracker';
 import type { TimeMode, TweetSink } from '../sources/types';
 import { ThrottledLog } from './throttled-log';
 
+export interface JobMemoryBounds {
+  maxExactWindowKeys: number;
+  maxSpellingKeys: number;
+  maxDedupeIds: number;
+  maxTrackedKeys: number;
+}
+
 export interface PipelineOptions {
   /** `virtual`: batches follow the clock the source drives; `arrival`: the system clock. */
   timeMode: TimeMode;
@@ -17,6 +24,8 @@ export interface PipelineOptions {
   /** Posts beyond this many in one batch are dropped and counted (backpressure). */
   maxTweetsPerBatch: number;
   heavyHittersCapacity: number;
+  /** Bounds of the job's keyed state; the job's defaults where omitted. */
+  memoryBounds?: JobMemoryBounds;
   stats: EngineStatsTracker;
   onResult: (result: TrendsBatchResult) => void;
   logger?: Logger;
@@ -54,7 +63,14 @@ export class Pipeline {
     this.job = createTrendsJob(
       this.ssc,
       this.input,
-      { windowsMs: options.windowsMs, heavyHittersCapacity: options.heavyHittersCapacity },
+      {
+        windowsMs: options.windowsMs,
+        heavyHittersCapacity: options.heavyHittersCapacity,
+        maxExactWindowKeys: options.memoryBounds?.maxExactWindowKeys,
+        maxSpellingKeys: options.memoryBounds?.maxSpellingKeys,
+        maxDedupeIds: options.memoryBounds?.maxDedupeIds,
+        trending: { maxTrackedKeys: options.memoryBounds?.maxTrackedKeys },
+      },
       (result) => {
         options.stats.recordDuplicates(result.duplicates);
         options.onResult(result);

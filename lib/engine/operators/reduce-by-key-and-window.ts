@@ -1,6 +1,7 @@
 import { ReducedWindowedNode } from '../nodes/reduced-windowed-node';
 import type { ReduceFn } from '../types';
 import type { StreamNode } from '../nodes/node-types';
+import { greatestCommonDivisor } from '../greatest-common-divisor';
 import { checkWindowDurations } from '../validate-durations';
 import { isReducedByKeyWith, reduceByKey } from './reduce-by-key';
 import { window } from './window';
@@ -46,10 +47,6 @@ function paneStream<K, V>(
   }
   byPane.set(paneMs, created);
   return created;
-}
-
-function greatestCommonDivisor(a: number, b: number): number {
-  return b === 0 ? a : greatestCommonDivisor(b, a % b);
 }
 
 /**

@@ -1,3 +1,5 @@
+import { evictLeastRecentlySeen } from '../sketches/evict-least-recent';
+
 /**
  * The display spelling of each hashtag key: the spelling seen most often (`#WorldCup` over
  * `#worldcup`), the first one to reach the highest count on ties.
@@ -111,8 +113,18 @@ export class DisplaySpellings {
     }
   }
 
+  /**
+   * Evicts the least recently seen keys beyond `maxKeys`, sparing those seen since `keepSinceMs`
+   * while it can; an evicted key shows as its key until seen again.
+   */
+  evictBeyond(maxKeys: number, keepSinceMs: number): void {
+    evictLeastRecentlySeen(this.entries, maxKeys, lastSeenMs, keepSinceMs);
+  }
+
   /** Keys tracked right now. */
   get size(): number {
     return this.entries.size;
   }
 }
+
+const lastSeenMs = (entry: SpellingEntry): number => entry.lastSeenMs;

@@ -24,6 +24,19 @@ describe('PostDeduper', () => {
     expect(deduper.admit('1')).toBe(true);
   });
 
+  it('forgets the oldest batches early beyond maxIds, never the current one', () => {
+    const deduper = new PostDeduper(3_600_000, 250);
+    for (let batch = 1; batch <= 10; batch++) {
+      deduper.beginBatch(batch * 2_000);
+      for (let index = 0; index < 100; index++) deduper.admit(`${batch}-${index}`);
+      expect(deduper.size).toBeLessThanOrEqual(250 + 100);
+    }
+    // Batches 8 to 10 are remembered (300 ids once the tenth is in), the seventh is not.
+    expect(deduper.admit('10-0')).toBe(false);
+    expect(deduper.admit('8-0')).toBe(false);
+    expect(deduper.admit('7-0')).toBe(true);
+  });
+
   it('keeps memory bounded by the posts of the horizon', () => {
     const deduper = new PostDeduper(10_000);
     for (let batch = 1; batch <= 1_000; batch++) {

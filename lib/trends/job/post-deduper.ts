@@ -9,7 +9,9 @@
  * fingerprint (two 32-bit FNV-1a hashes with different seeds) in an open-addressing table of
  * typed arrays, with the batch sequence number it was first seen in: an entry older than the
  * horizon counts as free and is reused, and the table is rebuilt from its live entries when
- * used slots pass 60 %. Two distinct ids collide with odds about n² / 2⁶⁴ (≈ 10⁻⁷ for the
+ * used slots pass 60 %. Memory is also bounded by `maxIds`: beyond it the oldest batches' ids are
+ * forgotten before the horizon (at most `maxIds` plus one batch's ids are kept, in a table of
+ * 40 to 80 bytes per id). Two distinct ids collide with odds about n² / 2⁶⁴ (≈ 10⁻⁷ for the
  * 1.4 M ids of an hour at 400 posts/s), which would drop one post.
  */
 const MIN_CAPACITY = 1 << 12;
@@ -43,7 +45,10 @@ export class PostDeduper {
   private recentHead = 0;
   private live = 0;
 
-  constructor(private readonly horizonMs: number) {}
+  constructor(
+    private readonly horizonMs: number,
+    private readonly maxIds = Infinity,
+  ) {}
 
   /** Starts the batch of `batchTime` (non-decreasing) and forgets ids older than the horizon. */
   beginBatch(batchTime: number): void {
@@ -55,7 +60,8 @@ export class PostDeduper {
     const oldestKeptMs = batchTime - this.horizonMs;
     while (this.recentHead < this.recent.length) {
       const oldest = this.recent[this.recentHead]!;
-      if (oldest.batchTime > oldestKeptMs) break;
+      const beyondBound = this.live > this.maxIds && this.recentHead < this.recent.length - 1;
+      if (oldest.batchTime > oldestKeptMs && !beyondBound) break;
       this.live -= oldest.ids;
       this.expiredBatch = this.batch - (this.recent.length - this.recentHead) + 1;
       this.recentHead++;

@@ -1,6 +1,7 @@
 import { DisplaySpellings } from './display-spellings';
 import { HeavyHittersWindow } from '../sketches/heavy-hitters-window';
 import { PaneBuilder } from '../sketches/pane-builder';
+import { ExactWindowAdmission } from './exact-window-admission';
 import { PostDeduper } from './post-deduper';
 import { topCounts } from '../sketches/top-n';
 import { TrendTracker } from '../trending/trend-tracker';
@@ -8,14 +9,17 @@ import type { TrendsJobSnapshot } from './trends-job-snapshot';
 import { aggregateLoader, aggregateSaver } from '../sketches/summary-aggregate-snapshot';
 import type { TrendsJobConfig } from './trends-options';
 import type { ParsedPost, TrendsBatchResult, WindowResult } from '../types';
+import type { BatchInputs, ExactWindowInput } from './batch-inputs';
 import { exactTagCounts, exactWindowResult, heavyWindowResult } from './window-results';
 
 /** Sizes of the job's keyed state, to watch its memory. */
 export interface TrendsJobStateSizes {
   /** Post ids remembered for de-duplication (posts of the longest window). */
   dedupeIds: number;
-  /** Keys of the exact windows' latest batch, summed over those windows. */
+  /** Keys of the exact windows at the latest batch, summed over those windows. */
   exactWindowKeys: number;
+  /** Distinct keys admitted to the longest exact window (at most `maxExactWindowKeys`). */
+  exactAdmittedKeys: number;
   /** Counters of the heavy-hitters pane being filled (each pane holds at most the capacity). */
   openPaneCounters: number;
   /** Counters of the closed panes and their merges, over all heavy-hitters windows. */
@@ -25,9 +29,9 @@ export interface TrendsJobStateSizes {
 }
 
 /**
- * The job's state outside the engine's operators, and the assembly of each batch's result. The
- * job's outputs call it in this order every batch: `dedupe` (inside a transform), `tally`, then
- * `recordExactWindow`/`recordTweets` per window, then `complete`, which builds the result.
+ * The job's state outside the engine's operators, and the assembly of each batch's result:
+ * `dedupe` runs inside the engine (the posts' transform), then `assemble` takes everything the
+ * engine computed for the batch and updates the rest of the state in one stated order.
  */
 export class TrendsJobState {
   private readonly deduper: PostDeduper;
@@ -35,9 +39,8 @@ export class TrendsJobState {
   private readonly tracker: TrendTracker;
   private readonly panes: PaneBuilder | undefined;
   private readonly heavyWindows = new Map<number, HeavyHittersWindow>();
-  private readonly exactPairs = new Map<number, { batchTime: number; pairs: [string, number][] }>();
-  private readonly tweets = new Map<number, { batchTime: number; tweets: number }>();
-  private batch = { batchTime: -Infinity, tweets: 0, duplicates: 0 };
+  private readonly admission: ExactWindowAdmission | undefined;
+  private latestExactKeys = 0;
   private lastSweepMs: number | undefined;
   private readonly spellOf = (key: string): string => this.spellings.spellingOf(key);
 
@@ -46,7 +49,12 @@ export class TrendsJobState {
     batchIntervalMs: number,
   ) {
     const { windowsMs, heavyHittersFromMs, heavyHittersCapacity, paneMs, topN } = config;
-    this.deduper = new PostDeduper(windowsMs[windowsMs.length - 1]!);
+    this.deduper = new PostDeduper(windowsMs[windowsMs.length - 1]!, config.maxDedupeIds);
+    const exactWindowsMs = windowsMs.filter((windowMs) => windowMs < heavyHittersFromMs);
+    if (exactWindowsMs.length > 0) {
+      const longestMs = exactWindowsMs[exactWindowsMs.length - 1]!;
+      this.admission = new ExactWindowAdmission(longestMs, config.maxExactWindowKeys);
+    }
     this.tracker = new TrendTracker(config.trending, windowsMs[0]!, batchIntervalMs);
     for (const windowMs of windowsMs.filter((windowMs) => windowMs >= heavyHittersFromMs)) {
       this.heavyWindows.set(
@@ -66,13 +74,59 @@ export class TrendsJobState {
   /** The batch's posts without those already seen. */
   dedupe(posts: ParsedPost[], batchTime: number): ParsedPost[] {
     this.deduper.beginBatch(batchTime);
-    const fresh = posts.filter((post) => this.deduper.admit(post.id));
-    this.batch = { batchTime, tweets: fresh.length, duplicates: posts.length - fresh.length };
-    return fresh;
+    return posts.filter((post) => this.deduper.admit(post.id));
+  }
+
+  /** The batch's `[key, count]` pairs that the exact windows count (see `ExactWindowAdmission`). */
+  admitExact(pairs: [string, number][], batchTime: number): [string, number][] {
+    return this.admission?.admit(pairs, batchTime) ?? pairs;
+  }
+
+  /**
+   * The batch's result from its inputs. The order is the contract: the posts' spellings and
+   * trend input first; then the heavy-hitters pane (closing the previous one); then the decayed
+   * counts; then every window's top-N (spellings as of this batch); then the trending and cooling
+   * lists, ranked on the shortest window's counts; last the once-a-minute sweep, which keeps what
+   * was just shown.
+   */
+  assemble(inputs: BatchInputs): TrendsBatchResult {
+    const { batchTime, posts, batchPairs } = inputs;
+    this.observePosts(posts, batchTime);
+    const closedPane = this.panes?.addBatch(batchTime, batchPairs, posts.length);
+    if (closedPane) for (const heavy of this.heavyWindows.values()) heavy.paneClosed(closedPane);
+    this.tracker.endBatch(batchTime);
+    const exact = new Map(inputs.exactWindows.map((window) => [window.windowMs, window]));
+    this.latestExactKeys = inputs.exactWindows.reduce(
+      (sum, window) => sum + window.pairs.length,
+      0,
+    );
+    const windows = this.config.windowsMs.map((windowMs) =>
+      this.windowResult(windowMs, exact.get(windowMs), batchPairs, batchTime),
+    );
+    const lists = this.tracker.rank(batchTime, this.gateCounts(windows, exact), this.spellOf);
+    this.maybeSweep(
+      batchTime,
+      windows,
+      [...lists.trending, ...lists.cooling].map((tag) => tag.key),
+    );
+    this.spellings.evictBeyond(this.config.maxSpellingKeys, batchTime - this.config.windowsMs[0]!);
+    return {
+      batchTime,
+      batchTweets: posts.length,
+      duplicates: inputs.duplicates,
+      batchCounts: exactTagCounts(
+        topCounts(batchPairs, this.config.seriesTagsPerBatch),
+        this.spellOf,
+      ),
+      windows,
+      trending: lists.trending,
+      cooling: lists.cooling,
+      trendWarmUpEndsMs: lists.warmUpEndsMs,
+    };
   }
 
   /** Spellings and trend input of the batch's (de-duplicated) posts. */
-  tally(posts: ParsedPost[], batchTime: number): void {
+  private observePosts(posts: ParsedPost[], batchTime: number): void {
     for (let index = 0; index < posts.length; index++) {
       const post = posts[index]!;
       // A post without an author id counts as its own author: the gate cannot be checked.
@@ -84,44 +138,6 @@ export class TrendsJobState {
         this.tracker.observe(key, author, retweetOf, batchTime);
       }
     }
-  }
-
-  recordExactWindow(windowMs: number, pairs: [string, number][], batchTime: number): void {
-    this.exactPairs.set(windowMs, { batchTime, pairs });
-  }
-
-  recordTweets(windowMs: number, tweets: number, batchTime: number): void {
-    this.tweets.set(windowMs, { batchTime, tweets });
-  }
-
-  /** Closes the batch given its `[key, count]` pairs and returns its result. */
-  complete(batchPairs: [string, number][], batchTime: number): TrendsBatchResult {
-    const batchTweets = this.batch.batchTime === batchTime ? this.batch.tweets : 0;
-    const closedPane = this.panes?.addBatch(batchTime, batchPairs, batchTweets);
-    if (closedPane) for (const heavy of this.heavyWindows.values()) heavy.paneClosed(closedPane);
-    this.tracker.endBatch(batchTime);
-    const windows = this.config.windowsMs.map((windowMs) =>
-      this.windowResult(windowMs, batchTime, batchPairs),
-    );
-    const lists = this.tracker.rank(batchTime, this.gateCounts(windows, batchTime), this.spellOf);
-    this.maybeSweep(
-      batchTime,
-      windows,
-      [...lists.trending, ...lists.cooling].map((tag) => tag.key),
-    );
-    return {
-      batchTime,
-      batchTweets,
-      duplicates: this.batch.batchTime === batchTime ? this.batch.duplicates : 0,
-      batchCounts: exactTagCounts(
-        topCounts(batchPairs, this.config.seriesTagsPerBatch),
-        this.spellOf,
-      ),
-      windows,
-      trending: lists.trending,
-      cooling: lists.cooling,
-      trendWarmUpEndsMs: lists.warmUpEndsMs,
-    };
   }
 
   /**
@@ -163,13 +179,12 @@ export class TrendsJobState {
   }
 
   sizes(): TrendsJobStateSizes {
-    let exactWindowKeys = 0;
-    for (const { pairs } of this.exactPairs.values()) exactWindowKeys += pairs.length;
     let heavyCounters = 0;
     for (const heavy of this.heavyWindows.values()) heavyCounters += heavy.heldCounters();
     return {
       dedupeIds: this.deduper.size,
-      exactWindowKeys,
+      exactWindowKeys: this.latestExactKeys,
+      exactAdmittedKeys: this.admission?.size ?? 0,
       openPaneCounters: this.panes?.current?.summary.size ?? 0,
       heavyCounters,
       spellingKeys: this.spellings.size,
@@ -179,27 +194,36 @@ export class TrendsJobState {
 
   private windowResult(
     windowMs: number,
-    batchTime: number,
+    exact: ExactWindowInput | undefined,
     batchPairs: [string, number][],
+    batchTime: number,
   ): WindowResult {
     const heavy = this.heavyWindows.get(windowMs);
     if (heavy !== undefined)
       return heavyWindowResult(windowMs, heavy.top(this.panes!.current!, batchPairs), this.spellOf);
-    const pairs = this.current(this.exactPairs.get(windowMs), batchTime)?.pairs ?? [];
-    const tweets = this.current(this.tweets.get(windowMs), batchTime)?.tweets ?? 0;
-    return exactWindowResult(windowMs, pairs, tweets, this.config.topN, this.spellOf);
+    const admission = this.admission;
+    const errorOf =
+      admission !== undefined && admission.hasCuts(windowMs, batchTime)
+        ? (key: string) => admission.errorOf(key, windowMs, batchTime)
+        : undefined;
+    return exactWindowResult(
+      windowMs,
+      exact?.pairs ?? [],
+      exact?.tweets ?? 0,
+      this.config.topN,
+      this.spellOf,
+      errorOf,
+    );
   }
 
   /** The shortest window's counts: every key when exact, its top-N in heavy-hitters mode. */
-  private gateCounts(windows: WindowResult[], batchTime: number): Iterable<[string, number]> {
-    const shortestMs = this.config.windowsMs[0]!;
-    const exact = this.current(this.exactPairs.get(shortestMs), batchTime);
-    if (exact !== undefined) return exact.pairs;
+  private gateCounts(
+    windows: WindowResult[],
+    exact: Map<number, ExactWindowInput>,
+  ): Iterable<[string, number]> {
+    const shortest = exact.get(this.config.windowsMs[0]!);
+    if (shortest !== undefined) return shortest.pairs;
     return windows[0]!.top.map((tag): [string, number] => [tag.key, tag.count]);
-  }
-
-  private current<T extends { batchTime: number }>(part: T | undefined, batchTime: number) {
-    return part !== undefined && part.batchTime === batchTime ? part : undefined;
   }
 
   /**

@@ -1,4 +1,5 @@
 import type { DStream, StreamingContext } from '@/lib/engine';
+import type { BatchInputs, ExactWindowInput } from './batch-inputs';
 import { resolveTrendsOptions } from './trends-options';
 import type { TrendsJobConfig, TrendsJobSettings } from './trends-options';
 import { TrendsJobState } from './trends-job-state';
@@ -42,10 +43,12 @@ function tagPairs(posts: ParsedPost[]): [string, number][] {
  * - posts → de-duplicated by id over the longest window (`transform`);
  * - → `[key, 1]` per hashtag (a flatMap, as one `transform` loop) → `reduceByKey(+)`: the
  *   batch's counts;
- * - exact windows (shorter than `heavyHittersFromMs`): `reduceByKeyAndWindow(+, −, windowMs,
+ * - exact windows (shorter than `heavyHittersFromMs`): the counts their key bound admits
+ *   (`transform`, all of them below the bound) → `reduceByKeyAndWindow(+, −, windowMs,
  *   batchInterval, count > 0)`, incremental, and post totals by `count().reduceByWindow(+, −)`;
- * - heavy-hitters windows: the batch's counts go into per-pane Space-Saving summaries;
- * - trending: decayed rates per key from the posts (see `trending-score.ts`).
+ * - all of that gathered by one `ssc.transform` into the batch's `BatchInputs`, from which the
+ *   job's state assembles the result in one place (heavy-hitters panes, trending, spellings):
+ *   nothing depends on the order in which outputs are defined.
  */
 export function createTrendsJob(
   ssc: StreamingContext,
@@ -57,26 +60,35 @@ export function createTrendsJob(
   const options = resolveTrendsOptions(settings, batchIntervalMs);
   const state = new TrendsJobState(options, batchIntervalMs);
   const posts = input.transform((batch, batchTime) => state.dedupe(batch, batchTime));
-  posts.foreachBatch((batch, batchTime) => state.tally(batch, batchTime));
   const batchCounts = posts.transform(tagPairs).reduceByKey(add);
   const postCounts = posts.count();
-  for (const windowMs of options.windowsMs) {
-    if (state.isHeavy(windowMs)) continue;
-    batchCounts
-      .reduceByKeyAndWindow(add, subtract, windowMs, batchIntervalMs, isPositive)
-      .foreachBatch((pairs, batchTime) => state.recordExactWindow(windowMs, pairs, batchTime));
-    postCounts
-      .reduceByWindow(add, subtract, windowMs, batchIntervalMs)
-      .foreachBatch((totals, batchTime) => state.recordTweets(windowMs, totals[0] ?? 0, batchTime));
-  }
   const history = new TagHistory();
-  batchCounts.foreachBatch((pairs, batchTime) => history.addBatch(pairs, batchTime));
-  batchCounts.foreachBatch((pairs, batchTime) => {
-    const result = state.complete(pairs, batchTime);
-    for (const window of result.windows) history.noteTop(window.top.map((tag) => tag.key));
-    history.noteTop(result.trending.map((tag) => tag.key));
-    onResult(result);
-  });
+  // Exact windows count the pairs their key bound admits (all of them below it).
+  const admitted = batchCounts.transform((pairs, batchTime) => state.admitExact(pairs, batchTime));
+  const exactWindows = options.windowsMs
+    .filter((windowMs) => !state.isHeavy(windowMs))
+    .map((windowMs) => exactWindow(ssc, admitted, postCounts, windowMs));
+  ssc
+    .transform(
+      [input.count(), posts, batchCounts, ...exactWindows],
+      ([received, fresh, pairs, ...windows], batchTime): BatchInputs[] => [
+        {
+          batchTime,
+          posts: fresh,
+          duplicates: (received[0] ?? 0) - fresh.length,
+          batchPairs: pairs,
+          exactWindows: windows.map((window) => window[0]!),
+        },
+      ],
+    )
+    .foreachBatch((inputs) => {
+      const batch = inputs[0]!;
+      history.addBatch(batch.batchPairs, batch.batchTime);
+      const result = state.assemble(batch);
+      for (const window of result.windows) history.noteTop(window.top.map((tag) => tag.key));
+      history.noteTop(result.trending.map((tag) => tag.key));
+      onResult(result);
+    });
   return {
     options,
     history,
@@ -87,4 +99,21 @@ export function createTrendsJob(
       history.restore(snapshot.history);
     },
   };
+}
+
+/** One exact window's pairs and post total, as one item per batch. */
+function exactWindow(
+  ssc: StreamingContext,
+  admitted: DStream<[string, number]>,
+  postCounts: DStream<number>,
+  windowMs: number,
+): DStream<ExactWindowInput> {
+  const batchIntervalMs = ssc.batchIntervalMs;
+  return ssc.transform(
+    [
+      admitted.reduceByKeyAndWindow(add, subtract, windowMs, batchIntervalMs, isPositive),
+      postCounts.reduceByWindow(add, subtract, windowMs, batchIntervalMs),
+    ],
+    ([pairs, totals]) => [{ windowMs, pairs, tweets: totals[0] ?? 0 }],
+  );
 }

@@ -1,3 +1,4 @@
+import { greatestCommonDivisor } from '@/lib/engine';
 import type { TrendingOptions } from '../trending/trend-tracker';
 import { DEFAULT_SCORE_OPTIONS } from '../trending/trending-score';
 import type { TrendsJobOptions } from '../types';
@@ -18,6 +19,9 @@ export const DEFAULT_TRENDS_OPTIONS: Readonly<TrendsJobOptions> = Object.freeze(
   seriesTagsPerBatch: 500,
   heavyHittersFromMs: 15 * 60_000,
   heavyHittersCapacity: 20_000,
+  maxExactWindowKeys: 100_000,
+  maxSpellingKeys: 100_000,
+  maxDedupeIds: 500_000,
 });
 
 export const DEFAULT_TRENDING_OPTIONS: Readonly<TrendingOptions> = Object.freeze({
@@ -36,7 +40,7 @@ export const DEFAULT_TRENDING_OPTIONS: Readonly<TrendingOptions> = Object.freeze
   dailyToleranceMs: 45 * 60_000,
   maxRememberedKeys: 10_000,
   restartAfterSilenceMs: 5 * 60_000,
-  maxTrackedKeys: 200_000,
+  maxTrackedKeys: 50_000,
   maxTags: 50,
 });
 
@@ -63,10 +67,21 @@ export function resolveTrendsOptions(
     }
   }
   if (new Set(windowsMs).size !== windowsMs.length) fail('windowsMs', 'lengths must be distinct');
-  for (const name of ['topN', 'seriesTagsPerBatch', 'heavyHittersCapacity'] as const) {
+  const sizes = [
+    'topN',
+    'seriesTagsPerBatch',
+    'heavyHittersCapacity',
+    'maxExactWindowKeys',
+    'maxSpellingKeys',
+    'maxDedupeIds',
+  ] as const;
+  for (const name of sizes) {
     if (!Number.isInteger(options[name]) || options[name] < 1) fail(name, 'must be an integer ≥ 1');
   }
   if (!(options.heavyHittersFromMs > 0)) fail('heavyHittersFromMs', 'must be positive');
+  if (!Number.isInteger(trending.maxTrackedKeys) || trending.maxTrackedKeys < 1) {
+    fail('trending.maxTrackedKeys', 'must be an integer ≥ 1');
+  }
   const heavyWindowsMs = windowsMs.filter((windowMs) => windowMs >= options.heavyHittersFromMs);
   return {
     ...options,
@@ -96,10 +111,6 @@ export function choosePaneMs(heavyWindowsMs: number[], batchIntervalMs: number):
     if (common % (batches * batchIntervalMs) === 0) return batches * batchIntervalMs;
   }
   return batchIntervalMs;
-}
-
-function greatestCommonDivisor(a: number, b: number): number {
-  return b === 0 ? a : greatestCommonDivisor(b, a % b);
 }
 
 function definedOnly<T extends object>(partial: T): Partial<T> {

@@ -10,20 +10,32 @@ export function exactTagCounts(pairs: [string, number][], spellingOf: SpellingOf
   return pairs.map(([key, count]) => ({ key, tag: spellingOf(key), count, error: 0 }));
 }
 
-/** An exact window's result: its top-N of the window's `[key, count]` pairs. */
+/**
+ * An exact window's result: its top-N of the window's `[key, count]` pairs. With `errorOf` (the
+ * window cut new keys at its bound) it is approximate: the top-N by counted posts, each `count`
+ * raised by its `error`, so that as in heavy-hitters mode `count ≥ true ≥ count − error`.
+ */
 export function exactWindowResult(
   windowMs: number,
   pairs: [string, number][],
   tweets: number,
   topN: number,
   spellingOf: SpellingOf,
+  errorOf?: (key: string) => number,
 ): WindowResult {
+  const top = topCounts(pairs, topN);
   return {
     label: windowLabel(windowMs),
     windowMs,
     tweets,
-    top: exactTagCounts(topCounts(pairs, topN), spellingOf),
-    approximate: false,
+    top:
+      errorOf === undefined
+        ? exactTagCounts(top, spellingOf)
+        : top.map(([key, counted]) => {
+            const error = errorOf(key);
+            return { key, tag: spellingOf(key), count: counted + error, error };
+          }),
+    approximate: errorOf !== undefined,
   };
 }
 

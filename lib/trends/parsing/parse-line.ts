@@ -2,6 +2,12 @@ import { checkPost, isObject } from './parse-line-shape';
 import { utf8ByteLength } from './parse-line-bytes';
 import type { StreamLine } from '../types';
 
+/**
+ * The longest line accepted, in UTF-8 bytes (X's posts are a few KB). Readers cut longer lines
+ * at this length so that a file or stream without line breaks cannot fill the memory.
+ */
+export const MAX_LINE_BYTES = 1_000_000;
+
 export type LineResult = { ok: true; line: StreamLine } | { ok: false; reason: string };
 
 /**
@@ -20,7 +26,7 @@ export type LineResult = { ok: true; line: StreamLine } | { ok: false; reason: s
  * fields the job reads removed. Nothing else of the line is checked: `includes` and
  * `matching_rules` may hold anything.
  */
-export function parseStreamLine(raw: string, maxLineBytes = 1_000_000): LineResult {
+export function parseStreamLine(raw: string, maxLineBytes = MAX_LINE_BYTES): LineResult {
   if (isBlank(raw)) return { ok: false, reason: 'empty' };
   // A UTF-16 unit is 1 to 3 UTF-8 bytes: count bytes only when the length cannot decide.
   if (raw.length * 3 > maxLineBytes) {

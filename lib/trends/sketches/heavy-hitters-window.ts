@@ -1,3 +1,4 @@
+import { FrozenSummary } from './frozen-summary';
 import type { OpenPane } from './pane-builder';
 import { SlidingAggregate } from './sliding-aggregate';
 import type { SlidingAggregateSnapshot } from './sliding-aggregate';
@@ -67,7 +68,7 @@ export class HeavyHittersWindow {
   /** A pane closed; it stays in the window for the next `windowMs / paneMs − 1` panes. */
   paneClosed(pane: OpenPane): void {
     if (this.closedPanesInWindow <= 0) return;
-    this.closed.push({ summary: pane.summary, posts: pane.posts });
+    this.closed.push({ summary: FrozenSummary.of(pane.summary), posts: pane.posts });
     this.closedIndices.push(pane.index);
     this.cache = undefined;
   }

@@ -35,10 +35,10 @@ export class SlidingAggregate<T> {
       this.backCombined === undefined ? item : this.combine(this.backCombined, item);
   }
 
-  /** Drops the oldest item; no-op when empty. */
+  /** Drops the oldest item (and lets go of it at once); no-op when empty. */
   shift(): void {
     if (this.head === this.front.length) this.flip();
-    if (this.head < this.front.length) this.head++;
+    if (this.head < this.front.length) this.front[this.head++] = undefined as T;
   }
 
   /** The combination of every item, oldest to newest; undefined when empty. */

@@ -1,4 +1,4 @@
-import { SpaceSaving } from './space-saving';
+import { FrozenSummary } from './frozen-summary';
 import type { SpaceSavingColumns } from './space-saving-columns';
 import type { SummaryAggregate } from './summary-aggregate';
 
@@ -15,7 +15,7 @@ export interface SummaryAggregateSnapshot {
  * One saver per snapshot (nothing is retained between checkpoints).
  */
 export function aggregateSaver(): (aggregate: SummaryAggregate) => SummaryAggregateSnapshot {
-  const saved = new Map<SpaceSaving<string>, SpaceSavingColumns<string>>();
+  const saved = new Map<FrozenSummary, SpaceSavingColumns<string>>();
   return (aggregate) => {
     let columns = saved.get(aggregate.summary);
     if (columns === undefined) {
@@ -28,12 +28,12 @@ export function aggregateSaver(): (aggregate: SummaryAggregate) => SummaryAggreg
 
 /** One loader per restore: columns shared in the snapshot become one shared summary again. */
 export function aggregateLoader(): (saved: SummaryAggregateSnapshot) => SummaryAggregate {
-  const loaded = new Map<SpaceSavingColumns<string>, SpaceSaving<string>>();
+  const loaded = new Map<SpaceSavingColumns<string>, FrozenSummary>();
   return (saved) => {
     if (!(saved.posts >= 0)) throw new TypeError('pane snapshot: posts must be a count');
     let summary = loaded.get(saved.summary);
     if (summary === undefined) {
-      summary = SpaceSaving.fromColumns(saved.summary);
+      summary = FrozenSummary.fromColumns(saved.summary);
       loaded.set(saved.summary, summary);
     }
     return { summary, posts: saved.posts };

@@ -1,8 +1,8 @@
-import { SpaceSaving } from './space-saving';
+import { FrozenSummary } from './frozen-summary';
 
-/** A Space-Saving summary of some panes and the posts of those panes. */
+/** A frozen Space-Saving summary of some panes and the posts of those panes. */
 export interface SummaryAggregate {
-  summary: SpaceSaving<string>;
+  summary: FrozenSummary;
   posts: number;
 }
 
@@ -13,7 +13,7 @@ export function mergeAggregates(
   capacity: number,
 ): SummaryAggregate {
   return {
-    summary: SpaceSaving.merge([older.summary, newer.summary], capacity),
+    summary: FrozenSummary.merge([older.summary, newer.summary], capacity),
     posts: older.posts + newer.posts,
   };
 }

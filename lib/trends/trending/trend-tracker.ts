@@ -2,6 +2,7 @@ import { countsAt, decayAndAdd, newKeyTrend } from './key-trend';
 import type { KeyTrend } from './key-trend';
 import { RecentCounts } from './recent-counts';
 import { RecentSightings } from './recent-sightings';
+import { evictLeastRecentlySeen } from '../sketches/evict-least-recent';
 import { selectTop } from '../sketches/top-n';
 import { TrendBoard } from './trend-board';
 import type { BoardListing } from './trend-board';
@@ -103,6 +104,10 @@ export class TrendTracker {
       decayAndAdd(trend, batchMs, trend.batchWeight, fastHalfLifeMs, slowHalfLifeMs);
     }
     this.touched = [];
+    // The bound holds every batch: the least recently seen go first, keys seen in the gate
+    // window last, so a flood of one-off tags evicts one-off tags.
+    const { maxTrackedKeys } = this.options;
+    evictLeastRecentlySeen(this.keys, maxTrackedKeys, lastPostMs, batchMs - this.gateWindowMs);
   }
 
   /** The lists at `batchMs` from the shortest window's `[key, posts]`. */
@@ -274,3 +279,5 @@ function byScoreThenKey(a: BoardListing, b: BoardListing): number {
   if (scoreA !== scoreB) return scoreA - scoreB;
   return keyA < keyB ? 1 : keyA > keyB ? -1 : 0;
 }
+
+const lastPostMs = (trend: KeyTrend): number => trend.batchMs;

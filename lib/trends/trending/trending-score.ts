@@ -84,8 +84,3 @@ export function scoreWithShare(
 export function decayFactor(elapsedMs: number, halfLifeMs: number): number {
   return Math.pow(2, -elapsedMs / halfLifeMs);
 }
-
-/** A decayed count as a rate in posts per minute, corrected for the job's age as above. */
-export function decayedRatePerMin(count: number, halfLifeMs: number, ageMs = Infinity): number {
-  return (count * 60_000) / gatheredWeight(ageMs, halfLifeMs);
-}

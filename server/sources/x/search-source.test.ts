@@ -1,47 +1,27 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { startMockXApi } from '../../../scripts/mock-x-api/mock-x-api';
+import { describe, expect, it } from 'vitest';
 import type { MockXApi } from '../../../scripts/mock-x-api/mock-x-api';
 import type { MockXApiOptions } from '../../../scripts/mock-x-api/mock-types';
-import {
-  capturingLogger,
-  MOCK_TOKEN,
-  mockXConfig,
-  postIds,
-  recordingSink,
-} from '../../../scripts/mock-x-api/test-support';
+import { MOCK_TOKEN, postIds } from '../../../scripts/mock-x-api/test-support';
 import type { XTestConfig } from '../../../scripts/mock-x-api/test-support';
-import type { TweetSource } from '../types';
-import { createXSource } from './source-factory';
+import { useSourceAgainstMockXApi } from './source-test-harness';
 import type { ServerClock } from '../../time/server-clock';
 import { ManualServerClock } from '../../time/manual-server-clock';
 import { waitFor } from '@/tests/support/wait-for';
 
-let mock: MockXApi | undefined;
-let source: TweetSource | undefined;
+const harness = useSourceAgainstMockXApi();
 
-afterEach(async () => {
-  await source?.stop();
-  await mock?.close();
-  source = mock = undefined;
-});
-
-async function run(
+function run(
   options: Partial<MockXApiOptions> = {},
   config: Partial<XTestConfig> = {},
   published = 0,
   clock?: ServerClock,
 ) {
-  mock = await startMockXApi({
-    bearerToken: MOCK_TOKEN,
-    searchRateLimit: { limit: 100_000, windowMs: 60_000 },
-    ...options,
-  });
-  mock.publishSearchPosts(published);
-  const logger = capturingLogger();
-  const sink = recordingSink();
-  source = createXSource('search', mockXConfig(mock, config), logger, clock);
-  await source.start(sink);
-  return { mock, source, sink, logger };
+  return harness.start(
+    'search',
+    { searchRateLimit: { limit: 100_000, windowMs: 60_000 }, ...options },
+    config,
+    { prepare: (mock) => mock.publishSearchPosts(published), clock },
+  );
 }
 
 const searchRequests = (api: MockXApi) =>
@@ -62,7 +42,7 @@ describe('XSearchSource against the mock X API', () => {
     expect(line.includes.users).toHaveLength(1);
     expect(line.includes.users[0].id).toBe(line.data.author_id);
     expect(BigInt(line.data.id) < BigInt(JSON.parse(sink.lines[29]!).data.id)).toBe(true);
-    const query = Object.fromEntries(searchRequests(mock!)[0]!.query);
+    const query = Object.fromEntries(searchRequests(harness.mock)[0]!.query);
     expect(query).toMatchObject({
       query: 'has:hashtags',
       max_results: '100',

@@ -5,6 +5,7 @@
  * each chunk apart and takes a chunk that is exactly `\r\n` for a keep-alive), hence this reader.
  */
 import { StringDecoder } from 'node:string_decoder';
+import { MAX_LINE_BYTES } from '@/lib/trends/parsing/parse-line';
 
 export interface StreamLineHandlers {
   /** One complete line without its terminator (`\n` or `\r\n`); never empty. */
@@ -19,12 +20,13 @@ export interface StreamLineReader {
   discardTail(): string;
 }
 
-/** A line longer than this (a broken server that never sends `\n`) is cut here, not kept whole. */
-export const MAX_LINE_CHARS = 1_000_000;
-
 export function createStreamLineReader(
   handlers: StreamLineHandlers,
-  maxLineChars = MAX_LINE_CHARS,
+  /**
+   * A longer line (a broken server that never sends `\n`) is cut here, not kept whole: the
+   * parser's byte limit, which it rejects anyway, as a character is at least one byte.
+   */
+  maxLineChars = MAX_LINE_BYTES,
 ): StreamLineReader {
   const decoder = new StringDecoder('utf8');
   let pending = '';

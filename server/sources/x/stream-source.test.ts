@@ -1,28 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { startMockXApi } from '../../../scripts/mock-x-api/mock-x-api';
+import { describe, expect, it } from 'vitest';
 import type { MockXApi } from '../../../scripts/mock-x-api/mock-x-api';
 import type { MockXApiOptions } from '../../../scripts/mock-x-api/mock-types';
-import {
-  capturingLogger,
-  MOCK_TOKEN,
-  mockXConfig,
-  postIds,
-  recordingSink,
-} from '../../../scripts/mock-x-api/test-support';
+import { MOCK_TOKEN, postIds } from '../../../scripts/mock-x-api/test-support';
+import type { capturingLogger } from '../../../scripts/mock-x-api/test-support';
 import type { XTestConfig } from '../../../scripts/mock-x-api/test-support';
-import type { TweetSource } from '../types';
-import { createXSource } from './source-factory';
+import { useSourceAgainstMockXApi } from './source-test-harness';
 import { ManualServerClock } from '../../time/manual-server-clock';
 import { waitFor } from '@/tests/support/wait-for';
 
-let mock: MockXApi | undefined;
-let source: TweetSource | undefined;
-
-afterEach(async () => {
-  await source?.stop();
-  await mock?.close();
-  source = mock = undefined;
-});
+const harness = useSourceAgainstMockXApi();
 
 async function run(
   options: Partial<MockXApiOptions>,
@@ -32,12 +18,10 @@ async function run(
   // clock, so a busy machine cannot make a connection look stalled.
   clock: ManualServerClock = new ManualServerClock({ advanceOnSleep: true }),
 ) {
-  mock = await startMockXApi({ bearerToken: MOCK_TOKEN, streamPostCount: 60, ...options });
-  const logger = capturingLogger();
-  const sink = recordingSink();
-  source = createXSource(kind, mockXConfig(mock, config), logger, clock);
-  await source.start(sink);
-  return { mock, source, sink, logger, clock };
+  const started = await harness.start(kind, { streamPostCount: 60, ...options }, config, {
+    clock,
+  });
+  return { ...started, clock };
 }
 
 /** Waits until every post the mock holds has been sent and received. */
@@ -58,8 +42,8 @@ function reconnectDelays(logger: ReturnType<typeof capturingLogger>): number[] {
 describe('XStreamSource against the mock X API', () => {
   it('delivers every post intact whatever the chunking, multi-byte hashtags included', async () => {
     const { sink, source } = await run({ streamPostCount: 200 });
-    await allReceived(sink, mock!);
-    expect(postIds(sink.lines)).toEqual(mock!.sentIds);
+    await allReceived(sink, harness.mock);
+    expect(postIds(sink.lines)).toEqual(harness.mock.sentIds);
     expect(sink.lines.some((line) => line.includes('\uFFFD'))).toBe(false);
     const tags = sink.lines.flatMap((line) =>
       JSON.parse(line).data.entities.hashtags.map((h: { tag: string }) => h.tag),
@@ -90,16 +74,16 @@ describe('XStreamSource against the mock X API', () => {
       await waitFor(() => sink.lines.length === 40, 'the posts before the stall');
       await clock.advance(300);
     }
-    await allReceived(sink, mock!);
-    expect(postIds(sink.lines)).toEqual(mock!.sentIds);
+    await allReceived(sink, harness.mock);
+    expect(postIds(sink.lines)).toEqual(harness.mock.sentIds);
     expect(sink.lines.some((line) => line.includes('\uFFFD'))).toBe(false);
-    expect(mock!.connections).toHaveLength(1 + plans.length);
+    expect(harness.mock.connections).toHaveLength(1 + plans.length);
   });
 
   it('reads the sample stream with the same fields', async () => {
     const { sink } = await run({ streamPostCount: 20 }, {}, 'sample');
-    await allReceived(sink, mock!);
-    expect(mock!.connections[0]!.path).toBe('/2/tweets/sample/stream');
+    await allReceived(sink, harness.mock);
+    expect(harness.mock.connections[0]!.path).toBe('/2/tweets/sample/stream');
     expect(JSON.parse(sink.lines[0]!)).toHaveProperty('includes.users');
   });
 
@@ -110,8 +94,8 @@ describe('XStreamSource against the mock X API', () => {
     });
     await waitFor(() => sink.lines.length > 0, 'the first post');
     await clock.advance(100); // the connection has been open long enough to count as healthy
-    await allReceived(sink, mock!);
-    expect(postIds(sink.lines)).toEqual(mock!.sentIds);
+    await allReceived(sink, harness.mock);
+    expect(postIds(sink.lines)).toEqual(harness.mock.sentIds);
     expect(reconnectDelays(logger)).toEqual([0]);
     expect(source.status()).toMatchObject({ reconnects: 1, connection: { state: 'live' } });
   });
@@ -119,7 +103,7 @@ describe('XStreamSource against the mock X API', () => {
   it('backs off linearly when a server accepts and closes at once (no hot loop)', async () => {
     const plans = Array.from({ length: 4 }, () => ({ kind: 'close-at-once' as const }));
     const { sink, logger } = await run({ streamPlans: plans });
-    await allReceived(sink, mock!);
+    await allReceived(sink, harness.mock);
     expect(reconnectDelays(logger)).toEqual([0.25, 0.5, 0.75, 1]);
   });
 
@@ -127,7 +111,7 @@ describe('XStreamSource against the mock X API', () => {
     const plans = [503, 503, 503].map((status) => ({ kind: 'status' as const, status }));
     const clock = new ManualServerClock({ advanceOnSleep: true });
     const { sink, source, logger } = await run({ streamPlans: plans }, {}, 'filtered', clock);
-    await allReceived(sink, mock!);
+    await allReceived(sink, harness.mock);
     expect(reconnectDelays(logger)).toEqual([5, 10, 20]);
     expect(clock.slept).toEqual([5, 10, 20]);
     expect(source.status()).toMatchObject({
@@ -157,9 +141,9 @@ describe('XStreamSource against the mock X API', () => {
     expect(clock.slept[0]).toBeLessThanOrEqual(2_000);
     expect(source.isReady()).toBe(false);
     await clock.advanceTo(state.untilMs - 1);
-    expect(mock!.connections.filter((c) => c.path.endsWith('/stream'))).toHaveLength(1);
+    expect(harness.mock.connections.filter((c) => c.path.endsWith('/stream'))).toHaveLength(1);
     await clock.advanceTo(state.untilMs);
-    await allReceived(sink, mock!);
+    await allReceived(sink, harness.mock);
     expect(source.isReady()).toBe(true);
   });
 
@@ -170,11 +154,11 @@ describe('XStreamSource against the mock X API', () => {
       streamPostCount: 20,
     });
     await waitFor(() => sink.lines.length > 0, 'first post');
-    mock!.rules.byId.clear();
-    await allReceived(sink, mock!);
-    const streams = mock!.connections.filter((c) => c.path.endsWith('/stream'));
+    harness.mock.rules.byId.clear();
+    await allReceived(sink, harness.mock);
+    const streams = harness.mock.connections.filter((c) => c.path.endsWith('/stream'));
     expect(streams.map((c) => c.status)).toEqual([200, 409, 200]);
-    expect([...mock!.rules.byId.values()].map((rule) => rule.value)).toHaveLength(2);
+    expect([...harness.mock.rules.byId.values()].map((rule) => rule.value)).toHaveLength(2);
     expect(source.status().connection).toEqual({ state: 'live' });
   });
 
@@ -182,17 +166,17 @@ describe('XStreamSource against the mock X API', () => {
     const { sink, source } = await run({
       streamPlans: [{ kind: 'operational-disconnect', afterPosts: 20 }],
     });
-    await allReceived(sink, mock!);
+    await allReceived(sink, harness.mock);
     expect(sink.lines.some((line) => line.includes('operational-disconnect'))).toBe(false);
-    expect(postIds(sink.lines)).toEqual(mock!.sentIds);
+    expect(postIds(sink.lines)).toEqual(harness.mock.sentIds);
     expect(source.status().errors).toBeGreaterThanOrEqual(1);
     expect(source.status().reconnects).toBe(1);
   });
 
   it('forwards a malformed line for the pipeline to count, and goes on', async () => {
     const { sink, source } = await run({ streamPlans: [{ kind: 'malformed', afterPosts: 10 }] });
-    await allReceived(sink, mock!);
-    expect(sink.lines).toHaveLength(mock!.sentIds.length + 1);
+    await allReceived(sink, harness.mock);
+    expect(sink.lines).toHaveLength(harness.mock.sentIds.length + 1);
     expect(() => JSON.parse(sink.lines[10]!)).toThrow();
     expect(source.status().reconnects).toBe(0);
   });
@@ -207,10 +191,10 @@ describe('XStreamSource against the mock X API', () => {
     );
     await waitFor(() => sink.lines.length === 15, 'the posts before the stall');
     await clock.advance(199);
-    expect(mock!.connections.filter((c) => c.path.endsWith('/stream'))).toHaveLength(1);
+    expect(harness.mock.connections.filter((c) => c.path.endsWith('/stream'))).toHaveLength(1);
     await clock.advance(1);
-    await allReceived(sink, mock!);
-    const [first, second] = mock!.connections.filter((c) => c.path.endsWith('/stream'));
+    await allReceived(sink, harness.mock);
+    const [first, second] = harness.mock.connections.filter((c) => c.path.endsWith('/stream'));
     expect(first!.closedAtMs).toBeDefined();
     expect(second).toBeDefined();
     expect(source.status()).toMatchObject({ reconnects: 1, connection: { state: 'live' } });
@@ -224,12 +208,12 @@ describe('XStreamSource against the mock X API', () => {
       'filtered',
       clock,
     );
-    const streams = () => mock!.connections.filter((c) => c.path.endsWith('/stream'));
+    const streams = () => harness.mock.connections.filter((c) => c.path.endsWith('/stream'));
     await waitFor(() => streams().length === 1, 'the first stream request');
     await clock.advance(149);
     expect(streams()).toHaveLength(1);
     await clock.advance(1);
-    await allReceived(sink, mock!);
+    await allReceived(sink, harness.mock);
     expect(streams()).toHaveLength(2);
     expect(logger.entries.map((entry) => entry.message)).toContain(
       'X stream: network error: no response within 150 ms; reconnecting',
@@ -244,12 +228,12 @@ describe('XStreamSource against the mock X API', () => {
     await waitFor(() => source.isReady(), 'connected');
     // 500 ms of the source's clock, 100 ms after each keep-alive: each must re-arm the watchdog.
     for (let round = 0; round < 5; round++) {
-      const sent = mock!.keepAlivesSent();
-      await waitFor(() => mock!.keepAlivesSent() >= sent + 2, 'a keep-alive received');
+      const sent = harness.mock.keepAlivesSent();
+      await waitFor(() => harness.mock.keepAlivesSent() >= sent + 2, 'a keep-alive received');
       await clock.advance(100);
     }
     expect(source.isReady()).toBe(true);
-    expect(mock!.connections).toHaveLength(1);
+    expect(harness.mock.connections).toHaveLength(1);
   });
 
   it('stops with a clear reason on 401 instead of retrying, never showing the token', async () => {
@@ -262,7 +246,7 @@ describe('XStreamSource against the mock X API', () => {
     });
     expect(source.isReady()).toBe(false);
     expect(clock.pendingCount).toBe(0); // no retry planned, ever
-    expect(mock!.connections.map((request) => request.path)).toEqual([
+    expect(harness.mock.connections.map((request) => request.path)).toEqual([
       '/2/tweets/search/stream/rules',
     ]);
     expect(JSON.stringify([source.status(), logger.entries])).not.toContain(MOCK_TOKEN);
@@ -274,7 +258,7 @@ describe('XStreamSource against the mock X API', () => {
     expect(source.status().connection).toMatchObject({
       reason: expect.stringMatching(/^403 Forbidden/),
     });
-    expect(mock!.connections).toHaveLength(1);
+    expect(harness.mock.connections).toHaveLength(1);
   });
 
   it('forwards posts repeated around a reconnect as they come (the pipeline drops them by id)', async () => {
@@ -282,8 +266,8 @@ describe('XStreamSource against the mock X API', () => {
       streamPlans: [{ kind: 'drop', afterPosts: 30 }],
       redeliverOnReconnect: 5,
     });
-    await allReceived(sink, mock!);
-    expect(postIds(sink.lines)).toEqual(mock!.sentIds);
+    await allReceived(sink, harness.mock);
+    expect(postIds(sink.lines)).toEqual(harness.mock.sentIds);
     expect(sink.lines.length - new Set(postIds(sink.lines)).size).toBe(5);
   });
 
@@ -291,7 +275,7 @@ describe('XStreamSource against the mock X API', () => {
     const { source } = await run({ streamPostCount: 0 });
     await waitFor(() => source.isReady(), 'connected');
     await source.stop();
-    await waitFor(() => mock!.connections[0]!.closedAtMs !== undefined, 'connection closed');
+    await waitFor(() => harness.mock.connections[0]!.closedAtMs !== undefined, 'connection closed');
     expect(source.status().connection).toEqual({ state: 'stopped', reason: 'stopped' });
   });
 });

@@ -1,0 +1,25 @@
+import type { ParsedPost } from '../types';
+
+/** An exact window's part of a batch: its `[key, count]` pairs (counts > 0) and its posts. */
+export interface ExactWindowInput {
+  windowMs: number;
+  pairs: [string, number][];
+  tweets: number;
+}
+
+/**
+ * Everything the engine computed for one batch, gathered by one transform before the job's
+ * state assembles the batch's result from it (`TrendsJobState.assemble`). Arrays are the
+ * engine's: read them, never mutate them.
+ */
+export interface BatchInputs {
+  batchTime: number;
+  /** The batch's posts after de-duplication. */
+  posts: ParsedPost[];
+  /** Posts dropped as already seen. */
+  duplicates: number;
+  /** `[key, count]` per distinct hashtag of the batch's posts. */
+  batchPairs: [string, number][];
+  /** One entry per exact window, shortest first. */
+  exactWindows: ExactWindowInput[];
+}
