@@ -2,7 +2,7 @@
 import type { TagHistory } from '@/lib/trends/history/tag-history';
 import { MINUTE_MS } from '@/lib/trends/history/tag-history';
 import type { TrendStore } from '@/server/ingestion/trend-store';
-import { MAX_TAG_LENGTH, toTagKey } from '@/server/sockets/watch-keys';
+import { checkTag } from './query';
 import type { RouteAnswer } from './respond';
 import { json } from './respond';
 
@@ -27,19 +27,12 @@ export function historyRoute(
   nowMs: number,
 ): RouteAnswer {
   const range = params.get('range') ?? '1h';
-  if (!(range in HISTORY_RANGES)) {
+  if (!Object.hasOwn(HISTORY_RANGES, range)) {
     return json(400, { error: 'unknown range', valid: Object.keys(HISTORY_RANGES) });
   }
-  let text: string;
-  try {
-    text = decodeURIComponent(encodedTag);
-  } catch {
-    return json(400, { error: 'tag is not valid percent-encoded UTF-8' });
-  }
-  const key = toTagKey(text);
-  if (key === undefined) {
-    return json(400, { error: `tag must be 1 to ${MAX_TAG_LENGTH} characters, # optional` });
-  }
+  const tag = checkTag(encodedTag);
+  if (!tag.ok) return tag.answer;
+  const { text, key } = tag.value;
   const history = deps.history();
   if (history === undefined) {
     return json(503, { error: 'the history is kept by the ingesting instance' });

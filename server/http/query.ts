@@ -1,6 +1,7 @@
 /** Validation of query parameters: a bad value is a 400 naming what is accepted. */
 import type { RouteAnswer } from './respond';
 import { json } from './respond';
+import { MAX_TAG_LENGTH, toTagKey } from '@/server/sockets/watch-keys';
 
 export const MAX_LIMIT = 100;
 export const DEFAULT_LIMIT = 20;
@@ -35,5 +36,21 @@ export function checkWindow<W extends { label: string }>(
   return {
     ok: false,
     answer: json(400, { error: 'unknown window', valid: windows.map((window) => window.label) }),
+  };
+}
+
+/** A tag in the path (percent-encoded, `#` optional): its text as given and its key. */
+export function checkTag(encodedTag: string): Checked<{ text: string; key: string }> {
+  let text: string;
+  try {
+    text = decodeURIComponent(encodedTag);
+  } catch {
+    return { ok: false, answer: json(400, { error: 'tag is not valid percent-encoded UTF-8' }) };
+  }
+  const key = toTagKey(text);
+  if (key !== undefined) return { ok: true, value: { text, key } };
+  return {
+    ok: false,
+    answer: json(400, { error: `tag must be 1 to ${MAX_TAG_LENGTH} characters, # optional` }),
   };
 }

@@ -266,11 +266,14 @@ describe('GET /api/trends/:tag/history', () => {
     expect(body.points.at(-6)).toEqual({ time: T0, count: null, state: 'untracked' });
   });
 
-  it.each(['2h', '', 'all'])('refuses range=%s with the valid ranges', async (range) => {
-    const { status, body } = await get(`/api/trends/worldcup/history?range=${range}`);
-    expect(status).toBe(400);
-    expect(body).toEqual({ error: 'unknown range', valid: ['1h', '6h', '24h'] });
-  });
+  it.each(['2h', '', 'all', 'toString', '__proto__', 'constructor'])(
+    'refuses range=%s with the valid ranges',
+    async (range) => {
+      const { status, body } = await get(`/api/trends/worldcup/history?range=${range}`);
+      expect(status).toBe(400);
+      expect(body).toEqual({ error: 'unknown range', valid: ['1h', '6h', '24h'] });
+    },
+  );
 
   it('refuses a bad tag', async () => {
     expect((await get('/api/trends/%E0%A4%A/history')).status).toBe(400);

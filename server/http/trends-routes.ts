@@ -2,8 +2,7 @@
 import type { WindowSpec } from '@/server/config';
 import type { TagHistory } from '@/lib/trends/history/tag-history';
 import type { TrendStore } from '@/server/ingestion/trend-store';
-import { MAX_TAG_LENGTH, toTagKey } from '@/server/sockets/watch-keys';
-import { checkLimit, checkWindow } from './query';
+import { checkLimit, checkTag, checkWindow } from './query';
 import type { RouteAnswer } from './respond';
 import { json } from './respond';
 
@@ -41,16 +40,9 @@ export function trendsRoute(deps: TrendsRouteDeps, params: URLSearchParams): Rou
 
 /** Per-batch counts of one tag over the recent batches, zeros included. */
 export function seriesRoute(deps: TrendsRouteDeps, encodedTag: string): RouteAnswer {
-  let text: string;
-  try {
-    text = decodeURIComponent(encodedTag);
-  } catch {
-    return json(400, { error: 'tag is not valid percent-encoded UTF-8' });
-  }
-  const key = toTagKey(text);
-  if (key === undefined) {
-    return json(400, { error: `tag must be 1 to ${MAX_TAG_LENGTH} characters, # optional` });
-  }
+  const tag = checkTag(encodedTag);
+  if (!tag.ok) return tag.answer;
+  const { text, key } = tag.value;
   const points = deps.store
     .series([key])
     .map((point) => ({ batchTime: point.batchTime, count: point.counts[0] ?? 0 }));
