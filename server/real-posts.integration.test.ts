@@ -8,12 +8,11 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { modelPosts, windowCounts } from '../tests/support/fixture-counts';
 import type { ModelPost } from '../tests/support/fixture-counts';
-import { loadConfig } from './config';
-import { createTagstreamServer } from './create-server';
+import { startFixtureServer } from '../tests/support/fixture-server';
+import { waitFor } from '../tests/support/wait-for';
 import type { TagstreamServer } from './create-server';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -39,22 +38,12 @@ describe.skipIf(missing)('replaying real recorded posts', () => {
   beforeAll(async () => {
     posts = modelPosts(FIXTURE, BATCH_MS);
     lastBatch = Math.max(...posts.map((post) => post.batchTime));
-    const config = loadConfig({
-      NODE_ENV: 'test',
-      PORT: '0',
-      HOST: '127.0.0.1',
-      FIXTURE_PATH: FIXTURE,
-      FIXTURE_SPEED: 'max',
-      FIXTURE_LOOP: 'false',
-    } as NodeJS.ProcessEnv);
-    server = createTagstreamServer({ config, logger: pino({ level: 'silent' }), next: false });
-    const { port } = await server.listen();
-    base = `http://127.0.0.1:${port}`;
-    const deadline = Date.now() + 60_000;
-    while ((server.store.latest()?.batchTime ?? 0) < lastBatch) {
-      if (Date.now() > deadline) throw new Error('the replay did not reach its last batch');
-      await new Promise((done) => setTimeout(done, 50));
-    }
+    ({ server, base } = await startFixtureServer(FIXTURE));
+    await waitFor(
+      () => (server.store.latest()?.batchTime ?? 0) >= lastBatch,
+      'the replay reaching its last batch',
+      { timeoutMs: 60_000, pollMs: 50 },
+    );
   }, 90_000);
 
   afterAll(() => server?.close());

@@ -2,7 +2,6 @@
  * The real server on port 0 (no Next) replaying `fixtures/small.jsonl` at max speed, checked
  * with real clients against counts computed independently from the file.
  */
-import pino from 'pino';
 import { io as connectClient } from 'socket.io-client';
 import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,11 +14,10 @@ import type {
   WindowResult,
 } from '@/lib/protocol';
 import { SOCKET_TOP_TAGS } from '@/lib/protocol';
-import { loadConfig } from './config';
-import { createTagstreamServer } from './create-server';
 import type { TagstreamServer } from './create-server';
 import { batchCounts, modelPosts, windowCounts } from '../tests/support/fixture-counts';
 import type { ModelPost } from '../tests/support/fixture-counts';
+import { startFixtureServer } from '../tests/support/fixture-server';
 import { waitFor } from '../tests/support/wait-for';
 import { blockCounts } from '../tests/support/series-block';
 
@@ -35,19 +33,8 @@ let posts: ModelPost[];
 const clients: Client[] = [];
 
 beforeAll(async () => {
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    PORT: '0',
-    HOST: '127.0.0.1',
-    FIXTURE_PATH: FIXTURE,
-    FIXTURE_SPEED: 'max',
-    FIXTURE_LOOP: 'false',
-    CLIENT_UPDATE_INTERVAL_MS: '100',
-  } as NodeJS.ProcessEnv);
   posts = modelPosts(FIXTURE, BATCH_MS);
-  server = createTagstreamServer({ config, logger: pino({ level: 'silent' }), next: false });
-  const { port } = await server.listen();
-  base = `http://127.0.0.1:${port}`;
+  ({ server, base } = await startFixtureServer(FIXTURE, { CLIENT_UPDATE_INTERVAL_MS: '100' }));
   const lastBatch = Math.max(...posts.map((post) => post.batchTime));
   await waitFor(() => (server.store.latest()?.batchTime ?? 0) >= lastBatch, 'the last batch', {
     timeoutMs: 20_000,
