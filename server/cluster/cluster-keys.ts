@@ -8,6 +8,8 @@ export interface ClusterKeys {
   results: string;
   /** The latest checkpoint (a hash: token, bytes, savedAtMs). */
   checkpoint: string;
+  /** The holder's per-minute history (a hash: token, bytes), read by the other instances. */
+  history: string;
   /** Prefix of checkpoints set aside because they could not be restored. */
   checkpointAside: string;
   /** socket.io's Redis streams adapter. */
@@ -20,6 +22,7 @@ export function clusterKeys(prefix: string): ClusterKeys {
     fence: `${prefix}fence`,
     results: `${prefix}results`,
     checkpoint: `${prefix}checkpoint`,
+    history: `${prefix}history`,
     checkpointAside: `${prefix}checkpoint:aside:`,
     socketStream: `${prefix}socket.io`,
   };

@@ -30,6 +30,10 @@ import type { RedisClient } from './redis-connection';
 import { RedisLease } from './redis-lease';
 import { ResultsFollower } from './results-follower';
 import { ResultsPublisher } from './results-publisher';
+import { SharedHistory } from './shared-history';
+
+/** How often, at most, the holder shares its per-minute history with the other instances. */
+const HISTORY_SHARE_INTERVAL_MS = 15_000;
 
 export interface ClusterNodeOptions extends HolderTermFactories {
   config: Readonly<Config> & { REDIS_URL: string };
@@ -51,6 +55,8 @@ export class ClusterNode {
   private readonly publisher: ResultsPublisher;
   private readonly keeper: LeaseKeeper;
   private readonly checkpoints: HolderCheckpoints;
+  private readonly sharedHistory: SharedHistory;
+  private readonly historyShareMs: number;
   private term: HolderTerm | undefined;
   private highestToken = 0;
   private lastPublished: PublishedBatch | undefined;
@@ -92,6 +98,8 @@ export class ClusterNode {
       options.checkpointIntervalMs,
       logger.child({ component: 'cluster-checkpoints' }),
     );
+    this.historyShareMs = Math.min(HISTORY_SHARE_INTERVAL_MS, options.checkpointIntervalMs);
+    this.sharedHistory = new SharedHistory(this.commands.client, this.keys, this.historyShareMs);
     this.keeper = new LeaseKeeper({
       lease,
       connection: this.commands,
@@ -103,12 +111,15 @@ export class ClusterNode {
     this.commands.client.on('ready', () => void this.publisher.flush());
   }
 
-  /** The client socket.io's Redis streams adapter publishes with (it duplicates it to read). */
-  /** The holder's per-minute history (it lives in its job); undefined on a follower. */
-  history(): TagHistory | undefined {
-    return this.term?.ingest.pipeline.history;
+  /**
+   * The per-minute history: the holder's own (it lives in its job); on a follower, the one the
+   * holder last shared through Redis (undefined before any; rejects while Redis is away).
+   */
+  history(): TagHistory | Promise<TagHistory | undefined> {
+    return this.term?.ingest.pipeline.history ?? this.sharedHistory.read();
   }
 
+  /** The client socket.io's Redis streams adapter publishes with (it duplicates it to read). */
   get adapterClient(): RedisClient {
     return this.adapterConnection.client;
   }
@@ -185,12 +196,14 @@ export class ClusterNode {
     this.term = term;
     await term.start();
     this.checkpoints.start(term);
+    this.sharedHistory.startWriting(() => term.ingest.pipeline.history, token, this.historyShareMs);
   }
 
   private async endTerm(reason: string): Promise<void> {
     const term = this.term;
     if (!term) return;
     this.checkpoints.stop();
+    this.sharedHistory.stopWriting();
     await term.stop();
     // A last checkpoint when leaving on our own (shutdown); else the state stays here, in case
     // this instance takes the lease back from a Redis that lost the checkpoint.

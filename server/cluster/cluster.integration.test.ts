@@ -247,6 +247,19 @@ describe('three instances on one Redis', () => {
     expect(dashboardDisconnects).toBe(0);
   });
 
+  it('every instance answers the per-minute history the holder shares', async () => {
+    const holder = await theHolder();
+    const top = (await getJson<Trends>(`${holder.url}/api/trends?window=2m`)).tags[0]!;
+    for (const server of alive().filter((candidate) => candidate !== holder)) {
+      const url = `${server.url}/api/trends/${encodeURIComponent(top.key)}/history?range=1h`;
+      const answer = await getJson<{ points: { count: number | null; state: string }[] }>(url);
+      expect(answer.status).toBe(200);
+      expect(answer.points).toHaveLength(60);
+      const counted = answer.points.filter((point) => point.state === 'counted');
+      expect(counted.reduce((sum, point) => sum + point.count!, 0)).toBeGreaterThan(0);
+    }
+  });
+
   it('survives a Redis restart: last state served meanwhile, then everything resumes', async () => {
     const holder = await theHolder();
     const token = (await ready(holder)).cluster.fencingToken;

@@ -11,8 +11,8 @@ export type HistoryRange = keyof typeof HISTORY_RANGES;
 
 export interface HistoryRouteDeps {
   store: TrendStore;
-  /** The current history (the pipeline's, which a restore replaces); undefined on a follower. */
-  history(): TagHistory | undefined;
+  /** The current history (the pipeline's, or the ingesting instance's as shared); undefined before any. */
+  history(): TagHistory | Promise<TagHistory | undefined>;
 }
 
 /**
@@ -20,12 +20,12 @@ export interface HistoryRouteDeps {
  * first: `count` with `state: 'counted'` (zeros included), or `count: null` with the reason
  * (`before-start`, `down`, `untracked`). Before the first batch every minute is `before-start`.
  */
-export function historyRoute(
+export async function historyRoute(
   deps: HistoryRouteDeps,
   encodedTag: string,
   params: URLSearchParams,
   nowMs: number,
-): RouteAnswer {
+): Promise<RouteAnswer> {
   const range = params.get('range') ?? '1h';
   if (!Object.hasOwn(HISTORY_RANGES, range)) {
     return json(400, { error: 'unknown range', valid: Object.keys(HISTORY_RANGES) });
@@ -33,9 +33,14 @@ export function historyRoute(
   const tag = checkTag(encodedTag);
   if (!tag.ok) return tag.answer;
   const { text, key } = tag.value;
-  const history = deps.history();
+  let history: TagHistory | undefined;
+  try {
+    history = await deps.history();
+  } catch {
+    return json(503, { error: 'the history cannot be read from redis now; try again' });
+  }
   if (history === undefined) {
-    return json(503, { error: 'the history is kept by the ingesting instance' });
+    return json(503, { error: 'the ingesting instance has not shared its history yet' });
   }
   const minutes = HISTORY_RANGES[range as HistoryRange];
   const toMinute = history.latestMinute ?? Math.floor(nowMs / MINUTE_MS) * MINUTE_MS;

@@ -13,8 +13,8 @@ export interface TrendsRouteDeps {
   /** Answered when `window` is not given (`5m` when configured, else the first). */
   defaultWindow: WindowSpec;
   batchIntervalMs: number;
-  /** The current per-minute history (the pipeline's); undefined where another instance ingests. */
-  history(): TagHistory | undefined;
+  /** The per-minute history: this instance's own, or the ingesting instance's as last shared. */
+  history(): TagHistory | Promise<TagHistory | undefined>;
 }
 
 /** The latest batch's top tags of one window; before the first batch `batchTime` is null. */

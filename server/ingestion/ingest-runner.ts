@@ -19,8 +19,11 @@ export interface IngestRunner {
   readiness(): Readiness;
   sourceStatus(): SourceStatus;
   stats(): EngineStats;
-  /** The per-minute history, where this instance ingests; undefined on a follower. */
-  history(): TagHistory | undefined;
+  /**
+   * The per-minute history: this instance's own where it ingests; with several instances, the
+   * holder's as last shared (undefined before any; rejects while it cannot be read).
+   */
+  history(): TagHistory | Promise<TagHistory | undefined>;
 }
 
 /**
@@ -124,7 +127,7 @@ export class ClusterIngest implements IngestRunner {
     return this.node.stats();
   }
 
-  history(): TagHistory | undefined {
+  history(): TagHistory | Promise<TagHistory | undefined> {
     return this.node.history();
   }
 }
