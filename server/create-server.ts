@@ -77,7 +77,13 @@ export function createTagstreamServer(options: TagstreamServerOptions): Tagstrea
   const shared = createIngestShared(config, metrics);
   const { store } = shared;
   // Results come only after listen(), once `hub` below exists.
-  const cluster = createClusterNode(config, logger, shared, () => hub.notifyBatch());
+  const cluster = createClusterNode(
+    config,
+    logger,
+    shared,
+    () => hub.notifyBatch(),
+    () => hub.watchedKeys(),
+  );
   const localSource = cluster ? undefined : (options.source ?? createSource(config, logger));
   const runner: IngestRunner = localSource ? localIngest(localSource) : new ClusterIngest(cluster!);
   const source = localSource ?? {

@@ -10,6 +10,8 @@ export interface ClusterKeys {
   checkpoint: string;
   /** The holder's per-minute history (a hash: token, bytes), read by the other instances. */
   history: string;
+  /** Every instance's watched tags (a hash: instance → keys), gathered by the holder. */
+  watched: string;
   /** Prefix of checkpoints set aside because they could not be restored. */
   checkpointAside: string;
   /** socket.io's Redis streams adapter. */
@@ -23,6 +25,7 @@ export function clusterKeys(prefix: string): ClusterKeys {
     results: `${prefix}results`,
     checkpoint: `${prefix}checkpoint`,
     history: `${prefix}history`,
+    watched: `${prefix}watched`,
     checkpointAside: `${prefix}checkpoint:aside:`,
     socketStream: `${prefix}socket.io`,
   };

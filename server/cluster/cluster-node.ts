@@ -31,6 +31,7 @@ import { RedisLease } from './redis-lease';
 import { ResultsFollower } from './results-follower';
 import { ResultsPublisher } from './results-publisher';
 import { SharedHistory } from './shared-history';
+import { SharedWatchedTags } from './shared-watched-tags';
 
 /** How often, at most, the holder shares its per-minute history with the other instances. */
 const HISTORY_SHARE_INTERVAL_MS = 15_000;
@@ -45,6 +46,8 @@ export interface ClusterNodeOptions extends HolderTermFactories {
   checkpointIntervalMs: number;
   /** A newer batch is in the store. */
   onBatch(): void;
+  /** The tags this instance's dashboards watch. */
+  localWatchedKeys(): Set<string>;
 }
 
 export class ClusterNode {
@@ -57,6 +60,10 @@ export class ClusterNode {
   private readonly checkpoints: HolderCheckpoints;
   private readonly sharedHistory: SharedHistory;
   private readonly historyShareMs: number;
+  private readonly sharedWatched: SharedWatchedTags;
+  /** Every instance's watched tags, as the holder last read them. */
+  private watchedEverywhere = new Set<string>();
+  private exchangeTimer: NodeJS.Timeout | undefined;
   private term: HolderTerm | undefined;
   private highestToken = 0;
   private lastPublished: PublishedBatch | undefined;
@@ -100,6 +107,12 @@ export class ClusterNode {
     );
     this.historyShareMs = Math.min(HISTORY_SHARE_INTERVAL_MS, options.checkpointIntervalMs);
     this.sharedHistory = new SharedHistory(this.commands.client, this.keys, this.historyShareMs);
+    this.sharedWatched = new SharedWatchedTags(
+      this.commands.client,
+      this.keys.watched,
+      owner,
+      3 * this.historyShareMs,
+    );
     this.keeper = new LeaseKeeper({
       lease,
       connection: this.commands,
@@ -130,10 +143,23 @@ export class ClusterNode {
     this.adapterConnection.connect();
     this.follower.start();
     this.keeper.start();
+    this.exchangeTimer = setInterval(() => void this.exchangeWatched(), this.historyShareMs);
+  }
+
+  /** Shares this instance's watched tags; the holder also gathers everyone's. Never rejects. */
+  private async exchangeWatched(): Promise<void> {
+    try {
+      await this.sharedWatched.write(this.options.localWatchedKeys());
+      if (this.term !== undefined) this.watchedEverywhere = await this.sharedWatched.union();
+    } catch {
+      // Redis away: the last union stays; the connection's own log says why.
+    }
   }
 
   /** Stops the source (when holding), saves a last checkpoint, releases the lease, disconnects. */
   async stop(): Promise<void> {
+    clearInterval(this.exchangeTimer);
+    await this.sharedWatched.remove().catch(() => undefined);
     await this.keeper.stop();
     await this.follower.stop();
     await this.adapterConnection.close();
@@ -214,6 +240,9 @@ export class ClusterNode {
 
   private onResult(term: HolderTerm, result: TrendsBatchResult): void {
     if (this.term !== term) return;
+    // Watched tags are kept in the history from the minute a dashboard, anywhere, watches them.
+    const watched = new Set([...this.watchedEverywhere, ...this.options.localWatchedKeys()]);
+    term.ingest.pipeline.history.setWatched(watched);
     this.show(result, term.token, term.source.timeMode === 'virtual');
     void this.publisher.publish({
       token: term.token,

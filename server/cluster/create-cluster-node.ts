@@ -16,6 +16,7 @@ export function createClusterNode(
   logger: Logger,
   shared: IngestShared,
   onBatch: () => void,
+  localWatchedKeys: () => Set<string>,
 ): ClusterNode | undefined {
   const url = config.REDIS_URL;
   if (url === undefined) return undefined;
@@ -29,6 +30,7 @@ export function createClusterNode(
     createSource: () => createSource(config, logger),
     createIngest: (timeMode, onResult) => createIngest(config, shared, timeMode, logger, onResult),
     onBatch,
+    localWatchedKeys,
   });
 }
 

@@ -1,6 +1,7 @@
 /**
- * The lease, the results stream and the checkpoint store against a real `redis-server`: one
- * holder at a time, tokens that only grow, and writes of an older holder refused.
+ * The lease, the results stream, the checkpoint store, the shared history and the watched tags
+ * against a real `redis-server`: one holder at a time, tokens that only grow, and writes of an
+ * older holder refused.
  */
 import pino from 'pino';
 import { createClient } from 'redis';
@@ -14,6 +15,9 @@ import type { PublishedBatch } from './published-batch';
 import type { RedisClient } from './redis-connection';
 import { RedisLease } from './redis-lease';
 import { ResultsPublisher } from './results-publisher';
+import { SharedHistory } from './shared-history';
+import { SharedWatchedTags } from './shared-watched-tags';
+import { TagHistory } from '@/lib/trends/history/tag-history';
 
 const keys = clusterKeys('test:');
 let redis: TestRedis;
@@ -156,5 +160,61 @@ describe('RedisCheckpointStore', () => {
     expect(aside).toBe('test:checkpoint:aside:1234:corrupt-bad-header');
     expect(await store.load()).toBeUndefined();
     expect(await client.hGet(aside, 'bytes')).toBe('\t');
+  });
+});
+
+describe('the shared history', () => {
+  const minute = Date.UTC(2026, 0, 1, 12, 0);
+
+  function historyWith(count: number): TagHistory {
+    const history = new TagHistory();
+    history.addBatch([['worldcup', count]], minute + 1000);
+    history.noteTop(['worldcup']);
+    history.addBatch([['worldcup', 1]], minute + 61_000);
+    return history;
+  }
+
+  it("gives a follower the holder's minutes, and refuses an older holder's write", async () => {
+    let now = 0;
+    const shared = new SharedHistory(client, keys, 1000, () => now);
+    expect(await shared.read()).toBeUndefined();
+    await client.set(keys.fence, '2');
+    expect(await shared.write(historyWith(7), 2)).toBe(true);
+    expect(await shared.write(historyWith(99), 1)).toBe(false);
+    now = 1000;
+    const read = (await shared.read())!;
+    expect(read.minutesOf('worldcup', minute, minute)).toEqual([
+      { time: minute, count: 7, state: 'counted' },
+    ]);
+  });
+
+  it('reads Redis at most once per interval, then again', async () => {
+    let now = 0;
+    const shared = new SharedHistory(client, keys, 1000, () => now);
+    await shared.write(historyWith(3), 1);
+    const first = await shared.read();
+    await shared.write(historyWith(4), 1);
+    now = 999;
+    expect(await shared.read()).toBe(first);
+    now = 1000;
+    const second = (await shared.read())!;
+    expect(second.minutesOf('worldcup', minute, minute)[0]!.count).toBe(4);
+  });
+});
+
+describe('the watched tags of every instance', () => {
+  it('unites what the instances wrote and forgets an instance that stopped writing', async () => {
+    let now = 0;
+    const a = new SharedWatchedTags(client, keys.watched, 'a', 3000, () => now);
+    const b = new SharedWatchedTags(client, keys.watched, 'b', 3000, () => now);
+    await a.write(['__proto__', 'worldcup']);
+    now = 2000;
+    await b.write(['worldcup', 'nba']);
+    expect([...(await b.union())].sort()).toEqual(['__proto__', 'nba', 'worldcup']);
+    now = 4000;
+    expect([...(await b.union())].sort()).toEqual(['nba', 'worldcup']);
+    expect(await client.hKeys(keys.watched)).toEqual(['b']);
+    await b.remove();
+    expect((await a.union()).size).toBe(0);
   });
 });
