@@ -10,9 +10,8 @@ import { join } from 'node:path';
 const BUNDLE_SOURCES = [
   'app',
   'components',
-  'lib/client',
-  'lib/protocol.ts',
-  'lib/trends/types.ts',
+  // The page imports lib/client, the shared contracts and pure helpers from lib/trends.
+  'lib',
   'next.config.js',
   'postcss.config.mjs',
   'tsconfig.json',
