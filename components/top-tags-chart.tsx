@@ -53,7 +53,7 @@ export function TopTagsChart() {
         isSelected={(row) => slotByKey.has(row.key)}
         onSelect={toggleTag}
         describe={(row) =>
-          `#${row.tag}: ${isApproximate(row) ? 'about ' : ''}${formatExactCount(row.count)} posts. ` +
+          `${isApproximate(row) ? 'About ' : ''}${formatExactCount(row.count)} posts. ` +
           `${slotByKey.has(row.key) ? 'Shown' : 'Not shown'} on the chart over time.`
         }
         tooltipFooter={(row) =>
