@@ -10,7 +10,7 @@ import type { RollingPoint } from '@/lib/client/rolling-series';
 import { rollingSums, spanInBatches } from '@/lib/client/rolling-series';
 import { seriesColor } from '@/lib/client/series-colors';
 import type { LineCategory } from './charts/line-chart';
-import { LineChart } from './charts/line-chart';
+import { LineChart } from './charts/lazy-line-chart';
 import { HistoryChart } from './history-chart';
 import type { SeriesMode, SeriesRange } from './trends-provider';
 import { useTrends } from './trends-provider';
