@@ -10,11 +10,24 @@ import { TrendingCaption, TrendingList } from '@/components/trending-list';
 import { TrendsProvider } from '@/components/trends-provider';
 import { Card } from '@/components/ui/card';
 import { WindowSelector } from '@/components/window-selector';
+import { readLatestSnapshot } from '@/lib/latest-snapshot-registry';
 
-/** The dashboard: a header and four panels that reflow from one column to a wall-screen grid. */
-export default function DashboardPage() {
+interface DashboardPageProps {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}
+
+/**
+ * The dashboard: a header and four panels that reflow from one column to a wall-screen grid.
+ * Rendered per request (it reads the request's search parameters, and the layout its headers)
+ * from the latest state of this process's engine, so the first paint shows the live figures.
+ */
+export default async function DashboardPage({ searchParams }: DashboardPageProps) {
+  const { window: windowParam } = await searchParams;
   return (
-    <TrendsProvider>
+    <TrendsProvider
+      initialSnapshot={readLatestSnapshot()}
+      initialWindow={typeof windowParam === 'string' ? windowParam : undefined}
+    >
       <div className="mx-auto flex w-full max-w-[3200px] flex-col gap-4 p-3 sm:p-5 xl:h-dvh xl:min-h-[44rem] 2xl:p-6">
         <header className="flex flex-wrap items-center justify-between gap-3">
           <div className="flex min-w-0 items-center gap-3">

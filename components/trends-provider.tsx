@@ -1,7 +1,9 @@
 'use client';
 /**
  * Holds the dashboard's client state: the socket stream (via useTrendsSocket), the chosen window
- * and the watched tags. Sections read it with `useTrends()`.
+ * and the watched tags. Sections read it with `useTrends()`. The page renders it on the server
+ * with the latest snapshot and the window of the address, so the first paint has the bars, the
+ * lists and the top three lines, and hydration renders the same without fetching anything.
  */
 import type { ReactNode } from 'react';
 import {
@@ -13,6 +15,7 @@ import {
   useRef,
   useState,
 } from 'react';
+import type { DashboardSnapshot } from '@/lib/protocol';
 import type { WindowResult } from '@/lib/trends/types';
 import { findWindow } from '@/lib/client/dashboard-state';
 import { useTrendsSocket } from '@/lib/client/use-trends-socket';
@@ -53,16 +56,30 @@ export function useTrends(): TrendsContextValue {
   return value;
 }
 
-export function TrendsProvider({ children }: { children: ReactNode }) {
-  const [watched, setWatched] = useState<WatchedTag[]>([]);
-  const [windowLabel, setWindowLabel] = useState(DEFAULT_WINDOW_LABEL);
+export interface TrendsProviderProps {
+  children: ReactNode;
+  /** The latest state when the page was rendered; null when the server had none to give. */
+  initialSnapshot?: DashboardSnapshot | null;
+  /** The window named in the page's address (`?window=15m`), if any. */
+  initialWindow?: string;
+}
+
+export function TrendsProvider({
+  children,
+  initialSnapshot = null,
+  initialWindow,
+}: TrendsProviderProps) {
+  const [windowLabel, setWindowLabel] = useState(initialWindow ?? DEFAULT_WINDOW_LABEL);
+  const [watched, setWatched] = useState<WatchedTag[]>(() =>
+    initialSeed(initialSnapshot, windowLabel),
+  );
   const [notice, setNotice] = useState<string | null>(null);
   const [seriesMode, setSeriesMode] = useState<SeriesMode>('rolling');
   const [seriesRange, setSeriesRange] = useState<SeriesRange>('live');
   const watchedKeys = useMemo(() => watched.map((tag) => tag.key), [watched]);
-  const stream = useTrendsSocket(watchedKeys);
+  const stream = useTrendsSocket(watchedKeys, initialSnapshot);
   const selectedWindow = stream.view ? findWindow(stream.view, windowLabel) : undefined;
-  const seeded = useRef(false);
+  const seeded = useRef(watched.length > 0);
 
   useWindowFromUrl(setWindowLabel);
 
@@ -100,20 +117,52 @@ export function TrendsProvider({ children }: { children: ReactNode }) {
     window.history.replaceState(null, '', url);
   }, []);
 
-  const value: TrendsContextValue = {
-    ...stream,
-    selectedWindow,
-    selectWindow,
-    watched,
-    toggleTag,
-    unwatchTag,
-    notice,
-    seriesMode,
-    setSeriesMode,
-    seriesRange,
-    setSeriesRange,
-  };
+  const { connection, view, latest, paused, togglePause, lastMessageAtMs } = stream;
+  // One value per change of what it holds: a re-render of the provider alone re-renders no section.
+  const value = useMemo<TrendsContextValue>(
+    () => ({
+      connection,
+      view,
+      latest,
+      paused,
+      togglePause,
+      lastMessageAtMs,
+      selectedWindow,
+      selectWindow,
+      watched,
+      toggleTag,
+      unwatchTag,
+      notice,
+      seriesMode,
+      setSeriesMode,
+      seriesRange,
+      setSeriesRange,
+    }),
+    [
+      connection,
+      view,
+      latest,
+      paused,
+      togglePause,
+      lastMessageAtMs,
+      selectedWindow,
+      selectWindow,
+      watched,
+      toggleTag,
+      unwatchTag,
+      notice,
+      seriesMode,
+      seriesRange,
+    ],
+  );
   return <TrendsContext value={value}>{children}</TrendsContext>;
+}
+
+/** The top three tags of the window, drawn from the start (none without a snapshot). */
+function initialSeed(snapshot: DashboardSnapshot | null, windowLabel: string): WatchedTag[] {
+  const window =
+    snapshot?.windows.find((candidate) => candidate.label === windowLabel) ?? snapshot?.windows[0];
+  return window ? seedWatched(window.top) : [];
 }
 
 /** `?window=15m` in the address picks the window, so a wall screen can be bookmarked to one. */

@@ -9,10 +9,10 @@
 import { useCallback, useEffect, useReducer, useRef } from 'react';
 import type { Socket } from 'socket.io-client';
 import { io } from 'socket.io-client';
-import type { ClientToServerEvents, ServerToClientEvents } from '@/lib/protocol';
+import type { ClientToServerEvents, DashboardSnapshot, ServerToClientEvents } from '@/lib/protocol';
 import { fetchTagSeries } from './fetch-tag-series';
 import type { ConnectionState, StreamAction } from './stream-reducer';
-import { initialStreamState, shownState, streamReducer } from './stream-reducer';
+import { shownState, streamReducer, streamStateFrom } from './stream-reducer';
 import type { DashboardState } from './dashboard-state';
 
 type TrendsSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -32,9 +32,15 @@ export interface TrendsStream {
   lastMessageAtMs: number | null;
 }
 
-/** `watchedKeys` must keep its identity while its content is unchanged (memoise it). */
-export function useTrendsSocket(watchedKeys: readonly string[]): TrendsStream {
-  const [state, dispatch] = useReducer(streamReducer, initialStreamState);
+/**
+ * `watchedKeys` must keep its identity while its content is unchanged (memoise it).
+ * `initialSnapshot`: the latest state the server rendered the page with, if any.
+ */
+export function useTrendsSocket(
+  watchedKeys: readonly string[],
+  initialSnapshot: DashboardSnapshot | null = null,
+): TrendsStream {
+  const [state, dispatch] = useReducer(streamReducer, initialSnapshot, streamStateFrom);
   const socketRef = useRef<TrendsSocket | null>(null);
   const watchedRef = useRef(watchedKeys);
 
@@ -63,7 +69,7 @@ export function useTrendsSocket(watchedKeys: readonly string[]): TrendsStream {
     if (socket?.connected) socket.emit('watch', [...watchedRef.current]);
   }, [watchedKeys]);
 
-  useTagHistory(watchedKeys, state.snapshots, dispatch);
+  useTagHistory(watchedKeys, state.snapshots, state.coveredKeys, dispatch);
 
   const togglePause = useCallback(
     () => dispatch({ type: state.paused ? 'resume' : 'pause' }),
@@ -132,12 +138,15 @@ function attachHandlers(
 
 /**
  * Fetches the history of every watched key not yet fetched since the latest snapshot (a
- * snapshot after a reconnect replaces the series, so history is fetched again). A fetch is
- * aborted when its key is unwatched; a failed one is left alone: the line starts at the next batch.
+ * snapshot after a reconnect replaces the series, so history is fetched again), unless the held
+ * series already covers it (`coveredKeys`: the snapshot carried it, as it does the top tags). A
+ * fetch is aborted when its key is unwatched; a failed one is left alone: the line starts at the
+ * next batch.
  */
 function useTagHistory(
   watchedKeys: readonly string[],
   snapshots: number,
+  coveredKeys: ReadonlySet<string>,
   dispatch: (action: StreamAction) => void,
 ) {
   const requests = useRef(new Map<string, { snapshots: number; controller: AbortController }>());
@@ -153,11 +162,12 @@ function useTagHistory(
       requests.current.get(key)?.controller.abort();
       const controller = new AbortController();
       requests.current.set(key, { snapshots, controller });
+      if (coveredKeys.has(key)) continue;
       fetchTagSeries(key, controller.signal)
         .then(({ tag, points }) => dispatch({ type: 'history', key, tag, points }))
         .catch(() => undefined);
     }
-  }, [watchedKeys, snapshots, dispatch]);
+  }, [watchedKeys, snapshots, coveredKeys, dispatch]);
 
   useEffect(() => {
     const pending = requests.current;
