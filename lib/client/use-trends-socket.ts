@@ -8,7 +8,6 @@
  */
 import { useCallback, useEffect, useReducer, useRef } from 'react';
 import type { Socket } from 'socket.io-client';
-import { io } from 'socket.io-client';
 import type { ClientToServerEvents, DashboardSnapshot, ServerToClientEvents } from '@/lib/protocol';
 import { fetchTagSeries } from './fetch-tag-series';
 import type { ConnectionState, StreamAction } from './stream-reducer';
@@ -45,20 +44,24 @@ export function useTrendsSocket(
   const watchedRef = useRef(watchedKeys);
 
   useEffect(() => {
-    const socket: TrendsSocket = io({
-      transports: ['websocket', 'polling'],
-      tryAllTransports: true,
-      autoConnect: false,
-    });
-    socketRef.current = socket;
-    const detach = attachHandlers(socket, dispatch, () => watchedRef.current);
-    // Connect on the next tick: React's development double mount then drops a socket that never
-    // opened, instead of one mid-handshake (which logs a failed websocket).
-    const connectTimer = setTimeout(() => socket.connect(), 0);
+    let socket: TrendsSocket | undefined;
+    let detach: (() => void) | undefined;
+    let unmounted = false;
+    // socket.io-client loads after hydration: the first view comes with the page. Being async,
+    // this also lets React's development double mount drop a socket that never opened.
+    import('socket.io-client').then(
+      ({ io }) => {
+        if (unmounted) return;
+        socket = io({ transports: ['websocket', 'polling'], tryAllTransports: true });
+        socketRef.current = socket;
+        detach = attachHandlers(socket, dispatch, () => watchedRef.current);
+      },
+      () => dispatch({ type: 'connection', connection: 'offline' }),
+    );
     return () => {
-      clearTimeout(connectTimer);
-      detach();
-      socket.disconnect();
+      unmounted = true;
+      detach?.();
+      socket?.disconnect();
       socketRef.current = null;
     };
   }, []);
