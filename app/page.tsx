@@ -1,3 +1,4 @@
+import { Suspense } from 'react';
 import { ConnectionStatus, BatchClock } from '@/components/connection-status';
 import { EngineStatsPanel } from '@/components/engine-stats-panel';
 import { LiveSummary } from '@/components/live-summary';
@@ -20,6 +21,8 @@ interface DashboardPageProps {
  * The dashboard: a header and four panels that reflow from one column to a wall-screen grid.
  * Rendered per request (it reads the request's search parameters, and the layout its headers)
  * from the latest state of this process's engine, so the first paint shows the live figures.
+ * Each section is a Suspense boundary: nothing suspends, but React hydrates each boundary as a
+ * task of its own, so hydration does not hold the main thread in one long task.
  */
 export default async function DashboardPage({ searchParams }: DashboardPageProps) {
   const { window: windowParam } = await searchParams;
@@ -43,39 +46,69 @@ export default async function DashboardPage({ searchParams }: DashboardPageProps
             </div>
           </div>
           <div className="flex flex-wrap items-center gap-2 sm:gap-3">
-            <BatchClock />
-            <ConnectionStatus />
-            <PauseButton />
-            <ThemeToggle />
+            <Suspense>
+              <BatchClock />
+              <ConnectionStatus />
+              <PauseButton />
+              <ThemeToggle />
+            </Suspense>
           </div>
         </header>
-        <LiveSummary />
+        <Suspense>
+          <LiveSummary />
+        </Suspense>
         <main className="grid grid-cols-1 gap-4 md:grid-cols-2 xl:min-h-0 xl:flex-1 xl:grid-cols-12 xl:grid-rows-[minmax(0,1fr)_auto]">
           <Card
             title="Top hashtags"
             titleId="top-tags-title"
-            description={<TopTagsCaption />}
-            actions={<WindowSelector />}
+            description={
+              <Suspense>
+                <TopTagsCaption />
+              </Suspense>
+            }
+            actions={
+              <Suspense>
+                <WindowSelector />
+              </Suspense>
+            }
             className="md:col-span-2 xl:col-span-4 xl:row-span-2 2xl:col-span-5"
           >
-            <TopTagsChart />
+            <Suspense>
+              <TopTagsChart />
+            </Suspense>
           </Card>
           <Card
             title="Trending now"
             titleId="trending-title"
-            description={<TrendingCaption />}
+            description={
+              <Suspense>
+                <TrendingCaption />
+              </Suspense>
+            }
             className="xl:col-span-4 xl:row-span-2 2xl:col-span-3"
           >
-            <TrendingList />
+            <Suspense>
+              <TrendingList />
+            </Suspense>
           </Card>
           <Card
             title="Over time"
             titleId="series-title"
-            description={<SeriesCaption />}
-            actions={<SeriesActions />}
+            description={
+              <Suspense>
+                <SeriesCaption />
+              </Suspense>
+            }
+            actions={
+              <Suspense>
+                <SeriesActions />
+              </Suspense>
+            }
             className="xl:col-span-4"
           >
-            <SeriesPanel />
+            <Suspense>
+              <SeriesPanel />
+            </Suspense>
           </Card>
           <Card
             title="Stream engine"
@@ -83,8 +116,10 @@ export default async function DashboardPage({ searchParams }: DashboardPageProps
             className="md:col-span-2 xl:col-span-4"
           >
             <div className="flex flex-col gap-3">
-              <EngineStatsPanel />
-              <SourceStatus />
+              <Suspense>
+                <EngineStatsPanel />
+                <SourceStatus />
+              </Suspense>
             </div>
           </Card>
         </main>

@@ -6,7 +6,7 @@
  * watched keys are sent on every connect and whenever they change, and each newly watched key's
  * history is fetched once per snapshot, then extended by the series points of later batches.
  */
-import { useCallback, useEffect, useReducer, useRef } from 'react';
+import { startTransition, useCallback, useEffect, useReducer, useRef } from 'react';
 import type { Socket } from 'socket.io-client';
 import type { ClientToServerEvents, DashboardSnapshot, ServerToClientEvents } from '@/lib/protocol';
 import { fetchTagSeries } from './fetch-tag-series';
@@ -121,12 +121,15 @@ function attachHandlers(
     // The server closed the session on purpose; socket.io does not retry by itself then.
     if (reason === 'io server disconnect') socket.connect();
   });
+  // The stream's data renders as a transition: React renders it in slices between which the page
+  // answers input, instead of one long task per update (a click waits for no chart).
+  const inTransition = (action: StreamAction) => startTransition(() => dispatch(action));
   socket.on('snapshot', (snapshot) =>
-    dispatch({ type: 'snapshot', snapshot, receivedAtMs: Date.now() }),
+    inTransition({ type: 'snapshot', snapshot, receivedAtMs: Date.now() }),
   );
-  socket.on('batch', (update) => dispatch({ type: 'batch', update, receivedAtMs: Date.now() }));
+  socket.on('batch', (update) => inTransition({ type: 'batch', update, receivedAtMs: Date.now() }));
   socket.on('source', (source) => dispatch({ type: 'source', source }));
-  socket.on('series', (update) => dispatch({ type: 'series', update }));
+  socket.on('series', (update) => inTransition({ type: 'series', update }));
   const onNetworkChange = () => {
     if (!socket.connected) setConnection(notConnected());
   };
@@ -167,7 +170,9 @@ function useTagHistory(
       requests.current.set(key, { snapshots, controller });
       if (coveredKeys.has(key)) continue;
       fetchTagSeries(key, controller.signal)
-        .then(({ tag, points }) => dispatch({ type: 'history', key, tag, points }))
+        .then(({ tag, points }) =>
+          startTransition(() => dispatch({ type: 'history', key, tag, points })),
+        )
         .catch(() => undefined);
     }
   }, [watchedKeys, snapshots, coveredKeys, dispatch]);

@@ -42,6 +42,7 @@ describe.skipIf(skipWithoutBrowser)('dashboard in Chromium', () => {
   let firstAnswer: Response | null;
   /** The first page's HTML, read before any other navigation. */
   let firstHtml = '';
+  let pageUrl = '';
   /** Content-Security-Policy violations the page reported, over the whole run. */
   const cspViolations: string[] = [];
 
@@ -83,6 +84,7 @@ describe.skipIf(skipWithoutBrowser)('dashboard in Chromium', () => {
         report(`${event.violatedDirective} blocked ${event.blockedURI}`);
       });
     });
+    pageUrl = url;
     firstAnswer = await page.goto(url);
     firstHtml = (await firstAnswer?.text()) ?? '';
   }, 400_000);
@@ -268,6 +270,39 @@ describe.skipIf(skipWithoutBrowser)('dashboard in Chromium', () => {
     expect(bundle.length).toBeGreaterThan(10_000);
     for (const name of ['X_BEARER_TOKEN', 'X_API_BASE_URL', 'NEXT_PUBLIC_']) {
       expect(bundle).not.toContain(name);
+    }
+  });
+
+  it('renders the first view on the server from the latest state and hydrates it without fetching', async () => {
+    await page.locator(topTags).nth(4).waitFor();
+    const fresh = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const seriesRequests: string[] = [];
+    const errors: string[] = [];
+    fresh.on('request', (request) => {
+      if (/\/api\/trends\/[^/]+\/series/.test(request.url())) seriesRequests.push(request.url());
+    });
+    fresh.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    fresh.on('pageerror', (error) => errors.push(error.message));
+    try {
+      const html = (await (await fresh.goto(pageUrl))!.text()) ?? '';
+      // The HTML itself has the bars, the top three tags' chips and no loading placeholder.
+      expect(html.match(/data-row-id="/g)?.length ?? 0).toBeGreaterThanOrEqual(5);
+      expect(html.match(/data-testid="watched-chip"/g)?.length).toBe(3);
+      expect(html).not.toContain('aria-label="Loading"');
+      await expect
+        .poll(() => fresh.locator('[data-testid="series-chart"] .recharts-line').count())
+        .toBe(3);
+      await expect
+        .poll(() => fresh.getAttribute('[data-testid="connection"]', 'data-state'))
+        .toBe('live');
+      // The top tags' series came with the page and the socket: no history fetched, and
+      // hydration found the server's HTML as it would have rendered it (no mismatch error).
+      expect(seriesRequests).toEqual([]);
+      expect(errors).toEqual([]);
+    } finally {
+      await fresh.close();
     }
   });
 
