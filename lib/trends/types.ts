@@ -44,6 +44,8 @@ export interface ParsedPost {
   retweetOf?: string;
   /** Distinct hashtags of the post: counting key (NFKC, lower case) and the spelling seen. */
   tags: { key: string; spelling: string }[];
+  /** The post's `lang` in lower case; absent when missing or not a language code ("und"). */
+  lang?: string;
 }
 
 export interface TagCount {
@@ -94,6 +96,16 @@ export interface WindowResult {
   top: TagCount[];
   /** True when this window runs in heavy-hitters mode and counts carry an error bound. */
   approximate: boolean;
+  /**
+   * The languages of the window's posts, most posts first (the job's result, with the filter
+   * dimensions on; socket messages carry the default window's apart, as `languages`).
+   */
+  languages?: LanguageCount[];
+}
+/** Posts of one language (a post's `lang`, lower case; `und` without one) in a window. */
+export interface LanguageCount {
+  lang: string;
+  posts: number;
 }
 
 export interface TrendsBatchResult {
@@ -105,6 +117,11 @@ export interface TrendsBatchResult {
   duplicates: number;
   /** This batch's per-hashtag counts, highest first, capped at `seriesTagsPerBatch`. */
   batchCounts: TagCount[];
+  /**
+   * The same per filter cell (keys `<cell>\0<tag>`, see `filters/filter-cells.ts`), for the
+   * filtered series; absent without the filter dimensions.
+   */
+  filteredBatchCounts?: TagCount[];
   windows: WindowResult[];
   /** What is rising now, best score first; empty when nothing has strong evidence. */
   trending: TrendingTag[];
@@ -140,4 +157,9 @@ export interface TrendsJobOptions {
   maxSpellingKeys: number;
   /** Post ids remembered for de-duplication at most (default 500,000); oldest go first. */
   maxDedupeIds: number;
+  /**
+   * Count per language and original/retweet cell too, so that every view can be filtered
+   * (default true; see `filters/filter-cells.ts`).
+   */
+  filterDimensions: boolean;
 }

@@ -18,6 +18,7 @@ describe('timed lines codec', () => {
       isRetweet: true,
       retweetOf: '1',
       tags: [{ key: 'étè', spelling: 'ÉtÈ' }],
+      lang: 'pt',
     };
     const lines: CountedLine[] = [{ kind: 'post', post: full, timeMs: 1_000 }];
     expect(roundTrip(lines)).toStrictEqual(lines);

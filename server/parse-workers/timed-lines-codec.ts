@@ -7,14 +7,14 @@ import type { ParsedPost } from '@/lib/trends/types';
  * themselves, and far cheaper than the JSON they came from.
  */
 export interface EncodedLines {
-  /** Per line: `POST` (else a bad line), `RETWEET`, `AUTHOR`, `TIMED`, `RETWEET_OF`. */
+  /** Per line: `POST` (else a bad line), `RETWEET`, `AUTHOR`, `TIMED`, `RETWEET_OF`, `LANG`. */
   flags: Uint8Array;
   /** Per line: its time when `TIMED`. */
   timesMs: Float64Array;
   /** Per post: how many distinct tags. */
   tagCounts: Uint32Array;
-  /** Per post: id, author id (when `AUTHOR`), retweeted id (when `RETWEET_OF`), then key and
-   * spelling of each tag; per bad line: the reason. */
+  /** Per post: id, author id (when `AUTHOR`), retweeted id (when `RETWEET_OF`), language (when
+   * `LANG`), then key and spelling of each tag; per bad line: the reason. */
   strings: string[];
 }
 
@@ -23,6 +23,7 @@ const RETWEET = 2;
 const AUTHOR = 4;
 const TIMED = 8;
 const RETWEET_OF = 16;
+const LANG = 32;
 
 export function encodeTimedLines(lines: readonly CountedLine[]): EncodedLines {
   const flags = new Uint8Array(lines.length);
@@ -46,6 +47,10 @@ export function encodeTimedLines(lines: readonly CountedLine[]): EncodedLines {
       if (post.retweetOf !== undefined) {
         flag |= RETWEET_OF;
         strings.push(post.retweetOf);
+      }
+      if (post.lang !== undefined) {
+        flag |= LANG;
+        strings.push(post.lang);
       }
       tagCounts[index] = post.tags.length;
       for (const tag of post.tags) strings.push(tag.key, tag.spelling);
@@ -74,13 +79,21 @@ export function decodeTimedLines(encoded: EncodedLines): CountedLine[] {
     const id = strings[next++]!;
     const authorId = flag & AUTHOR ? strings[next++] : undefined;
     const retweetOf = flag & RETWEET_OF ? strings[next++] : undefined;
+    const lang = flag & LANG ? strings[next++] : undefined;
     const tags: ParsedPost['tags'] = [];
     for (let tag = tagCounts[index]!; tag > 0; tag--) {
       tags.push({ key: strings[next]!, spelling: strings[next + 1]! });
       next += 2;
     }
     // Same property order as `toParsedPost`: one object shape for the job's hot paths.
-    const post: ParsedPost = { id, authorId, isRetweet: (flag & RETWEET) !== 0, retweetOf, tags };
+    const post: ParsedPost = {
+      id,
+      authorId,
+      isRetweet: (flag & RETWEET) !== 0,
+      retweetOf,
+      tags,
+      lang,
+    };
     lines[index] = { kind: 'post', post, timeMs };
   }
   return lines;

@@ -1,3 +1,4 @@
+import type { FilterBatchInput } from '../filters/filter-batch-input';
 import type { ParsedPost } from '../types';
 
 /** An exact window's part of a batch: its `[key, count]` pairs (counts > 0) and its posts. */
@@ -22,4 +23,6 @@ export interface BatchInputs {
   batchPairs: [string, number][];
   /** One entry per exact window, shortest first. */
   exactWindows: ExactWindowInput[];
+  /** The filter dimensions' counts; absent when they are off. */
+  filters?: FilterBatchInput;
 }

@@ -4,6 +4,7 @@ import type { TrendTrackerSnapshot } from '../trending/trend-tracker-snapshot';
 import type { DisplaySpellingsSnapshot } from './display-spellings';
 import type { PostDeduperSnapshot } from './post-deduper';
 import type { TagHistorySnapshot } from '../history/tag-history-types';
+import type { FilterStateSnapshot } from '../filters/filter-state';
 
 /**
  * The job's state outside the engine, as plain data (arrays, typed arrays, numbers, strings,
@@ -19,5 +20,7 @@ export interface TrendsJobSnapshot {
   panes: PaneBuilderSnapshot | null;
   heavyWindows: HeavyHittersWindowSnapshot[];
   lastSweepMs: number | null;
+  /** The filter dimensions' panes; null when they are off (absent in older checkpoints). */
+  filters?: FilterStateSnapshot | null;
   history: TagHistorySnapshot;
 }

@@ -11,9 +11,12 @@ import type { TrendsJobConfig } from './trends-options';
 import type { ParsedPost, TrendsBatchResult, WindowResult } from '../types';
 import type { BatchInputs, ExactWindowInput } from './batch-inputs';
 import { exactTagCounts, exactWindowResult, heavyWindowResult } from './window-results';
+import { FilterState } from '../filters/filter-state';
+import type { FilterStateSizes } from '../filters/filter-state';
+import type { FilteredViews } from '../filters/filtered-views';
 
-/** Sizes of the job's keyed state, to watch its memory. */
-export interface TrendsJobStateSizes {
+/** Sizes of the job's keyed state, the filter dimensions' included (zeros when they are off). */
+export interface TrendsJobStateSizes extends FilterStateSizes {
   /** Post ids remembered for de-duplication (posts of the longest window). */
   dedupeIds: number;
   /** Keys of the exact windows at the latest batch, summed over those windows. */
@@ -28,6 +31,7 @@ export interface TrendsJobStateSizes {
   trendKeys: number;
 }
 
+
 /**
  * The job's state outside the engine's operators, and the assembly of each batch's result:
  * `dedupe` runs inside the engine (the posts' transform), then `assemble` takes everything the
@@ -40,6 +44,7 @@ export class TrendsJobState {
   private readonly panes: PaneBuilder | undefined;
   private readonly heavyWindows = new Map<number, HeavyHittersWindow>();
   private readonly admission: ExactWindowAdmission | undefined;
+  private readonly filters: FilterState | undefined;
   private latestExactKeys = 0;
   private lastSweepMs: number | undefined;
   private readonly spellOf = (key: string): string => this.spellings.spellingOf(key);
@@ -65,6 +70,7 @@ export class TrendsJobState {
     if (this.heavyWindows.size > 0) {
       this.panes = new PaneBuilder(paneMs, batchIntervalMs, heavyHittersCapacity);
     }
+    if (config.filterDimensions) this.filters = new FilterState(config, batchIntervalMs, this.spellOf);
   }
 
   isHeavy(windowMs: number): boolean {
@@ -80,6 +86,16 @@ export class TrendsJobState {
   /** The batch's `[key, count]` pairs that the exact windows count (see `ExactWindowAdmission`). */
   admitExact(pairs: [string, number][], batchTime: number): [string, number][] {
     return this.admission?.admit(pairs, batchTime) ?? pairs;
+  }
+
+  /** The batch's cell-key pairs that the exact windows count (the cells' own key bound). */
+  admitExactCells(pairs: [string, number][], batchTime: number): [string, number][] {
+    return this.filters?.admitExact(pairs, batchTime) ?? pairs;
+  }
+
+  /** The latest batch's filtered numbers; undefined before it or without the dimensions. */
+  filteredViews(): FilteredViews | undefined {
+    return this.filters?.views();
   }
 
   /**
@@ -103,6 +119,9 @@ export class TrendsJobState {
     const windows = this.config.windowsMs.map((windowMs) =>
       this.windowResult(windowMs, exact.get(windowMs), batchPairs, batchTime),
     );
+    const filtered =
+      inputs.filters === undefined ? undefined : this.filters?.assemble(inputs.filters, batchTime);
+    for (const window of windows) window.languages = filtered?.languages.get(window.windowMs);
     const lists = this.tracker.rank(batchTime, this.gateCounts(windows, exact), this.spellOf);
     this.maybeSweep(
       batchTime,
@@ -118,6 +137,7 @@ export class TrendsJobState {
         topCounts(batchPairs, this.config.seriesTagsPerBatch),
         this.spellOf,
       ),
+      ...(filtered === undefined ? {} : { filteredBatchCounts: filtered.batchCounts }),
       windows,
       trending: lists.trending,
       cooling: lists.cooling,
@@ -154,6 +174,7 @@ export class TrendsJobState {
       panes: this.panes?.snapshot() ?? null,
       heavyWindows: [...this.heavyWindows.values()].map((heavy) => heavy.snapshot(save)),
       lastSweepMs: this.lastSweepMs ?? null,
+      filters: this.filters?.snapshot() ?? null,
     };
   }
 
@@ -176,6 +197,8 @@ export class TrendsJobState {
       heavy.restore(saved, load);
     }
     this.lastSweepMs = snapshot.lastSweepMs ?? undefined;
+    // A checkpoint from before the filter dimensions: their windows fill up from now on.
+    if (snapshot.filters) this.filters?.restore(snapshot.filters);
   }
 
   sizes(): TrendsJobStateSizes {
@@ -189,6 +212,7 @@ export class TrendsJobState {
       heavyCounters,
       spellingKeys: this.spellings.size,
       trendKeys: this.tracker.size,
+      ...(this.filters?.sizes() ?? NO_FILTER_SIZES),
     };
   }
 
@@ -242,3 +266,9 @@ export class TrendsJobState {
     this.spellings.sweep((key, lastSeenMs) => lastSeenMs > batchTime - retainMs || pinned.has(key));
   }
 }
+
+const NO_FILTER_SIZES: FilterStateSizes = Object.freeze({
+  filterExactWindowKeys: 0,
+  filterExactAdmittedKeys: 0,
+  filterHeavyCounters: 0,
+});

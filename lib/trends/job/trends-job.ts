@@ -1,5 +1,6 @@
 import type { DStream, StreamingContext } from '@/lib/engine';
 import type { BatchInputs, ExactWindowInput } from './batch-inputs';
+import type { FilterBatchInput } from '../filters/filter-batch-input';
 import { resolveTrendsOptions } from './trends-options';
 import type { TrendsJobConfig, TrendsJobSettings } from './trends-options';
 import { TrendsJobState } from './trends-job-state';
@@ -7,6 +8,8 @@ import type { TrendsJobStateSizes } from './trends-job-state';
 import type { TrendsJobSnapshot } from './trends-job-snapshot';
 import { TagHistory } from '../history/tag-history';
 import type { ParsedPost, TrendsBatchResult } from '../types';
+import { filterStreams } from '../filters/filter-streams';
+import type { FilteredViews } from '../filters/filtered-views';
 
 export interface TrendsJob {
   /** The options in force (defaults filled, windows sorted shortest first). */
@@ -19,6 +22,11 @@ export interface TrendsJob {
   snapshot(): TrendsJobSnapshot;
   /** Loads a `snapshot()` before the context starts (with the engine's `restore`). */
   restore(snapshot: TrendsJobSnapshot): void;
+  /**
+   * The latest batch's numbers under a language or originals filter; undefined before the first
+   * batch or when the filter dimensions are off.
+   */
+  filteredViews(): FilteredViews | undefined;
 }
 
 const add = (a: number, b: number): number => a + b;
@@ -68,18 +76,34 @@ export function createTrendsJob(
   const exactWindows = options.windowsMs
     .filter((windowMs) => !state.isHeavy(windowMs))
     .map((windowMs) => exactWindow(ssc, admitted, postCounts, windowMs));
+  const filters = options.filterDimensions
+    ? [
+        filterStreams(
+          ssc,
+          posts,
+          (pairs, batchTime) => state.admitExactCells(pairs, batchTime),
+          options.windowsMs,
+          (windowMs) => state.isHeavy(windowMs),
+        ),
+      ]
+    : [];
   ssc
     .transform(
-      [input.count(), posts, batchCounts, ...exactWindows],
-      ([received, fresh, pairs, ...windows], batchTime): BatchInputs[] => [
-        {
-          batchTime,
-          posts: fresh,
-          duplicates: (received[0] ?? 0) - fresh.length,
-          batchPairs: pairs,
-          exactWindows: windows.map((window) => window[0]!),
-        },
-      ],
+      [input.count(), posts, batchCounts, ...filters, ...exactWindows],
+      ([received, fresh, pairs, ...rest], batchTime): BatchInputs[] => {
+        const filterInput = filters.length > 0 ? (rest[0]![0] as FilterBatchInput) : undefined;
+        const windows = rest.slice(filters.length) as ExactWindowInput[][];
+        return [
+          {
+            batchTime,
+            posts: fresh,
+            duplicates: (received[0] ?? 0) - fresh.length,
+            batchPairs: pairs,
+            exactWindows: windows.map((window) => window[0]!),
+            filters: filterInput,
+          },
+        ];
+      },
     )
     .foreachBatch((inputs) => {
       const batch = inputs[0]!;
@@ -98,6 +122,7 @@ export function createTrendsJob(
       state.restore(snapshot);
       history.restore(snapshot.history);
     },
+    filteredViews: () => state.filteredViews(),
   };
 }
 

@@ -22,6 +22,7 @@ export const DEFAULT_TRENDS_OPTIONS: Readonly<TrendsJobOptions> = Object.freeze(
   maxExactWindowKeys: 100_000,
   maxSpellingKeys: 100_000,
   maxDedupeIds: 500_000,
+  filterDimensions: true,
 });
 
 export const DEFAULT_TRENDING_OPTIONS: Readonly<TrendingOptions> = Object.freeze({

@@ -2,6 +2,7 @@ import { extractHashtags } from './extract-hashtags';
 import { hashtagKey } from './hashtag-key';
 import { withoutTruncatedHashtag } from './retweet-truncation';
 import { parseTimestampMs } from './iso-time';
+import { normalizeLanguage } from '../filters/language-code';
 import type { HashtagEntity, ParsedPost, Post } from '../types';
 
 /**
@@ -23,6 +24,7 @@ export function toParsedPost(post: Post): ParsedPost {
     isRetweet: retweetOf !== undefined,
     retweetOf,
     tags: distinctTags(rawTags(post)),
+    lang: normalizeLanguage(post.lang),
   };
 }
 

@@ -1,0 +1,15 @@
+/** One window's `[key, count]` pairs at a batch (the engine's; read them, never mutate them). */
+export interface WindowPairs {
+  windowMs: number;
+  pairs: [string, number][];
+}
+
+/** What the engine computed for the filter dimensions in one batch. */
+export interface FilterBatchInput {
+  /** `[<cell>\0<tag>, count]` of the batch's posts. */
+  batchPairs: [string, number][];
+  /** The admitted cell-key counts of each exact window, shortest first. */
+  exactWindows: WindowPairs[];
+  /** `[cell, posts]` of every window, shortest first. */
+  postWindows: WindowPairs[];
+}

@@ -1,0 +1,147 @@
+import { ExactWindowAdmission } from '../job/exact-window-admission';
+import type { TrendsJobConfig } from '../job/trends-options';
+import { exactTagCounts } from '../job/window-results';
+import { PaneBuilder } from '../sketches/pane-builder';
+import type { PaneBuilderSnapshot } from '../sketches/pane-builder';
+import { aggregateLoader, aggregateSaver } from '../sketches/summary-aggregate-snapshot';
+import { topCounts } from '../sketches/top-n';
+import type { LanguageCount, TagCount } from '../types';
+import type { FilterBatchInput } from './filter-batch-input';
+import { FilteredExactWindow } from './filtered-exact-window';
+import { FilteredHeavyWindow } from './filtered-heavy-window';
+import type { FilteredHeavyWindowSnapshot } from './filtered-heavy-window';
+import { FilteredViews } from './filtered-views';
+import { windowLanguages } from './window-languages';
+
+/** The filter dimensions' state in a checkpoint (the exact windows are the engine's). */
+export interface FilterStateSnapshot {
+  panes: PaneBuilderSnapshot | null;
+  heavyWindows: FilteredHeavyWindowSnapshot[];
+}
+
+/** Sizes of the filter dimensions' state, to watch its memory. */
+export interface FilterStateSizes {
+  /** Cell keys of the exact windows at the latest batch, summed over those windows. */
+  filterExactWindowKeys: number;
+  /** Distinct cell keys admitted to the longest exact window (at most `maxExactWindowKeys`). */
+  filterExactAdmittedKeys: number;
+  /** Counters of the open pane and of the closed panes and merges of cell keys. */
+  filterHeavyCounters: number;
+}
+
+/**
+ * The job's state for the filter dimensions: the same bounds as the plain counts, applied to the
+ * cell keys on their own (an exact-window key bound of `maxExactWindowKeys` cell keys, panes of
+ * `heavyHittersCapacity` counters), and the latest batch's windows for the on-demand queries.
+ */
+export class FilterState {
+  private readonly admission: ExactWindowAdmission | undefined;
+  private readonly panes: PaneBuilder | undefined;
+  private readonly heavyWindows = new Map<number, FilteredHeavyWindow>();
+  private latest: FilteredViews | undefined;
+  private latestExactKeys = 0;
+
+  constructor(
+    private readonly config: TrendsJobConfig,
+    batchIntervalMs: number,
+    private readonly spellingOf: (key: string) => string,
+  ) {
+    const { windowsMs, heavyHittersFromMs, heavyHittersCapacity, paneMs } = config;
+    const exactWindowsMs = windowsMs.filter((windowMs) => windowMs < heavyHittersFromMs);
+    if (exactWindowsMs.length > 0) {
+      const longestMs = exactWindowsMs[exactWindowsMs.length - 1]!;
+      this.admission = new ExactWindowAdmission(longestMs, config.maxExactWindowKeys);
+    }
+    for (const windowMs of windowsMs.filter((windowMs) => windowMs >= heavyHittersFromMs)) {
+      this.heavyWindows.set(
+        windowMs,
+        new FilteredHeavyWindow(windowMs, paneMs, heavyHittersCapacity),
+      );
+    }
+    if (this.heavyWindows.size > 0) {
+      this.panes = new PaneBuilder(paneMs, batchIntervalMs, heavyHittersCapacity);
+    }
+  }
+
+  /** The batch's cell-key pairs that the exact windows count. */
+  admitExact(pairs: [string, number][], batchTime: number): [string, number][] {
+    return this.admission?.admit(pairs, batchTime) ?? pairs;
+  }
+
+  /**
+   * Takes the batch's cell counts (after the plain windows' assembly, same order of panes) and
+   * returns what the batch's result carries: the languages of every window, the cell counts of
+   * the batch for the series.
+   */
+  assemble(
+    input: FilterBatchInput,
+    batchTime: number,
+  ): { languages: Map<number, LanguageCount[]>; batchCounts: TagCount[] } {
+    const closed = this.panes?.addBatch(batchTime, input.batchPairs, 0);
+    if (closed) for (const heavy of this.heavyWindows.values()) heavy.paneClosed(closed);
+    const admission = this.admission;
+    const exact = input.exactWindows.map(({ windowMs, pairs }) => {
+      const errorOf =
+        admission !== undefined && admission.hasCuts(windowMs, batchTime)
+          ? (key: string) => admission.errorOf(key, windowMs, batchTime)
+          : undefined;
+      return new FilteredExactWindow(windowMs, pairs, errorOf);
+    });
+    this.latestExactKeys = input.exactWindows.reduce((sum, window) => sum + window.pairs.length, 0);
+    this.latest = new FilteredViews({
+      config: this.config,
+      batchTime,
+      exact: new Map(exact.map((window) => [window.windowMs, window])),
+      heavy: this.heavyWindows,
+      openPane: this.panes?.current,
+      postWindows: new Map(input.postWindows.map(({ windowMs, pairs }) => [windowMs, pairs])),
+      spellingOf: this.spellingOf,
+    });
+    return {
+      languages: new Map(
+        input.postWindows.map(({ windowMs, pairs }) => [windowMs, windowLanguages(pairs)]),
+      ),
+      batchCounts: exactTagCounts(
+        topCounts(input.batchPairs, this.config.seriesTagsPerBatch),
+        (key) => key,
+      ),
+    };
+  }
+
+  /** The latest batch's filtered views; undefined before the first batch. */
+  views(): FilteredViews | undefined {
+    return this.latest;
+  }
+
+  snapshot(): FilterStateSnapshot {
+    const save = aggregateSaver();
+    return {
+      panes: this.panes?.snapshot() ?? null,
+      heavyWindows: [...this.heavyWindows.values()].map((heavy) => heavy.snapshot(save)),
+    };
+  }
+
+  /** Loads a `snapshot()`; the latest views come back with the next batch. */
+  restore(snapshot: FilterStateSnapshot): void {
+    if (snapshot.heavyWindows.length !== this.heavyWindows.size) {
+      throw new TypeError('filter snapshot: heavy-hitters windows differ');
+    }
+    if (snapshot.panes !== null) this.panes?.restore(snapshot.panes);
+    const load = aggregateLoader();
+    for (const saved of snapshot.heavyWindows) {
+      const heavy = this.heavyWindows.get(saved.windowMs);
+      if (heavy === undefined) throw new TypeError(`filter snapshot: no ${saved.windowMs} ms window`);
+      heavy.restore(saved, load);
+    }
+  }
+
+  sizes(): FilterStateSizes {
+    let heavyCounters = this.panes?.current?.summary.size ?? 0;
+    for (const heavy of this.heavyWindows.values()) heavyCounters += heavy.heldCounters();
+    return {
+      filterExactWindowKeys: this.latestExactKeys,
+      filterExactAdmittedKeys: this.admission?.size ?? 0,
+      filterHeavyCounters: heavyCounters,
+    };
+  }
+}

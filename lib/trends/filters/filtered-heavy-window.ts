@@ -1,0 +1,142 @@
+import { FrozenSummary } from '../sketches/frozen-summary';
+import type { OpenPane } from '../sketches/pane-builder';
+import { SlidingAggregate } from '../sketches/sliding-aggregate';
+import type { SlidingAggregateSnapshot } from '../sketches/sliding-aggregate';
+import { aggregateLoader, aggregateSaver } from '../sketches/summary-aggregate-snapshot';
+import type { SummaryAggregateSnapshot } from '../sketches/summary-aggregate-snapshot';
+import { mergeAggregates } from '../sketches/summary-aggregate';
+import type { SummaryAggregate } from '../sketches/summary-aggregate';
+import type { SpaceSavingCounter } from '../sketches/space-saving-state';
+import { selectTop } from '../sketches/top-n';
+import { cellKey, splitCellKey } from './filter-cells';
+
+type Counter = SpaceSavingCounter<string>;
+
+/** A checkpoint of a filtered heavy-hitters window (between batches). */
+export interface FilteredHeavyWindowSnapshot {
+  windowMs: number;
+  closedIndices: number[];
+  closed: SlidingAggregateSnapshot<SummaryAggregateSnapshot>;
+}
+
+/**
+ * The cells of a long window in heavy-hitters mode: Space-Saving summaries of the cell keys
+ * (`<cell>\0<tag>`), one per pane, merged over the window's closed panes as the plain window
+ * does (`HeavyHittersWindow`), plus the open pane.
+ *
+ * A filter's top is assembled on demand: every tag monitored in one of the filter's cells, in
+ * the closed merge or the open pane, is a candidate; its count is, per cell, its estimate in each
+ * of the two summaries or that summary's bound where it is not monitored, summed over the cells
+ * and summaries, and so are the errors. Each term keeps `count ≥ true ≥ count − error`, so their
+ * sums do (error bounds add). A tag monitored in none of them is bounded by the sum of the
+ * bounds, which no candidate is below.
+ */
+export class FilteredHeavyWindow {
+  private readonly closed: SlidingAggregate<SummaryAggregate>;
+  private readonly closedIndices: number[] = [];
+  private readonly closedPanesInWindow: number;
+  private merged: SummaryAggregate | undefined;
+
+  constructor(
+    readonly windowMs: number,
+    paneMs: number,
+    capacity: number,
+  ) {
+    this.closedPanesInWindow = windowMs / paneMs - 1;
+    this.closed = new SlidingAggregate((older, newer) => mergeAggregates(older, newer, capacity));
+  }
+
+  /** A pane of cell counts closed; it stays for the next `windowMs / paneMs − 1` panes. */
+  paneClosed(pane: OpenPane): void {
+    if (this.closedPanesInWindow <= 0) return;
+    this.closed.push({ summary: FrozenSummary.of(pane.summary), posts: pane.posts });
+    this.closedIndices.push(pane.index);
+    this.merged = undefined;
+    // Queries come and go: the window drops what left it even when nobody asks.
+    this.evictBefore(pane.index + 1 - this.closedPanesInWindow);
+  }
+
+  /** The top `topN` tags summed over `cells`, with `open` the latest pane of cell counts. */
+  top(open: OpenPane, cells: readonly string[], topN: number): Counter[] {
+    this.evictBefore(open.index - this.closedPanesInWindow);
+    const merged = this.mergedSummary();
+    const candidates = new Set<string>();
+    const wanted = new Set(cells);
+    for (const summary of merged ? [open.summary, merged] : [open.summary]) {
+      for (const counter of summary.entries()) {
+        const split = splitCellKey(counter.key);
+        if (split !== undefined && wanted.has(split[0])) candidates.add(split[1]);
+      }
+    }
+    const counters: Counter[] = [];
+    for (const tag of candidates) counters.push(this.estimate(open, merged, cells, tag));
+    return selectTop(counters, topN, byCount, (counter) => counter.count);
+  }
+
+  /** Counters held by the closed panes' summaries and their merges. */
+  heldCounters(): number {
+    let counters = this.merged?.summary.size ?? 0;
+    for (const aggregate of this.closed.held()) counters += aggregate.summary.size;
+    return counters;
+  }
+
+  snapshot(save = aggregateSaver()): FilteredHeavyWindowSnapshot {
+    return {
+      windowMs: this.windowMs,
+      closedIndices: [...this.closedIndices],
+      closed: this.closed.snapshot(save),
+    };
+  }
+
+  /** Loads a `snapshot()` into this fresh window of the same length. */
+  restore(snapshot: FilteredHeavyWindowSnapshot, load = aggregateLoader()): void {
+    if (snapshot.windowMs !== this.windowMs) {
+      throw new TypeError(`filtered window snapshot is of ${snapshot.windowMs} ms`);
+    }
+    this.closed.restore(snapshot.closed, load);
+    if (this.closed.length !== snapshot.closedIndices.length) {
+      throw new TypeError('filtered window snapshot: panes and their indices differ in number');
+    }
+    this.closedIndices.splice(0, Infinity, ...snapshot.closedIndices);
+    this.merged = undefined;
+  }
+
+  private estimate(
+    open: OpenPane,
+    merged: FrozenSummary | undefined,
+    cells: readonly string[],
+    tag: string,
+  ): Counter {
+    const openBound = open.summary.unmonitoredBound;
+    const closedBound = merged?.unmonitoredBound ?? 0;
+    let count = 0;
+    let error = 0;
+    for (const cell of cells) {
+      const key = cellKey(cell, tag);
+      const inOpen = open.summary.estimate(key);
+      const inClosed = merged?.estimate(key);
+      count += (inOpen?.count ?? openBound) + (inClosed?.count ?? closedBound);
+      error += (inOpen?.error ?? openBound) + (inClosed?.error ?? closedBound);
+    }
+    return { key: tag, count, error };
+  }
+
+  private mergedSummary(): FrozenSummary | undefined {
+    if (this.merged === undefined && this.closed.length > 0) this.merged = this.closed.combined();
+    return this.merged?.summary;
+  }
+
+  private evictBefore(oldestIndex: number): void {
+    while (this.closedIndices.length > 0 && this.closedIndices[0]! < oldestIndex) {
+      this.closedIndices.shift();
+      this.closed.shift();
+      this.merged = undefined;
+    }
+  }
+}
+
+function byCount(a: Counter, b: Counter): number {
+  if (a.count !== b.count) return a.count - b.count;
+  if (a.error !== b.error) return b.error - a.error;
+  return a.key < b.key ? 1 : a.key > b.key ? -1 : 0;
+}
