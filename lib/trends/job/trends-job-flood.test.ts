@@ -64,6 +64,11 @@ describe('createTrendsJob under a flood of new hashtags', () => {
     expect(largest.heavyCounters).toBeLessThanOrEqual(
       2 * (2 * 60 + 2) * BOUNDS.heavyHittersCapacity,
     );
+    // The filter cells have the same bounds: two cells a tag here (`und|o` and `*|o`).
+    expect(largest.filterExactAdmittedKeys).toBe(BOUNDS.maxExactWindowKeys);
+    expect(largest.filterHeavyCounters).toBeLessThanOrEqual(
+      (2 * (2 * 60 + 1) + 1) * BOUNDS.heavyHittersCapacity,
+    );
     expect(harness.errors).toEqual([]);
     harness.stop();
   });

@@ -16,6 +16,16 @@ function spellingsOf(post: Post): string[] {
 }
 
 describe('toParsedPost', () => {
+  it('keeps a language code in lower case and leaves an odd lang out', () => {
+    expect(toParsedPost(postOf({ lang: 'pt' })).lang).toBe('pt');
+    expect(toParsedPost(postOf({ lang: 'zh-TW' })).lang).toBe('zh-tw');
+    expect(toParsedPost(postOf({ lang: 'und' })).lang).toBe('und');
+    expect(toParsedPost(postOf()).lang).toBeUndefined();
+    for (const odd of ['', 'p', 'portuguese', 'pt_BR', '__proto__', 12, null]) {
+      expect(toParsedPost(postOf({ lang: odd as string })).lang).toBeUndefined();
+    }
+  });
+
   it('takes hashtags from the note tweet of a long post', () => {
     const post = postOf({
       text: 'a long post #one …',
