@@ -41,7 +41,15 @@ const DEFAULTS: BenchOptions = {
   minutes: 75,
 };
 
-const KEYS: readonly VariantKey[] = ['floor', 'job', 'rx15', 'rxAll', 'server', 'serverWorkers'];
+const KEYS: readonly VariantKey[] = [
+  'floor',
+  'job',
+  'jobUnfiltered',
+  'rx15',
+  'rxAll',
+  'server',
+  'serverWorkers',
+];
 
 export const USAGE =
   'usage: npm run bench -- [--json] [--n 500000] [--rate 400] [--runs 5] [--seed 42] [--rx-all] [--checkpoint] ' +

@@ -5,7 +5,14 @@ import type { ResponsivenessSample } from './responsiveness-probe';
 import { median, percentile } from './stats';
 
 /** Which variant a summary is: the ratios are taken between these. */
-export type VariantKey = 'floor' | 'job' | 'rx15' | 'rxAll' | 'server' | 'serverWorkers';
+export type VariantKey =
+  | 'floor'
+  | 'job'
+  | 'jobUnfiltered'
+  | 'rx15'
+  | 'rxAll'
+  | 'server'
+  | 'serverWorkers';
 
 export interface VariantSummary {
   key: VariantKey;
@@ -101,6 +108,7 @@ export function buildReport(
     variants: summaries,
     ratios: {
       jobOverFloor: ratio('job', 'floor'),
+      filtersCost: ratio('job', 'jobUnfiltered'),
       jobOverRxjs15m: ratio('job', 'rx15'),
       jobOverRxjsAll: ratio('job', 'rxAll'),
       serverOverJob: ratio('server', 'job'),
@@ -111,6 +119,7 @@ export function buildReport(
     responsiveness: samples.length > 0 ? summariseResponsiveness(samples) : undefined,
     targets: {
       jobOverFloor: 0.6,
+      filtersCost: 0.75,
       jobOverRxjs15m: 10,
       serverOverJob: 0.9,
       serverTweetsPerSec: 143_000,
@@ -144,6 +153,7 @@ export function formatReport(report: BenchReport): string {
     formatTable(report.variants),
     '',
     ...line('(b)/(a)', ratios.jobOverFloor, `≥ ${targets.jobOverFloor}`),
+    ...line('(b)/(b0) filter dimensions', ratios.filtersCost, `≥ ${targets.filtersCost}`),
     ...line('(b)/(c) at 15 m', ratios.jobOverRxjs15m, `≥ ${targets.jobOverRxjs15m}`, 1),
     ...line('(b)/(c) all windows', ratios.jobOverRxjsAll, '-', 1),
     ...line('(d)/(b)', ratios.serverOverJob, `≥ ${targets.serverOverJob}`),

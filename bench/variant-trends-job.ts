@@ -7,20 +7,27 @@ import type { Variant } from './measure';
 /**
  * (b) The whole job as the server runs a fixture: parseStreamLine → toParsedPost → pushStream,
  * the clock advanced by `created_at` (a ManualClock), every window, top-N and trending each batch.
+ * (b0) with `filterDimensions` false: the same without the language and originals cells.
  */
 export function trendsJobVariant(
   input: BenchInput,
   batchIntervalMs: number,
   windowsMs: number[],
+  filterDimensions = true,
 ): Variant {
   return {
-    name: '(b) trends job',
+    name: filterDimensions ? '(b) trends job' : '(b0) trends job, no filter dimensions',
     async run() {
       const clock = new ManualClock(Math.floor(input.startMs / batchIntervalMs) * batchIntervalMs);
       const ssc = new StreamingContext({ batchIntervalMs, clock });
       const posts = ssc.pushStream<ParsedPost>();
       let last: TrendsBatchResult | undefined;
-      const job = createTrendsJob(ssc, posts, { windowsMs }, (result) => (last = result));
+      const job = createTrendsJob(
+        ssc,
+        posts,
+        { windowsMs, filterDimensions },
+        (result) => (last = result),
+      );
       ssc.start();
       const batchMs: number[] = [];
       let nextBatchMs = clock.now() + batchIntervalMs;

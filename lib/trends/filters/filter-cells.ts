@@ -1,6 +1,4 @@
 import type { ViewFilter } from '@/lib/view-filters';
-import type { ParsedPost } from '../types';
-import { UNDETERMINED_LANGUAGE } from './language-code';
 
 /**
  * The filter dimensions as cells. Every post falls in one language cell, `<lang>|o` (original:
@@ -31,11 +29,6 @@ export function splitCellKey(key: string): [string, string] | undefined {
   return at === -1 ? undefined : [key.slice(0, at), key.slice(at + 1)];
 }
 
-/** The language cell of a post. */
-export function languageCellOf(post: ParsedPost): string {
-  return `${post.lang ?? UNDETERMINED_LANGUAGE}|${post.isRetweet ? 'r' : 'o'}`;
-}
-
 /** The language of a language cell (`pt|o` → `pt`); undefined for `*|o`. */
 export function languageOfCell(cell: string): string | undefined {
   return cell === ALL_ORIGINALS_CELL ? undefined : cell.slice(0, cell.length - 2);
@@ -51,33 +44,4 @@ export function cellsOfFilter(filter: ViewFilter): string[] | undefined {
 /** A filter as one stable string (`pt|o`, `pt|*`, `*|o`, `*|*`): rooms and caches use it. */
 export function filterId(filter: ViewFilter): string {
   return `${filter.lang ?? '*'}|${filter.originalsOnly ? 'o' : '*'}`;
-}
-
-/** `[<cell>\0<tag>, 1]` per hashtag per cell of each post: a flatMap as one loop. */
-export function cellTagPairs(posts: ParsedPost[]): [string, number][] {
-  const pairs: [string, number][] = [];
-  for (let index = 0; index < posts.length; index++) {
-    const post = posts[index]!;
-    const tags = post.tags;
-    if (tags.length === 0) continue;
-    const languageCell = languageCellOf(post);
-    const original = !post.isRetweet;
-    for (let tag = 0; tag < tags.length; tag++) {
-      const key = tags[tag]!.key;
-      pairs.push([cellKey(languageCell, key), 1]);
-      if (original) pairs.push([cellKey(ALL_ORIGINALS_CELL, key), 1]);
-    }
-  }
-  return pairs;
-}
-
-/** `[cell, 1]` per cell of each post: the posts under each filter. */
-export function cellPostPairs(posts: ParsedPost[]): [string, number][] {
-  const pairs: [string, number][] = [];
-  for (let index = 0; index < posts.length; index++) {
-    const post = posts[index]!;
-    pairs.push([languageCellOf(post), 1]);
-    if (!post.isRetweet) pairs.push([ALL_ORIGINALS_CELL, 1]);
-  }
-  return pairs;
 }

@@ -1,6 +1,6 @@
 import type { DStream, StreamingContext } from '@/lib/engine';
 import type { ParsedPost } from '../types';
-import { cellPostPairs, cellTagPairs } from './filter-cells';
+import type { CellCounter } from './cell-counts';
 import type { FilterBatchInput, WindowPairs } from './filter-batch-input';
 
 const add = (a: number, b: number): number => a + b;
@@ -9,29 +9,36 @@ const isPositive = (pair: [string, number]): boolean => pair[1] > 0;
 
 /**
  * The filter dimensions on the engine, beside the plain counts and with the same operators:
- * - posts → `[<cell>\0<tag>, 1]` per hashtag per cell → `reduceByKey(+)`: the batch's cell
- *   counts (the heavy-hitters panes and the series take them);
- * - → the pairs the cells' own key bound admits (`admitExact`) → `reduceByKeyAndWindow(+, −)`
- *   per exact window;
- * - posts → `[cell, 1]` → `reduceByKey(+)` → `reduceByKeyAndWindow(+, −)` per window: the posts
+ * - posts → `[<cell>\0<tag>, count]` per distinct pair (`CellCounter`, a flatMap and a
+ *   reduceByKey in one loop): the batch's cell counts (the heavy-hitters panes and the series
+ *   take them);
+ * - the language cells' pairs (not `*|o`: an exact window sums the original cells of every
+ *   language instead, at no loss) → the pairs the cells' own key bound admits (`admitExact`) →
+ *   `reduceByKeyAndWindow(+, −)` per exact window;
+ * - posts → `[cell, posts]` (the same loop) → `reduceByKey(+)` → `reduceByKeyAndWindow(+, −)` per window: the posts
  *   under each filter and the languages seen.
  * All gathered by one `ssc.transform` into one `FilterBatchInput` per batch.
  */
 export function filterStreams(
   ssc: StreamingContext,
   posts: DStream<ParsedPost>,
+  counter: CellCounter,
   admitExact: (pairs: [string, number][], batchTime: number) => [string, number][],
   windowsMs: readonly number[],
   isHeavy: (windowMs: number) => boolean,
 ): DStream<FilterBatchInput> {
   const interval = ssc.batchIntervalMs;
-  const batchPairs = posts.transform(cellTagPairs).reduceByKey(add);
-  const admitted = batchPairs.transform(admitExact);
+  const counted = posts.transform((batch) => [counter.count(batch)]);
+  const batchPairs = counted.transform((items) =>
+    items.length === 0 ? [] : [...items[0]!.languagePairs, ...items[0]!.originalPairs],
+  );
+  const languagePairs = counted.transform((items) => items[0]?.languagePairs ?? []);
+  const admitted = languagePairs.transform(admitExact);
   const exactWindowsMs = windowsMs.filter((windowMs) => !isHeavy(windowMs));
   const exactWindows = exactWindowsMs.map((windowMs) =>
     admitted.reduceByKeyAndWindow(add, subtract, windowMs, interval, isPositive),
   );
-  const postCells = posts.transform(cellPostPairs).reduceByKey(add);
+  const postCells = counted.transform((items) => items[0]?.postPairs ?? []).reduceByKey(add);
   const postWindows = windowsMs.map((windowMs) =>
     postCells.reduceByKeyAndWindow(add, subtract, windowMs, interval, isPositive),
   );

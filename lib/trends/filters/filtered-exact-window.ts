@@ -1,5 +1,5 @@
 import { topCounts } from '../sketches/top-n';
-import { splitCellKey, cellKey } from './filter-cells';
+import { ALL_ORIGINALS_CELL, cellKey, splitCellKey } from './filter-cells';
 
 /** What a cell key may lack in an exact window that cut keys at its bound; absent: none cut. */
 export type CellErrorOf = (cellKey: string) => number;
@@ -8,7 +8,8 @@ export type CellErrorOf = (cellKey: string) => number;
  * One exact window's cell counts at the latest batch (the engine's `reduceByKeyAndWindow` output
  * over `<cell>\0<tag>` keys), indexed by cell on the first query of the batch: a filter's counts
  * are then the sum of its cells' maps, exact (or, past the window's key bound, raised by the
- * summed errors as the plain window does).
+ * summed errors as the plain window does). Exact windows do not count the `*|o` cell: it is the
+ * sum of every language's original cell, taken here.
  */
 export class FilteredExactWindow {
   private byCell: Map<string, Map<string, number>> | undefined;
@@ -20,8 +21,9 @@ export class FilteredExactWindow {
   ) {}
 
   /** The filter's count of `tag` and its error (0 when exact). */
-  count(cells: readonly string[], tag: string): { count: number; error: number } {
+  count(filterCells: readonly string[], tag: string): { count: number; error: number } {
     const index = this.index();
+    const cells = this.expand(filterCells);
     let counted = 0;
     for (const cell of cells) counted += index.get(cell)?.get(tag) ?? 0;
     const error = this.errorOfTag(cells, tag);
@@ -29,8 +31,9 @@ export class FilteredExactWindow {
   }
 
   /** The top `topN` tags summed over `cells`: `[tag, counted posts]`, highest first. */
-  top(cells: readonly string[], topN: number): [string, number][] {
+  top(filterCells: readonly string[], topN: number): [string, number][] {
     const index = this.index();
+    const cells = this.expand(filterCells);
     if (cells.length === 1) return topCounts(index.get(cells[0]!)?.entries() ?? [], topN);
     const sums = new Map<string, number>();
     for (const cell of cells) {
@@ -45,11 +48,18 @@ export class FilteredExactWindow {
   }
 
   /** The error of `tag` under `cells`. */
-  errorOfTag(cells: readonly string[], tag: string): number {
+  errorOfTag(filterCells: readonly string[], tag: string): number {
     if (this.errorOf === undefined) return 0;
+    const cells = this.expand(filterCells);
     let error = 0;
     for (const cell of cells) error += this.errorOf(cellKey(cell, tag));
     return error;
+  }
+
+  /** The cells to sum: `*|o` is every language's original cell. */
+  private expand(cells: readonly string[]): readonly string[] {
+    if (!cells.includes(ALL_ORIGINALS_CELL)) return cells;
+    return [...this.index().keys()].filter((cell) => cell.endsWith('|o'));
   }
 
   private index(): Map<string, Map<string, number>> {

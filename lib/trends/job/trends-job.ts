@@ -9,6 +9,7 @@ import type { TrendsJobSnapshot } from './trends-job-snapshot';
 import { TagHistory } from '../history/tag-history';
 import type { ParsedPost, TrendsBatchResult } from '../types';
 import { filterStreams } from '../filters/filter-streams';
+import { CellCounter } from '../filters/cell-counts';
 import type { FilteredViews } from '../filters/filtered-views';
 
 export interface TrendsJob {
@@ -81,6 +82,7 @@ export function createTrendsJob(
         filterStreams(
           ssc,
           posts,
+          new CellCounter(2 * options.maxExactWindowKeys),
           (pairs, batchTime) => state.admitExactCells(pairs, batchTime),
           options.windowsMs,
           (windowMs) => state.isHeavy(windowMs),
