@@ -70,6 +70,7 @@ const history = new TagHistory();
 const router = createRouter({
   store,
   history: () => history,
+  filteredViews: () => undefined,
   windows: WINDOWS,
   defaultWindow: WINDOWS[1]!,
   batchIntervalMs: 2000,

@@ -6,7 +6,7 @@ import { healthRoute, metricsRoute, readyRoute } from './health-routes';
 import type { RouteAnswer } from './respond';
 import { json, send } from './respond';
 import type { TrendsRouteDeps } from './trends-routes';
-import { seriesRoute, trendingRoute, trendsRoute } from './trends-routes';
+import { languagesRoute, seriesRoute, trendingRoute, trendsRoute } from './trends-routes';
 import { historyRoute } from './history-route';
 
 export interface RouterDeps extends TrendsRouteDeps {
@@ -37,12 +37,13 @@ export function createRouter(deps: RouterDeps) {
     [/^\/readyz$/, () => readyRoute(deps.readiness())],
     [/^\/metrics$/, () => metricsRoute(deps.registry)],
     [/^\/api\/trends$/, (params) => trendsRoute(deps, params)],
-    [/^\/api\/trends\/([^/]+)\/series$/, (_params, match) => seriesRoute(deps, match[1]!)],
+    [/^\/api\/trends\/([^/]+)\/series$/, (params, match) => seriesRoute(deps, match[1]!, params)],
     [
       /^\/api\/trends\/([^/]+)\/history$/,
       (params, match) => historyRoute(deps, match[1]!, params, Date.now()),
     ],
     [/^\/api\/trending$/, (params) => trendingRoute(deps, params)],
+    [/^\/api\/languages$/, (params) => languagesRoute(deps, params)],
   ];
 
   /** True when `url` is one of ours (the caller hands the rest to Next). */

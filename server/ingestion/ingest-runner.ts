@@ -8,6 +8,7 @@ import type { Readiness } from '../http/health-routes';
 import type { TweetSource } from '../sources/types';
 import type { Logger } from 'pino';
 import type { TagHistory } from '@/lib/trends/history/tag-history';
+import type { FilteredViews } from '@/lib/trends/filters/filtered-views';
 import type { ClusterNode } from '../cluster/cluster-node';
 import type { CheckpointKeeper } from '../state/checkpoint-keeper';
 import type { Ingest } from './ingest';
@@ -24,6 +25,8 @@ export interface IngestRunner {
    * holder's as last shared (undefined before any; rejects while it cannot be read).
    */
   history(): TagHistory | Promise<TagHistory | undefined>;
+  /** The latest filtered numbers, where this instance ingests; undefined on a follower. */
+  filteredViews(): FilteredViews | undefined;
 }
 
 /**
@@ -84,6 +87,10 @@ export class LocalIngest implements IngestRunner {
   history(): TagHistory {
     return this.ingest.pipeline.history;
   }
+
+  filteredViews(): FilteredViews | undefined {
+    return this.ingest.pipeline.filteredViews();
+  }
 }
 
 /** One of several instances on Redis: see `ClusterNode`. */
@@ -129,5 +136,9 @@ export class ClusterIngest implements IngestRunner {
 
   history(): TagHistory | Promise<TagHistory | undefined> {
     return this.node.history();
+  }
+
+  filteredViews(): FilteredViews | undefined {
+    return this.node.filteredViews();
   }
 }

@@ -4,6 +4,7 @@ import type { Checkpoint, PushDStream } from '@/lib/engine';
 import { createTrendsJob, parseStreamLine, toParsedPost } from '@/lib/trends';
 import type { TrendsJob, TrendsJobSnapshot } from '@/lib/trends';
 import type { TagHistory } from '@/lib/trends/history/tag-history';
+import type { FilteredViews } from '@/lib/trends/filters/filtered-views';
 import type { ParsedPost, TrendsBatchResult } from '@/lib/trends/types';
 import type { EngineStatsTracker } from './engine-stats-tracker';
 import type { TimeMode, TweetSink } from '../sources/types';
@@ -119,6 +120,11 @@ export class Pipeline {
   /** Per-minute counts of the tags that matter (24 h). */
   get history(): TagHistory {
     return this.job.history;
+  }
+
+  /** The latest batch's numbers under a language or originals filter (see `FilteredViews`). */
+  filteredViews(): FilteredViews | undefined {
+    return this.job.filteredViews();
   }
 
   /** Time of the last batch run or restored; undefined before the first. */

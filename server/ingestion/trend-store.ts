@@ -7,7 +7,7 @@ import { SERIES_LENGTH } from '@/lib/protocol';
 import type { TrendsBatchResult } from '@/lib/trends/types';
 
 export interface TrendStore {
-  /** Keeps `result` as the latest and its `batchCounts` in the recent series. */
+  /** Keeps `result` as the latest and its `batchCounts` (and per cell) in the recent series. */
   record(result: TrendsBatchResult): void;
   /** The latest batch's result; undefined before the first batch. */
   latest(): TrendsBatchResult | undefined;
@@ -43,6 +43,8 @@ export class InMemoryTrendStore implements TrendStore {
   record(result: TrendsBatchResult): void {
     this.last = result;
     const counts = new Map(result.batchCounts.map((c) => [c.key, { count: c.count, tag: c.tag }]));
+    // Cell keys (`<cell>\0<tag>`) never equal a tag key: the filtered series live beside.
+    for (const c of result.filteredBatchCounts ?? []) counts.set(c.key, { count: c.count, tag: c.tag });
     this.batches.push({ batchTime: result.batchTime, counts });
     if (this.batches.length > this.capacity) this.batches.shift();
   }
