@@ -2,9 +2,10 @@
  * The socket.io contract between the server and the dashboard, shared by both sides.
  * Everything here is plain JSON: no Maps, no Dates, no class instances.
  */
-import type { TagCount, TrendingTag, WindowResult } from './trends/types';
+import type { LanguageCount, TagCount, TrendingTag, WindowResult } from './trends/types';
+import type { ViewFilter } from './view-filters';
 
-export type { TagCount, TrendingTag, WindowResult };
+export type { LanguageCount, TagCount, TrendingTag, WindowResult, ViewFilter };
 
 /** Engine figures in the spirit of Spark's Streaming tab. Durations in ms. */
 export interface EngineStats {
@@ -88,6 +89,13 @@ export interface DashboardSnapshot {
   series: SeriesBlock;
   stats: EngineStats;
   source: SourceStatus;
+  /**
+   * The filter the windows, trending lists and series are under (`{}`: every post); absent from
+   * a server without the filter dimensions.
+   */
+  filter?: ViewFilter;
+  /** The languages of the default window's posts (all posts), most first: the filter's choices. */
+  languages?: LanguageCount[];
 }
 
 /**
@@ -103,6 +111,15 @@ export interface BatchUpdate {
   series: SeriesBlock;
   stats: EngineStats;
   source: SourceStatus;
+  /** As in `DashboardSnapshot`. */
+  filter?: ViewFilter;
+  languages?: LanguageCount[];
+}
+
+/** Why the server did not apply a client's `filter` (the client keeps its previous one). */
+export interface FilterRefusal {
+  filter: unknown;
+  reason: string;
 }
 
 /**
@@ -121,12 +138,23 @@ export interface ServerToClientEvents {
   /** The source's status changed between batches (e.g. an instance lost Redis). */
   source: (source: SourceStatus) => void;
   series: (update: WatchedSeriesUpdate) => void;
+  /** The client's `filter` was not applied; its updates stay under the previous filter. */
+  filterRefused: (refusal: FilterRefusal) => void;
 }
 
 export interface ClientToServerEvents {
   /** Hashtag keys whose series this client draws (at most `MAX_WATCHED_TAGS`). */
   watch: (keys: string[]) => void;
+  /**
+   * The filter this client's numbers are under (`{}` for every post). The server answers with a
+   * `snapshot` under it, then sends `batch` updates under it (built once per distinct filter);
+   * at most `MAX_DISTINCT_FILTERS` distinct filters are served at once (else `filterRefused`).
+   */
+  filter: (filter: ViewFilter) => void;
 }
+
+/** Distinct filters served at once over the sockets (each costs one update build per batch). */
+export const MAX_DISTINCT_FILTERS = 16;
 
 export const MAX_WATCHED_TAGS = 12;
 /**

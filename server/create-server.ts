@@ -144,6 +144,7 @@ export function createTagstreamServer(options: TagstreamServerOptions): Tagstrea
     source: () => runner.sourceStatus(),
     seriesWindowMs: seriesWindow.windowMs,
     seriesTopTags: SERIES_TOP_TAGS,
+    filteredViews: () => runner.filteredViews(),
   };
   const { io, hub } = attachSockets(
     httpServer,

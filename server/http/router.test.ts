@@ -108,6 +108,8 @@ describe('HTTP routes before the first batch', () => {
       window: '5m',
       windowMs: 300_000,
       batchTime: null,
+      lang: null,
+      originals: false,
       tweets: 0,
       approximate: false,
       tags: [],
@@ -167,6 +169,8 @@ describe('HTTP routes', () => {
       expect(body).toEqual({
         tag: 'WorldCup',
         key: 'worldcup',
+        lang: null,
+        originals: false,
         batchIntervalMs: 2000,
         points: [
           { batchTime: 2000, count: 3 },

@@ -13,7 +13,11 @@ import type {
 } from '@/lib/protocol';
 import { SOCKET_TOP_TAGS } from '@/lib/protocol';
 import type { TrendingTag, TrendsBatchResult, WindowResult } from '@/lib/trends/types';
+import type { FilteredViews } from '@/lib/trends/filters/filtered-views';
+import { isUnfiltered, NO_FILTER } from '@/lib/view-filters';
+import type { ViewFilter } from '@/lib/view-filters';
 import type { TrendStore } from '../ingestion/trend-store';
+import { filteredSeries } from '../ingestion/filtered-series';
 
 export interface MessageSources {
   store: TrendStore;
@@ -23,12 +27,45 @@ export interface MessageSources {
   seriesWindowMs: number;
   /** How many of that window's top tags get series. */
   seriesTopTags: number;
+  /** The latest filtered numbers; undefined where another instance ingests (or none yet). */
+  filteredViews?(): FilteredViews | undefined;
 }
 
-/** The series window's top tags: every dashboard gets their series. */
-export function topSeriesKeys(
+/** What a dashboard shows of a batch under a filter: windows and trending lists. */
+export interface FilteredLatest {
+  filter: ViewFilter;
+  windows: WindowResult[];
+  trending: TrendingTag[];
+  cooling: TrendingTag[];
+}
+
+/**
+ * The latest result under `filter`: the plain one when it narrows nothing; else assembled by
+ * the job's filtered views (once per batch and filter: they cache). Undefined when this instance
+ * cannot filter (it does not ingest).
+ */
+export function filteredLatest(
   sources: MessageSources,
   latest: TrendsBatchResult | undefined,
+  filter: ViewFilter,
+): FilteredLatest | undefined {
+  const plain = {
+    filter: NO_FILTER,
+    windows: latest?.windows ?? [],
+    trending: latest?.trending ?? [],
+    // A result restored from a checkpoint of an older version may lack it.
+    cooling: latest?.cooling ?? [],
+  };
+  if (isUnfiltered(filter) || latest === undefined) return { ...plain, filter };
+  const views = sources.filteredViews?.();
+  if (views === undefined) return undefined;
+  return { filter, windows: views.windows(filter), ...views.trending(filter, plain) };
+}
+
+/** The series window's top tags (under the view's filter): every dashboard gets their series. */
+export function topSeriesKeys(
+  sources: MessageSources,
+  latest: Pick<FilteredLatest, 'windows'> | undefined,
 ): string[] {
   const window =
     latest?.windows.find((candidate) => candidate.windowMs === sources.seriesWindowMs) ??
@@ -39,7 +76,7 @@ export function topSeriesKeys(
 /** Keys whose series a client gets: the top tags, then its watched ones. */
 export function seriesKeys(
   sources: MessageSources,
-  latest: TrendsBatchResult | undefined,
+  latest: Pick<FilteredLatest, 'windows'> | undefined,
   watched: readonly string[],
 ): string[] {
   const keys = new Set(topSeriesKeys(sources, latest));
@@ -47,20 +84,24 @@ export function seriesKeys(
   return [...keys];
 }
 
+/** The snapshot under `view` (the latest result under the client's filter). */
 export function buildSnapshot(
   sources: MessageSources,
   watched: readonly string[],
+  view: FilteredLatest,
 ): DashboardSnapshot {
   const latest = sources.store.latest();
   return {
     batchTime: latest?.batchTime ?? null,
-    windows: socketWindows(latest?.windows ?? []),
-    trending: socketTrending(latest?.trending ?? []),
-    cooling: latest?.cooling ?? [],
+    windows: socketWindows(view.windows),
+    trending: socketTrending(view.trending),
+    cooling: view.cooling,
     trendWarmUpEndsMs: latest?.trendWarmUpEndsMs ?? null,
-    series: seriesBlock(sources.store, seriesKeys(sources, latest, watched)),
+    series: seriesBlock(sources.store, seriesKeys(sources, view, watched), undefined, view.filter),
     stats: sources.stats(),
     source: sources.source(),
+    filter: view.filter,
+    languages: defaultLanguages(sources, latest),
   };
 }
 
@@ -71,20 +112,31 @@ export function buildSnapshot(
 export function buildUpdate(
   sources: MessageSources,
   latest: TrendsBatchResult,
+  view: FilteredLatest,
   keys: readonly string[],
   afterBatchTime: number | null,
 ): BatchUpdate {
   return {
     batchTime: latest.batchTime,
-    windows: socketWindows(latest.windows),
-    trending: socketTrending(latest.trending),
-    // A result restored from a checkpoint of an older version may lack these.
-    cooling: latest.cooling ?? [],
+    windows: socketWindows(view.windows),
+    trending: socketTrending(view.trending),
+    cooling: view.cooling,
+    // A result restored from a checkpoint of an older version may lack it.
     trendWarmUpEndsMs: latest.trendWarmUpEndsMs ?? null,
-    series: seriesBlock(sources.store, keys, afterBatchTime ?? undefined),
+    series: seriesBlock(sources.store, keys, afterBatchTime ?? undefined, view.filter),
     stats: sources.stats(),
     source: sources.source(),
+    filter: view.filter,
+    languages: defaultLanguages(sources, latest),
   };
+}
+
+/** The languages of the default (series) window's posts, for the filter's choices. */
+function defaultLanguages(sources: MessageSources, latest: TrendsBatchResult | undefined) {
+  const window =
+    latest?.windows.find((candidate) => candidate.windowMs === sources.seriesWindowMs) ??
+    latest?.windows[0];
+  return window?.languages ?? [];
 }
 
 /** The points after `afterBatchTime` of the watched keys that the shared update lacks. */
@@ -93,8 +145,9 @@ export function buildWatchedSeries(
   batchTime: number,
   extraKeys: readonly string[],
   afterBatchTime: number | null,
+  filter: ViewFilter = NO_FILTER,
 ): WatchedSeriesUpdate {
-  return { batchTime, series: seriesBlock(store, extraKeys, afterBatchTime ?? undefined) };
+  return { batchTime, series: seriesBlock(store, extraKeys, afterBatchTime ?? undefined, filter) };
 }
 
 /** The recent points of `keys` after `afterBatchTime`, each key with its display spelling. */
@@ -102,19 +155,23 @@ export function seriesBlock(
   store: TrendStore,
   keys: readonly string[],
   afterBatchTime?: number,
+  filter: ViewFilter = NO_FILTER,
 ): SeriesBlock {
   return {
     tags: keys.map((key) => {
       const tag = store.spelling(key);
       return tag === undefined ? { key } : { key, tag };
     }),
-    points: store.series(keys, afterBatchTime),
+    points: filteredSeries(store, filter, keys, afterBatchTime),
   };
 }
 
-/** Windows cut to the tags a dashboard draws; the HTTP API keeps the full lists. */
+/**
+ * Windows cut to the tags a dashboard draws (the HTTP API keeps the full lists), without their
+ * languages (the message carries the default window's once, as `languages`).
+ */
 function socketWindows(windows: readonly WindowResult[]): WindowResult[] {
-  return windows.map((window) =>
+  return windows.map(({ languages: _languages, ...window }) =>
     window.top.length <= SOCKET_TOP_TAGS
       ? window
       : { ...window, top: window.top.slice(0, SOCKET_TOP_TAGS) },

@@ -6,10 +6,15 @@ import {
   buildSnapshot,
   buildUpdate,
   buildWatchedSeries,
+  filteredLatest,
   seriesKeys,
   topSeriesKeys,
 } from './hub-messages';
-import type { MessageSources } from './hub-messages';
+import type { FilteredLatest, MessageSources } from './hub-messages';
+import { MAX_DISTINCT_FILTERS } from '@/lib/protocol';
+import { filterId } from '@/lib/trends/filters/filter-cells';
+import { isUnfiltered, NO_FILTER, parseViewFilter } from '@/lib/view-filters';
+import type { ViewFilter } from '@/lib/view-filters';
 import type { Metrics } from '../metrics';
 import type { ScheduledTask } from '@/lib/engine';
 import type { ServerClock } from '../time/server-clock';
@@ -19,8 +24,13 @@ import { parseWatchKeys } from './watch-keys';
 export type TrendsServer = Server<ClientToServerEvents, ServerToClientEvents>;
 type TrendsSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
 
-/** Every dashboard socket joins this room; the shared update is broadcast to it. */
+/** Every unfiltered dashboard socket is in this room; the shared update is broadcast to it. */
 export const DASHBOARD_ROOM = 'dashboards';
+
+/** The room of the dashboards under `filter`: each filtered update is broadcast to its room. */
+export function filterRoom(filter: ViewFilter): string {
+  return isUnfiltered(filter) ? DASHBOARD_ROOM : `filter:${filterId(filter)}`;
+}
 
 export interface HubOptions {
   /** At most one `batch` message per client per this many ms. */
@@ -34,6 +44,9 @@ export interface HubOptions {
 
 interface ClientState {
   watched: string[];
+  /** The filter of its numbers, and the room of that filter. */
+  filter: ViewFilter;
+  room: string;
   /** Batch time of the last message this client got; null before the first batch. */
   sentBatchTime: number | null;
 }
@@ -51,6 +64,10 @@ interface ClientState {
  * has not drained its previous message is left out of the broadcast (nothing piles up for it);
  * once it has drained, it catches up with one message of its own carrying every point since the
  * last one it got (read back from the store, so nothing is queued per client).
+ *
+ * A client under a filter (`filter` event) is in that filter's room instead: each room's update
+ * is built once per flush from the job's filtered views and broadcast the same way, so the cost
+ * grows with the distinct filters in use (at most `MAX_DISTINCT_FILTERS`), not with the clients.
  */
 export class Hub {
   private readonly clients = new Map<TrendsSocket, ClientState>();
@@ -91,7 +108,12 @@ export class Hub {
   }
 
   private connect(socket: TrendsSocket): void {
-    const client: ClientState = { watched: [], sentBatchTime: null };
+    const client: ClientState = {
+      watched: [],
+      filter: NO_FILTER,
+      room: DASHBOARD_ROOM,
+      sentBatchTime: null,
+    };
     this.clients.set(socket, client);
     this.options.metrics?.connectedClients.set(this.clients.size);
     socket.on('watch', (payload: unknown) => {
@@ -99,14 +121,52 @@ export class Hub {
       if (keys === undefined) this.options.logger?.debug({ id: socket.id }, 'ignored a bad watch');
       else client.watched = keys;
     });
+    socket.on('filter', (payload: unknown) => this.applyFilter(socket, client, payload));
     socket.on('disconnect', () => {
       this.clients.delete(socket);
       this.options.metrics?.connectedClients.set(this.clients.size);
     });
-    const snapshot = buildSnapshot(this.options.sources, client.watched);
+    const { sources } = this.options;
+    const view = filteredLatest(sources, sources.store.latest(), NO_FILTER)!;
+    const snapshot = buildSnapshot(sources, client.watched, view);
     client.sentBatchTime = snapshot.batchTime;
     void socket.join(DASHBOARD_ROOM);
     socket.emit('snapshot', snapshot);
+  }
+
+  /** Moves the client to the room of the filter it asked for and sends it a snapshot under it. */
+  private applyFilter(socket: TrendsSocket, client: ClientState, payload: unknown): void {
+    const filter = parseViewFilter(payload);
+    const refuse = (reason: string): void => {
+      socket.emit('filterRefused', { filter: filter ?? null, reason });
+    };
+    if (filter === undefined) {
+      return refuse('a filter is { lang?: a language code like pt, originalsOnly?: boolean }');
+    }
+    const room = filterRoom(filter);
+    const rooms = this.filterRooms();
+    if (room !== DASHBOARD_ROOM && !rooms.has(room) && rooms.size >= MAX_DISTINCT_FILTERS) {
+      return refuse(`at most ${MAX_DISTINCT_FILTERS} distinct filters are served at once`);
+    }
+    const { sources } = this.options;
+    const view = filteredLatest(sources, sources.store.latest(), filter);
+    if (view === undefined) return refuse('filters are served by the instance that ingests');
+    void socket.leave(client.room);
+    void socket.join(room);
+    client.filter = filter;
+    client.room = room;
+    const snapshot = buildSnapshot(sources, client.watched, view);
+    client.sentBatchTime = snapshot.batchTime;
+    socket.emit('snapshot', snapshot);
+  }
+
+  /** The rooms of the filters in use (the unfiltered room aside). */
+  private filterRooms(): Set<string> {
+    const rooms = new Set<string>();
+    for (const client of this.clients.values()) {
+      if (client.room !== DASHBOARD_ROOM) rooms.add(client.room);
+    }
+    return rooms;
   }
 
   private schedule(): void {
@@ -122,19 +182,26 @@ export class Hub {
     if (latest === undefined) return;
     const sharedAfter = this.broadcastBatchTime ?? this.previousBatchTime(latest);
     const plan = this.planFlush(latest, sharedAfter);
-    const topKeys = topSeriesKeys(this.options.sources, latest);
+    const views = this.roomViews(latest);
     if (this.broadcastBatchTime === null || latest.batchTime > this.broadcastBatchTime) {
-      const shared = buildUpdate(this.options.sources, latest, topKeys, sharedAfter);
-      this.io.local.to(DASHBOARD_ROOM).except(plan.excluded).emit('batch', shared);
+      const rooms = new Set([DASHBOARD_ROOM, ...plan.inShared.map(([, client]) => client.room)]);
+      for (const room of rooms) {
+        const { view, topKeys } = views(room, NO_FILTER);
+        const shared = buildUpdate(this.options.sources, latest, view, topKeys, sharedAfter);
+        this.io.local.to(room).except(plan.excluded).emit('batch', shared);
+      }
       this.broadcastBatchTime = latest.batchTime;
     }
     for (const [socket, client] of plan.inShared) {
       client.sentBatchTime = latest.batchTime;
-      this.sendWatched(socket, client, latest, topKeys, sharedAfter);
+      const { view, topKeys } = views(client.room, client.filter);
+      this.sendWatched(socket, client, latest, view.filter, topKeys, sharedAfter);
     }
     for (const [socket, client] of plan.catchUp) {
-      const keys = seriesKeys(this.options.sources, latest, client.watched);
-      socket.emit('batch', buildUpdate(this.options.sources, latest, keys, client.sentBatchTime));
+      const { view } = views(client.room, client.filter);
+      const keys = seriesKeys(this.options.sources, view, client.watched);
+      const update = buildUpdate(this.options.sources, latest, view, keys, client.sentBatchTime);
+      socket.emit('batch', update);
       client.sentBatchTime = latest.batchTime;
     }
     if (plan.skipped > 0) {
@@ -171,18 +238,48 @@ export class Hub {
     return { inShared, catchUp, excluded, skipped };
   }
 
+  /**
+   * Each room's view of `latest`, built on first use in this flush: the plain result for the
+   * unfiltered room, the filtered views for the others (plain when this instance can no longer
+   * filter: the update's `filter` then says so).
+   */
+  private roomViews(latest: TrendsBatchResult) {
+    const { sources } = this.options;
+    const built = new Map<string, { view: FilteredLatest; topKeys: string[] }>();
+    return (room: string, filter: ViewFilter) => {
+      let entry = built.get(room);
+      if (entry === undefined) {
+        const roomFilter = room === DASHBOARD_ROOM ? NO_FILTER : this.filterOfRoom(room, filter);
+        const view =
+          filteredLatest(sources, latest, roomFilter) ??
+          filteredLatest(sources, latest, NO_FILTER)!;
+        entry = { view, topKeys: topSeriesKeys(sources, view) };
+        built.set(room, entry);
+      }
+      return entry;
+    };
+  }
+
+  /** The filter of a room's clients (`fallback` when none is left in it). */
+  private filterOfRoom(room: string, fallback: ViewFilter): ViewFilter {
+    for (const client of this.clients.values()) if (client.room === room) return client.filter;
+    return fallback;
+  }
+
   /** The watched tags' points the shared update lacks, when the client watches any. */
   private sendWatched(
     socket: TrendsSocket,
     client: ClientState,
     latest: TrendsBatchResult,
+    filter: ViewFilter,
     topKeys: readonly string[],
     sharedAfter: number | null,
   ): void {
     const extra = client.watched.filter((key) => !topKeys.includes(key));
     if (extra.length === 0) return;
     const { store } = this.options.sources;
-    socket.emit('series', buildWatchedSeries(store, latest.batchTime, extra, sharedAfter));
+    const series = buildWatchedSeries(store, latest.batchTime, extra, sharedAfter, filter);
+    socket.emit('series', series);
   }
 
   /** The batch before `latest` in the store: what the first shared update starts after. */

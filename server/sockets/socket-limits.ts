@@ -46,7 +46,8 @@ export function limitSockets(io: Server, options: SocketLimitOptions): void {
   io.on('connection', (socket) => {
     const allowWatch = fixedWindowAllowance(options.watchMessagesPerSec, 1000);
     socket.use(([event], next) => {
-      if (event !== 'watch' || allowWatch()) return next();
+      // `filter` answers with a snapshot: it shares the allowance of `watch`.
+      if ((event !== 'watch' && event !== 'filter') || allowWatch()) return next();
       options.onThrottled?.();
     });
   });
