@@ -44,7 +44,8 @@ export class InMemoryTrendStore implements TrendStore {
     this.last = result;
     const counts = new Map(result.batchCounts.map((c) => [c.key, { count: c.count, tag: c.tag }]));
     // Cell keys (`<cell>\0<tag>`) never equal a tag key: the filtered series live beside.
-    for (const c of result.filteredBatchCounts ?? []) counts.set(c.key, { count: c.count, tag: c.tag });
+    for (const c of result.filteredBatchCounts ?? [])
+      counts.set(c.key, { count: c.count, tag: c.tag });
     this.batches.push({ batchTime: result.batchTime, counts });
     if (this.batches.length > this.capacity) this.batches.shift();
   }

@@ -130,7 +130,8 @@ export class FilterState {
     const load = aggregateLoader();
     for (const saved of snapshot.heavyWindows) {
       const heavy = this.heavyWindows.get(saved.windowMs);
-      if (heavy === undefined) throw new TypeError(`filter snapshot: no ${saved.windowMs} ms window`);
+      if (heavy === undefined)
+        throw new TypeError(`filter snapshot: no ${saved.windowMs} ms window`);
       heavy.restore(saved, load);
     }
   }

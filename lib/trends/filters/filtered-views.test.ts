@@ -109,7 +109,8 @@ describe('filtered views of the trends job', () => {
               expect(new Map(exact.top.map((tag) => [tag.key, tag.count]))).toEqual(truth.counts);
               expect(exact.top.every((tag) => tag.error === 0)).toBe(true);
             }
-            const coveredFromMs = (Math.ceil(result.batchTime / PANE_MS) - HEAVY_MS / PANE_MS) * PANE_MS;
+            const coveredFromMs =
+              (Math.ceil(result.batchTime / PANE_MS) - HEAVY_MS / PANE_MS) * PANE_MS;
             const covered = naiveFiltered(fed, coveredFromMs, result.batchTime, filter);
             expect(heavy!.approximate).toBe(true);
             for (const { key, count, error } of heavy!.top) {

@@ -31,7 +31,6 @@ export interface TrendsJobStateSizes extends FilterStateSizes {
   trendKeys: number;
 }
 
-
 /**
  * The job's state outside the engine's operators, and the assembly of each batch's result:
  * `dedupe` runs inside the engine (the posts' transform), then `assemble` takes everything the
@@ -70,7 +69,8 @@ export class TrendsJobState {
     if (this.heavyWindows.size > 0) {
       this.panes = new PaneBuilder(paneMs, batchIntervalMs, heavyHittersCapacity);
     }
-    if (config.filterDimensions) this.filters = new FilterState(config, batchIntervalMs, this.spellOf);
+    if (config.filterDimensions)
+      this.filters = new FilterState(config, batchIntervalMs, this.spellOf);
   }
 
   isHeavy(windowMs: number): boolean {
