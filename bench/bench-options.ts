@@ -45,6 +45,7 @@ const KEYS: readonly VariantKey[] = [
   'floor',
   'job',
   'jobUnfiltered',
+  'jobFiltered',
   'rx15',
   'rxAll',
   'server',

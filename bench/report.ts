@@ -103,6 +103,7 @@ export function buildReport(
     ratios: {
       jobOverFloor: ratio('job', 'floor'),
       filtersCost: ratio('job', 'jobUnfiltered'),
+      filterInUseCost: ratio('jobFiltered', 'jobUnfiltered'),
       jobOverRxjs15m: ratio('job', 'rx15'),
       jobOverRxjsAll: ratio('job', 'rxAll'),
       serverOverJob: ratio('server', 'job'),
@@ -114,6 +115,7 @@ export function buildReport(
     targets: {
       jobOverFloor: 0.6,
       filtersCost: 0.75,
+      filterInUseCost: 0.75,
       jobOverRxjs15m: 10,
       serverOverJob: 0.9,
       serverTweetsPerSec: 143_000,
@@ -148,6 +150,7 @@ export function formatReport(report: BenchReport): string {
     '',
     ...line('(b)/(a)', ratios.jobOverFloor, `≥ ${targets.jobOverFloor}`),
     ...line('(b)/(b0) filter dimensions', ratios.filtersCost, `≥ ${targets.filtersCost}`),
+    ...line('(bf)/(b0) one filter in use', ratios.filterInUseCost, `≥ ${targets.filterInUseCost}`),
     ...line('(b)/(c) at 15 m', ratios.jobOverRxjs15m, `≥ ${targets.jobOverRxjs15m}`, 1),
     ...line('(b)/(c) all windows', ratios.jobOverRxjsAll, '-', 1),
     ...line('(d)/(b)', ratios.serverOverJob, `≥ ${targets.serverOverJob}`),

@@ -4,7 +4,8 @@
  * fixture generator), serialises them (and writes them as a gzip fixture to a temporary folder),
  * then runs on the same lines, interleaved, after a warm-up:
  * (a) JSON.parse alone, the floor; (b) the trends job on the engine (1 m, 5 m, 15 m, 60 m
- * windows, 2 s batches); (b0) the same without the filter dimensions (their cost is (b)/(b0)); (c) a naive RxJS recount of the 15 m window (all four with --rx-all);
+ * windows, 2 s batches); (b0) the same without the filter dimensions (their cost is (b)/(b0));
+ * (bf) as (b) with one filter's windows and trending built every batch; (c) a naive RxJS recount of the 15 m window (all four with --rx-all);
  * (d) the whole server path in process, single-threaded; (e) the same with parse workers.
  * With `--trending`, runs the trending evaluation instead (bench/trending/run.ts).
  * `--checkpoint`: size and time of a checkpoint and a restore instead (see checkpoint-bench.ts).
@@ -50,6 +51,10 @@ function variantsFor(
     { key: 'floor', ...parseOnlyVariant(input, BATCH_INTERVAL_MS) },
     { key: 'job', ...trendsJobVariant(input, BATCH_INTERVAL_MS, WINDOWS_MS) },
     { key: 'jobUnfiltered', ...trendsJobVariant(input, BATCH_INTERVAL_MS, WINDOWS_MS, false) },
+    {
+      key: 'jobFiltered',
+      ...trendsJobVariant(input, BATCH_INTERVAL_MS, WINDOWS_MS, true, { lang: 'en' }),
+    },
     { key: 'rx15', ...rxjsNaiveVariant(input, BATCH_INTERVAL_MS, [900_000]) },
     ...(options.rxAll
       ? [{ key: 'rxAll' as const, ...rxjsNaiveVariant(input, BATCH_INTERVAL_MS, WINDOWS_MS) }]

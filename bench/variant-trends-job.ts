@@ -3,31 +3,39 @@ import { createTrendsJob, parseStreamLine, postTimeMs, toParsedPost } from '@/li
 import type { ParsedPost, TrendsBatchResult } from '@/lib/trends';
 import type { BenchInput } from './bench-input';
 import type { Variant } from './measure';
+import type { ViewFilter } from '@/lib/view-filters';
 
 /**
  * (b) The whole job as the server runs a fixture: parseStreamLine → toParsedPost → pushStream,
  * the clock advanced by `created_at` (a ManualClock), every window, top-N and trending each batch.
  * (b0) with `filterDimensions` false: the same without the language and originals cells.
+ * (bf) with `askedFilter`: as (b), and every batch's windows and trending lists under that filter
+ * built too, as a dashboard under a filter needs them.
  */
 export function trendsJobVariant(
   input: BenchInput,
   batchIntervalMs: number,
   windowsMs: number[],
   filterDimensions = true,
+  askedFilter?: ViewFilter,
 ): Variant {
+  const name = askedFilter
+    ? `(bf) trends job, one filter asked every batch`
+    : filterDimensions
+      ? '(b) trends job'
+      : '(b0) trends job, no filter dimensions';
   return {
-    name: filterDimensions ? '(b) trends job' : '(b0) trends job, no filter dimensions',
+    name,
     async run() {
       const clock = new ManualClock(Math.floor(input.startMs / batchIntervalMs) * batchIntervalMs);
       const ssc = new StreamingContext({ batchIntervalMs, clock });
       const posts = ssc.pushStream<ParsedPost>();
       let last: TrendsBatchResult | undefined;
-      const job = createTrendsJob(
-        ssc,
-        posts,
-        { windowsMs, filterDimensions },
-        (result) => (last = result),
-      );
+      const job = createTrendsJob(ssc, posts, { windowsMs, filterDimensions }, (result) => {
+        last = result;
+        const views = askedFilter ? job.filteredViews() : undefined;
+        if (views) views.trending(askedFilter!, result) && views.windows(askedFilter!);
+      });
       ssc.start();
       const batchMs: number[] = [];
       let nextBatchMs = clock.now() + batchIntervalMs;

@@ -8,13 +8,13 @@ import {
   buildWatchedSeries,
   filteredLatest,
   seriesKeys,
-  topSeriesKeys,
 } from './hub-messages';
-import type { FilteredLatest, MessageSources } from './hub-messages';
-import { MAX_DISTINCT_FILTERS } from '@/lib/protocol';
-import { filterId } from '@/lib/trends/filters/filter-cells';
-import { isUnfiltered, NO_FILTER, parseViewFilter } from '@/lib/view-filters';
+import type { MessageSources } from './hub-messages';
+import { NO_FILTER, parseViewFilter } from '@/lib/view-filters';
 import type { ViewFilter } from '@/lib/view-filters';
+import { acceptFilter, DASHBOARD_ROOM, roomViews } from './filter-rooms';
+
+export { DASHBOARD_ROOM };
 import type { Metrics } from '../metrics';
 import type { ScheduledTask } from '@/lib/engine';
 import type { ServerClock } from '../time/server-clock';
@@ -23,14 +23,6 @@ import { parseWatchKeys } from './watch-keys';
 
 export type TrendsServer = Server<ClientToServerEvents, ServerToClientEvents>;
 type TrendsSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
-
-/** Every unfiltered dashboard socket is in this room; the shared update is broadcast to it. */
-export const DASHBOARD_ROOM = 'dashboards';
-
-/** The room of the dashboards under `filter`: each filtered update is broadcast to its room. */
-export function filterRoom(filter: ViewFilter): string {
-  return isUnfiltered(filter) ? DASHBOARD_ROOM : `filter:${filterId(filter)}`;
-}
 
 export interface HubOptions {
   /** At most one `batch` message per client per this many ms. */
@@ -136,26 +128,18 @@ export class Hub {
 
   /** Moves the client to the room of the filter it asked for and sends it a snapshot under it. */
   private applyFilter(socket: TrendsSocket, client: ClientState, payload: unknown): void {
-    const filter = parseViewFilter(payload);
-    const refuse = (reason: string): void => {
-      socket.emit('filterRefused', { filter: filter ?? null, reason });
-    };
-    if (filter === undefined) {
-      return refuse('a filter is { lang?: a language code like pt, originalsOnly?: boolean }');
-    }
-    const room = filterRoom(filter);
-    const rooms = this.filterRooms();
-    if (room !== DASHBOARD_ROOM && !rooms.has(room) && rooms.size >= MAX_DISTINCT_FILTERS) {
-      return refuse(`at most ${MAX_DISTINCT_FILTERS} distinct filters are served at once`);
-    }
     const { sources } = this.options;
-    const view = filteredLatest(sources, sources.store.latest(), filter);
-    if (view === undefined) return refuse('filters are served by the instance that ingests');
+    const accepted = acceptFilter(payload, this.filterRooms(), sources);
+    if ('refused' in accepted) {
+      const filter = parseViewFilter(payload) ?? null;
+      socket.emit('filterRefused', { filter, reason: accepted.refused });
+      return;
+    }
     void socket.leave(client.room);
-    void socket.join(room);
-    client.filter = filter;
-    client.room = room;
-    const snapshot = buildSnapshot(sources, client.watched, view);
+    void socket.join(accepted.room);
+    client.filter = accepted.filter;
+    client.room = accepted.room;
+    const snapshot = buildSnapshot(sources, client.watched, accepted.view);
     client.sentBatchTime = snapshot.batchTime;
     socket.emit('snapshot', snapshot);
   }
@@ -182,11 +166,12 @@ export class Hub {
     if (latest === undefined) return;
     const sharedAfter = this.broadcastBatchTime ?? this.previousBatchTime(latest);
     const plan = this.planFlush(latest, sharedAfter);
-    const views = this.roomViews(latest);
+    const views = roomViews(this.options.sources, latest);
     if (this.broadcastBatchTime === null || latest.batchTime > this.broadcastBatchTime) {
-      const rooms = new Set([DASHBOARD_ROOM, ...plan.inShared.map(([, client]) => client.room)]);
-      for (const room of rooms) {
-        const { view, topKeys } = views(room, NO_FILTER);
+      const rooms = new Map<string, ViewFilter>([[DASHBOARD_ROOM, NO_FILTER]]);
+      for (const [, client] of plan.inShared) rooms.set(client.room, client.filter);
+      for (const [room, filter] of rooms) {
+        const { view, topKeys } = views(room, filter);
         const shared = buildUpdate(this.options.sources, latest, view, topKeys, sharedAfter);
         this.io.local.to(room).except(plan.excluded).emit('batch', shared);
       }
@@ -236,34 +221,6 @@ export class Hub {
       }
     }
     return { inShared, catchUp, excluded, skipped };
-  }
-
-  /**
-   * Each room's view of `latest`, built on first use in this flush: the plain result for the
-   * unfiltered room, the filtered views for the others (plain when this instance can no longer
-   * filter: the update's `filter` then says so).
-   */
-  private roomViews(latest: TrendsBatchResult) {
-    const { sources } = this.options;
-    const built = new Map<string, { view: FilteredLatest; topKeys: string[] }>();
-    return (room: string, filter: ViewFilter) => {
-      let entry = built.get(room);
-      if (entry === undefined) {
-        const roomFilter = room === DASHBOARD_ROOM ? NO_FILTER : this.filterOfRoom(room, filter);
-        const view =
-          filteredLatest(sources, latest, roomFilter) ??
-          filteredLatest(sources, latest, NO_FILTER)!;
-        entry = { view, topKeys: topSeriesKeys(sources, view) };
-        built.set(room, entry);
-      }
-      return entry;
-    };
-  }
-
-  /** The filter of a room's clients (`fallback` when none is left in it). */
-  private filterOfRoom(room: string, fallback: ViewFilter): ViewFilter {
-    for (const client of this.clients.values()) if (client.room === room) return client.filter;
-    return fallback;
   }
 
   /** The watched tags' points the shared update lacks, when the client watches any. */

@@ -30,11 +30,18 @@ export interface FilteredHeavyWindowSnapshot {
  * and summaries, and so are the errors. Each term keeps `count ≥ true ≥ count − error`, so their
  * sums do (error bounds add). A tag monitored in none of them is bounded by the sum of the
  * bounds, which no candidate is below.
+ *
+ * Merging is paid for only when a filter is asked for: closed panes wait (frozen) until the next
+ * query, which merges them into the sliding aggregation then; panes that left the window before
+ * any query are dropped unmerged. With a filter in use every batch, the work is the plain
+ * windows' (one merge per pane); with none, no merge is done at all.
  */
 export class FilteredHeavyWindow {
   private readonly closed: SlidingAggregate<SummaryAggregate>;
   private readonly closedIndices: number[] = [];
   private readonly closedPanesInWindow: number;
+  /** Closed panes not merged yet, oldest first, all newer than those in `closed`. */
+  private pending: { index: number; aggregate: SummaryAggregate }[] = [];
   private merged: SummaryAggregate | undefined;
 
   constructor(
@@ -49,9 +56,8 @@ export class FilteredHeavyWindow {
   /** A pane of cell counts closed; it stays for the next `windowMs / paneMs − 1` panes. */
   paneClosed(pane: OpenPane): void {
     if (this.closedPanesInWindow <= 0) return;
-    this.closed.push({ summary: FrozenSummary.of(pane.summary), posts: pane.posts });
-    this.closedIndices.push(pane.index);
-    this.merged = undefined;
+    const aggregate = { summary: FrozenSummary.of(pane.summary), posts: pane.posts };
+    this.pending.push({ index: pane.index, aggregate });
     // Queries come and go: the window drops what left it even when nobody asks.
     this.evictBefore(pane.index + 1 - this.closedPanesInWindow);
   }
@@ -59,6 +65,7 @@ export class FilteredHeavyWindow {
   /** The top `topN` tags summed over `cells`, with `open` the latest pane of cell counts. */
   top(open: OpenPane, cells: readonly string[], topN: number): Counter[] {
     this.evictBefore(open.index - this.closedPanesInWindow);
+    this.catchUp();
     const merged = this.mergedSummary();
     const candidates = new Set<string>();
     const wanted = new Set(cells);
@@ -77,10 +84,12 @@ export class FilteredHeavyWindow {
   heldCounters(): number {
     let counters = this.merged?.summary.size ?? 0;
     for (const aggregate of this.closed.held()) counters += aggregate.summary.size;
+    for (const { aggregate } of this.pending) counters += aggregate.summary.size;
     return counters;
   }
 
   snapshot(save = aggregateSaver()): FilteredHeavyWindowSnapshot {
+    this.catchUp();
     return {
       windowMs: this.windowMs,
       closedIndices: [...this.closedIndices],
@@ -132,6 +141,20 @@ export class FilteredHeavyWindow {
       this.closed.shift();
       this.merged = undefined;
     }
+    let dropped = 0;
+    while (dropped < this.pending.length && this.pending[dropped]!.index < oldestIndex) dropped++;
+    if (dropped > 0) this.pending.splice(0, dropped);
+  }
+
+  /** Merges the waiting panes into the sliding aggregation (one merge each). */
+  private catchUp(): void {
+    if (this.pending.length === 0) return;
+    for (const { index, aggregate } of this.pending) {
+      this.closed.push(aggregate);
+      this.closedIndices.push(index);
+    }
+    this.pending = [];
+    this.merged = undefined;
   }
 }
 
