@@ -6,7 +6,7 @@ import { median, percentile } from './stats';
 
 /** Which variant a summary is: the ratios are taken between these. */
 export type VariantKey =
-  'floor' | 'job' | 'jobUnfiltered' | 'rx15' | 'rxAll' | 'server' | 'serverWorkers';
+  'floor' | 'job' | 'jobUnfiltered' | 'jobFiltered' | 'rx15' | 'rxAll' | 'server' | 'serverWorkers';
 
 export interface VariantSummary {
   key: VariantKey;

@@ -34,7 +34,10 @@ export function trendsJobVariant(
       const job = createTrendsJob(ssc, posts, { windowsMs, filterDimensions }, (result) => {
         last = result;
         const views = askedFilter ? job.filteredViews() : undefined;
-        if (views) views.trending(askedFilter!, result) && views.windows(askedFilter!);
+        if (views !== undefined) {
+          views.windows(askedFilter!);
+          views.trending(askedFilter!, result);
+        }
       });
       ssc.start();
       const batchMs: number[] = [];
