@@ -84,13 +84,14 @@ export function seriesKeys(
   return [...keys];
 }
 
-/** The snapshot under `view` (the latest result under the client's filter). */
+/** The snapshot under `view` (the latest result under the client's filter; default: unfiltered). */
 export function buildSnapshot(
   sources: MessageSources,
   watched: readonly string[],
-  view: FilteredLatest,
+  view?: FilteredLatest,
 ): DashboardSnapshot {
   const latest = sources.store.latest();
+  view ??= filteredLatest(sources, latest, NO_FILTER)!;
   return {
     batchTime: latest?.batchTime ?? null,
     windows: socketWindows(view.windows),
