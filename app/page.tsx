@@ -1,4 +1,10 @@
+import { AlertMarks } from '@/components/alert-marks';
 import { ConnectionStatus, BatchClock } from '@/components/connection-status';
+import { CopyLinkButton } from '@/components/copy-link-button';
+import { SeriesExportButtons, TopExportButtons } from '@/components/export-buttons';
+import { MutedTagsButton } from '@/components/muted-tags-dialog';
+import { TagDetailDialog } from '@/components/tag-detail/tag-detail-dialog';
+import { ViewFiltersBar } from '@/components/view-filters-bar';
 import { EngineStatsPanel } from '@/components/engine-stats-panel';
 import { LiveSummary } from '@/components/live-summary';
 import { PauseButton } from '@/components/pause-button';
@@ -36,13 +42,26 @@ export default function DashboardPage() {
             <ThemeToggle />
           </div>
         </header>
+        <div className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2">
+          <ViewFiltersBar />
+          <div className="flex flex-wrap items-center gap-2">
+            <MutedTagsButton />
+            <CopyLinkButton />
+          </div>
+        </div>
+        <AlertMarks />
         <LiveSummary />
         <main className="grid grid-cols-1 gap-4 md:grid-cols-2 xl:min-h-0 xl:flex-1 xl:grid-cols-12 xl:grid-rows-[minmax(0,1fr)_auto]">
           <Card
             title="Top hashtags"
             titleId="top-tags-title"
             description={<TopTagsCaption />}
-            actions={<WindowSelector />}
+            actions={
+              <div className="flex flex-wrap items-center justify-end gap-2">
+                <WindowSelector />
+                <TopExportButtons />
+              </div>
+            }
             className="md:col-span-2 xl:col-span-4 xl:row-span-2 2xl:col-span-5"
           >
             <TopTagsChart />
@@ -59,7 +78,12 @@ export default function DashboardPage() {
             title="Over time"
             titleId="series-title"
             description={<SeriesCaption />}
-            actions={<SeriesActions />}
+            actions={
+              <div className="flex flex-wrap items-center justify-end gap-2">
+                <SeriesActions />
+                <SeriesExportButtons />
+              </div>
+            }
             className="xl:col-span-4"
           >
             <SeriesPanel />
@@ -77,11 +101,12 @@ export default function DashboardPage() {
         </main>
         <footer className="text-xs text-zinc-500 dark:text-zinc-400">
           Keyboard: <kbd className="font-mono">Tab</kbd> to a hashtag,{' '}
-          <kbd className="font-mono">Enter</kbd> or <kbd className="font-mono">Space</kbd> adds or
-          removes its line · arrow keys change the window · <kbd className="font-mono">P</kbd>{' '}
-          pauses and resumes
+          <kbd className="font-mono">Enter</kbd> or <kbd className="font-mono">Space</kbd> opens its
+          detail (<kbd className="font-mono">Esc</kbd> closes it) · arrow keys change the window ·{' '}
+          <kbd className="font-mono">P</kbd> pauses and resumes
         </footer>
       </div>
+      <TagDetailDialog />
     </TrendsProvider>
   );
 }

@@ -1,5 +1,8 @@
 'use client';
-/** Top hashtags of the chosen window as ranked bars; a bar toggles its tag on the time chart. */
+/**
+ * Top hashtags of the chosen window as ranked bars; a bar toggles its tag on the time chart, a
+ * label opens the tag's detail.
+ */
 import type { CSSProperties } from 'react';
 import type { TagCount } from '@/lib/trends/types';
 import { formatCount, formatExactCount, formatWindowMs } from '@/lib/client/format';
@@ -12,7 +15,7 @@ import { EmptyState, SkeletonRows } from './ui/skeleton';
 export const TOP_BARS = 20;
 
 export function TopTagsChart() {
-  const { view, selectedWindow, watched, toggleTag } = useTrends();
+  const { view, selectedWindow, watched, toggleTag, openTag } = useTrends();
   if (!view) return <SkeletonRows rows={14} />;
   if (view.batchTime === null) {
     return (
@@ -52,9 +55,10 @@ export function TopTagsChart() {
         }}
         isSelected={(row) => slotByKey.has(row.key)}
         onSelect={toggleTag}
+        onOpen={openTag}
         describe={(row) =>
-          `#${row.tag}: ${isApproximate(row) ? 'about ' : ''}${formatExactCount(row.count)} posts. ` +
-          `${slotByKey.has(row.key) ? 'Shown' : 'Not shown'} on the chart over time.`
+          `#${row.tag}: ${isApproximate(row) ? 'about ' : ''}${formatExactCount(row.count)} posts` +
+          `${slotByKey.has(row.key) ? ', on the chart over time' : ''}. Opens its detail.`
         }
         tooltipFooter={(row) =>
           isApproximate(row)

@@ -1,7 +1,8 @@
 'use client';
 /**
- * Holds the dashboard's client state: the socket stream (via useTrendsSocket), the chosen window
- * and the watched tags. Sections read it with `useTrends()`.
+ * Holds the dashboard's client state: the socket stream (via useTrendsSocket), the chosen window,
+ * the watched tags, the filter, the muted tags, the open tag detail and the tag alerts, with the
+ * view mirrored in the address bar. Sections read it with `useTrends()`.
  */
 import type { ReactNode } from 'react';
 import {
@@ -21,11 +22,20 @@ import type { WatchedTag } from '@/lib/client/watch-list';
 import type { HistoryRange } from '@/lib/client/tag-history';
 import { removeWatched, seedWatched, toggleWatched } from '@/lib/client/watch-list';
 import { MAX_WATCHED_TAGS } from '@/lib/protocol';
+import type { TagDetailRequest } from '@/lib/tag-detail-protocol';
+import type { ViewFilter } from '@/lib/view-filters';
+import { NO_FILTER } from '@/lib/view-filters';
+import type { ViewUrlState } from '@/lib/client/view-url';
+import { useViewUrl } from '@/lib/client/use-view-url';
+import type { MutedTags } from '@/lib/client/use-muted-tags';
+import { useMutedTags } from '@/lib/client/use-muted-tags';
+import type { TagAlerts } from '@/lib/client/use-tag-alerts';
+import { useTagAlerts } from '@/lib/client/use-tag-alerts';
 
 /** The window shown first when the URL names none and the server offers it. */
 const DEFAULT_WINDOW_LABEL = '5m';
 
-export interface TrendsContextValue extends TrendsStream {
+export interface TrendsContextValue extends TrendsStream, MutedTags, TagAlerts {
   /** The chosen window in `view`, undefined before the first snapshot. */
   selectedWindow: WindowResult | undefined;
   selectWindow: (label: string) => void;
@@ -40,6 +50,13 @@ export interface TrendsContextValue extends TrendsStream {
   /** What the time chart spans: the live recent batches, or the last 1, 6 or 24 hours. */
   seriesRange: SeriesRange;
   setSeriesRange: (range: SeriesRange) => void;
+  /** Language and originals-only filter of the top list, trending list and series. */
+  filter: ViewFilter;
+  setFilter: (filter: ViewFilter) => void;
+  /** The tag whose detail view is open; null when none. */
+  detailTag: { key: string; tag: string } | null;
+  openTag: (tag: { key: string; tag?: string }) => void;
+  closeTag: () => void;
 }
 
 export type SeriesMode = 'batch' | 'rolling';
@@ -59,12 +76,48 @@ export function TrendsProvider({ children }: { children: ReactNode }) {
   const [notice, setNotice] = useState<string | null>(null);
   const [seriesMode, setSeriesMode] = useState<SeriesMode>('rolling');
   const [seriesRange, setSeriesRange] = useState<SeriesRange>('live');
+  const [filter, setFilter] = useState<ViewFilter>(NO_FILTER);
+  const [detailTag, setDetailTag] = useState<{ key: string; tag: string } | null>(null);
   const watchedKeys = useMemo(() => watched.map((tag) => tag.key), [watched]);
-  const stream = useTrendsSocket(watchedKeys);
-  const selectedWindow = stream.view ? findWindow(stream.view, windowLabel) : undefined;
+  const detailRequest = useMemo<TagDetailRequest | null>(
+    () => (detailTag ? { key: detailTag.key, window: windowLabel } : null),
+    [detailTag, windowLabel],
+  );
+  const stream = useTrendsSocket(watchedKeys, filter, detailRequest);
+  const muting = useMutedTags(stream.view);
+  const alerting = useTagAlerts(stream.latest);
+  const view = muting.shownView;
+  const selectedWindow = view ? findWindow(view, windowLabel) : undefined;
   const seeded = useRef(false);
 
-  useWindowFromUrl(setWindowLabel);
+  const restore = useCallback((state: ViewUrlState) => {
+    if (state.window) setWindowLabel(state.window);
+    if (state.unit) setSeriesMode(state.unit);
+    if (state.lang || state.originalsOnly) {
+      setFilter({ lang: state.lang, originalsOnly: state.originalsOnly || undefined });
+    }
+    if (state.detail) setDetailTag({ key: state.detail, tag: state.detail });
+    if (state.tags) {
+      seeded.current = true;
+      setWatched(
+        seedWatched(
+          state.tags.map((key) => ({ key, tag: key })),
+          MAX_WATCHED_TAGS,
+        ),
+      );
+    }
+  }, []);
+  useViewUrl(
+    {
+      window: windowLabel,
+      tags: seeded.current ? watchedKeys : undefined,
+      unit: seriesMode,
+      lang: filter.lang,
+      originalsOnly: filter.originalsOnly,
+      detail: detailTag?.key,
+    },
+    restore,
+  );
 
   // First load: draw the top 3 tags of the chosen window, unless the user picked tags already.
   useEffect(() => {
@@ -93,17 +146,28 @@ export function TrendsProvider({ children }: { children: ReactNode }) {
     setWatched((list) => removeWatched(list, key));
   }, []);
 
-  const selectWindow = useCallback((label: string) => {
-    setWindowLabel(label);
-    const url = new URL(window.location.href);
-    url.searchParams.set('window', label);
-    window.history.replaceState(null, '', url);
+  const { muteTag } = muting;
+  const muteAndUnwatch = useCallback(
+    (tag: { key: string; tag: string }) => {
+      muteTag(tag);
+      unwatchTag(tag.key);
+    },
+    [muteTag, unwatchTag],
+  );
+
+  const openTag = useCallback((tag: { key: string; tag?: string }) => {
+    setDetailTag({ key: tag.key, tag: tag.tag ?? tag.key });
   }, []);
+  const closeTag = useCallback(() => setDetailTag(null), []);
 
   const value: TrendsContextValue = {
     ...stream,
+    ...muting,
+    ...alerting,
+    view,
+    muteTag: muteAndUnwatch,
     selectedWindow,
-    selectWindow,
+    selectWindow: setWindowLabel,
     watched,
     toggleTag,
     unwatchTag,
@@ -112,14 +176,11 @@ export function TrendsProvider({ children }: { children: ReactNode }) {
     setSeriesMode,
     seriesRange,
     setSeriesRange,
+    filter,
+    setFilter,
+    detailTag,
+    openTag,
+    closeTag,
   };
   return <TrendsContext value={value}>{children}</TrendsContext>;
-}
-
-/** `?window=15m` in the address picks the window, so a wall screen can be bookmarked to one. */
-function useWindowFromUrl(setWindowLabel: (label: string) => void) {
-  useEffect(() => {
-    const label = new URLSearchParams(window.location.search).get('window');
-    if (label) setWindowLabel(label);
-  }, [setWindowLabel]);
 }

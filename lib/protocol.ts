@@ -2,7 +2,9 @@
  * The socket.io contract between the server and the dashboard, shared by both sides.
  * Everything here is plain JSON: no Maps, no Dates, no class instances.
  */
+import type { TagDetailRequest, TagDetailUpdate } from './tag-detail-protocol';
 import type { TagCount, TrendingTag, WindowResult } from './trends/types';
+import type { ViewFilter } from './view-filters';
 
 export type { TagCount, TrendingTag, WindowResult };
 
@@ -121,11 +123,17 @@ export interface ServerToClientEvents {
   /** The source's status changed between batches (e.g. an instance lost Redis). */
   source: (source: SourceStatus) => void;
   series: (update: WatchedSeriesUpdate) => void;
+  /** The open tag detail after each batch, to a client that subscribed with `detail`. */
+  detail: (update: TagDetailUpdate) => void;
 }
 
 export interface ClientToServerEvents {
   /** Hashtag keys whose series this client draws (at most `MAX_WATCHED_TAGS`). */
   watch: (keys: string[]) => void;
+  /** The tag whose detail this client shows; `null` ends the subscription. */
+  detail: (request: TagDetailRequest | null) => void;
+  /** The language and originals filter of this client's view (answered with a new snapshot). */
+  filter: (filter: ViewFilter) => void;
 }
 
 export const MAX_WATCHED_TAGS = 12;

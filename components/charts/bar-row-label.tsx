@@ -1,7 +1,8 @@
 'use client';
 /**
- * The label of one bar, drawn in the bar chart's SVG as a toggle button: focusable with Tab,
- * pressed with Enter/Space or a click, with a focus ring and, when selected, a colour dot.
+ * The label of one bar, drawn in the bar chart's SVG as a button: focusable with Tab, pressed
+ * with Enter/Space or a click, with a focus ring and, when selected, a colour dot. It is a toggle
+ * (with `aria-pressed`) unless the chart gives labels an action of their own (`onOpen`).
  */
 import type { KeyboardEvent } from 'react';
 
@@ -16,6 +17,8 @@ export interface BarRowLabelProps {
   /** Accessible name of the button. */
   description: string;
   selected: boolean;
+  /** True: the label toggles the selection (and says whether it is pressed). */
+  toggles: boolean;
   /** CSS colour of the selection dot. */
   color: string;
   rowId: string;
@@ -37,7 +40,7 @@ export function BarRowLabel(props: BarRowLabelProps) {
       transform={`translate(0,${y})`}
       role="button"
       tabIndex={0}
-      aria-pressed={selected}
+      aria-pressed={props.toggles ? selected : undefined}
       aria-label={props.description}
       data-row-id={props.rowId}
       className="group cursor-pointer outline-none"

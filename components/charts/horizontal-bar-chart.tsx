@@ -1,7 +1,8 @@
 'use client';
 /**
- * Ranked horizontal bars (recharts). Each row's label is a keyboard-focusable toggle button, so
- * a bar can be chosen with the mouse (bar or label) or with Tab and Enter/Space.
+ * Ranked horizontal bars (recharts). Each row's label is a keyboard-focusable button, so a bar
+ * can be chosen with the mouse (bar or label) or with Tab and Enter/Space. With `onOpen`, the
+ * label opens the row (e.g. its detail) and the bar selects it.
  */
 import type { ReactNode } from 'react';
 import { useRef } from 'react';
@@ -27,6 +28,8 @@ export interface HorizontalBarChartProps<T> {
   color: (row: T) => string;
   isSelected?: (row: T) => boolean;
   onSelect?: (row: T) => void;
+  /** What the row's label does instead of `onSelect`. */
+  onOpen?: (row: T) => void;
   /** Accessible name of the row's toggle button. */
   describe: (row: T) => string;
   /** Extra tooltip line under the value. */
@@ -93,9 +96,10 @@ export function HorizontalBarChart<T>(props: HorizontalBarChartProps<T>) {
                 label={props.labelFormatter(row)}
                 description={props.describe(row)}
                 selected={props.isSelected?.(row) ?? false}
+                toggles={props.onOpen === undefined}
                 color={chartRow.fill}
                 rowId={chartRow.id}
-                onToggle={() => props.onSelect?.(row)}
+                onToggle={() => (props.onOpen ?? props.onSelect)?.(row)}
               />
             );
           }}

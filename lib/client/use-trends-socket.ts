@@ -5,11 +5,16 @@
  * (re)connection starts with a `snapshot` that replaces the state; `batch` updates fold in. The
  * watched keys are sent on every connect and whenever they change, and each newly watched key's
  * history is fetched once per snapshot, then extended by the series points of later batches.
+ * The view filter and the open tag detail are sent the same way (on connect and on change); the
+ * server answers a new filter with a new snapshot and sends the detail's updates per batch.
  */
-import { useCallback, useEffect, useReducer, useRef } from 'react';
+import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import type { Socket } from 'socket.io-client';
 import { io } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents } from '@/lib/protocol';
+import type { TagDetailRequest, TagDetailUpdate } from '@/lib/tag-detail-protocol';
+import type { ViewFilter } from '@/lib/view-filters';
+import { isUnfiltered, NO_FILTER } from '@/lib/view-filters';
 import { fetchTagSeries } from './fetch-tag-series';
 import type { ConnectionState, StreamAction } from './stream-reducer';
 import { initialStreamState, shownState, streamReducer } from './stream-reducer';
@@ -30,13 +35,30 @@ export interface TrendsStream {
   togglePause: () => void;
   /** Wall-clock time (ms) of the last snapshot or batch; null before any. */
   lastMessageAtMs: number | null;
+  /** The latest socket update of the subscribed tag detail; null before one arrives. */
+  detailUpdate: TagDetailUpdate | null;
 }
 
-/** `watchedKeys` must keep its identity while its content is unchanged (memoise it). */
-export function useTrendsSocket(watchedKeys: readonly string[]): TrendsStream {
+/** What this client asks of the server besides the shared stream. */
+interface Subscriptions {
+  watched: readonly string[];
+  filter: ViewFilter;
+  detail: TagDetailRequest | null;
+}
+
+/**
+ * `watchedKeys`, `filter` and `detail` must keep their identity while their content is
+ * unchanged (memoise them).
+ */
+export function useTrendsSocket(
+  watchedKeys: readonly string[],
+  filter: ViewFilter = NO_FILTER,
+  detail: TagDetailRequest | null = null,
+): TrendsStream {
   const [state, dispatch] = useReducer(streamReducer, initialStreamState);
+  const [detailUpdate, setDetailUpdate] = useState<TagDetailUpdate | null>(null);
   const socketRef = useRef<TrendsSocket | null>(null);
-  const watchedRef = useRef(watchedKeys);
+  const subscriptions = useRef<Subscriptions>({ watched: watchedKeys, filter, detail });
 
   useEffect(() => {
     const socket: TrendsSocket = io({
@@ -45,7 +67,10 @@ export function useTrendsSocket(watchedKeys: readonly string[]): TrendsStream {
       autoConnect: false,
     });
     socketRef.current = socket;
-    const detach = attachHandlers(socket, dispatch, () => watchedRef.current);
+    const detach = attachHandlers(socket, dispatch, () => subscriptions.current);
+    socket.on('detail', (update) => {
+      if (update.summary.key === subscriptions.current.detail?.key) setDetailUpdate(update);
+    });
     // Connect on the next tick: React's development double mount then drops a socket that never
     // opened, instead of one mid-handshake (which logs a failed websocket).
     const connectTimer = setTimeout(() => socket.connect(), 0);
@@ -58,12 +83,25 @@ export function useTrendsSocket(watchedKeys: readonly string[]): TrendsStream {
   }, []);
 
   useEffect(() => {
-    watchedRef.current = watchedKeys;
+    subscriptions.current = { ...subscriptions.current, watched: watchedKeys };
     const socket = socketRef.current;
-    if (socket?.connected) socket.emit('watch', [...watchedRef.current]);
+    if (socket?.connected) socket.emit('watch', [...watchedKeys]);
   }, [watchedKeys]);
 
-  useTagHistory(watchedKeys, state.snapshots, dispatch);
+  useEffect(() => {
+    subscriptions.current = { ...subscriptions.current, filter };
+    const socket = socketRef.current;
+    if (socket?.connected) socket.emit('filter', filter);
+  }, [filter]);
+
+  useEffect(() => {
+    subscriptions.current = { ...subscriptions.current, detail };
+    setDetailUpdate(null);
+    const socket = socketRef.current;
+    if (socket?.connected) socket.emit('detail', detail);
+  }, [detail]);
+
+  useTagHistory(watchedKeys, state.snapshots, dispatch, filter);
 
   const togglePause = useCallback(
     () => dispatch({ type: state.paused ? 'resume' : 'pause' }),
@@ -76,6 +114,7 @@ export function useTrendsSocket(watchedKeys: readonly string[]): TrendsStream {
     paused: state.paused,
     togglePause,
     lastMessageAtMs: state.lastMessageAtMs,
+    detailUpdate,
   };
 }
 
@@ -87,7 +126,7 @@ export function useTrendsSocket(watchedKeys: readonly string[]): TrendsStream {
 function attachHandlers(
   socket: TrendsSocket,
   dispatch: (action: StreamAction) => void,
-  watched: () => readonly string[],
+  subscriptions: () => Subscriptions,
 ): () => void {
   const setConnection = (connection: ConnectionState) =>
     dispatch({ type: 'connection', connection });
@@ -101,7 +140,10 @@ function attachHandlers(
     connectedOnce = true;
     failures = 0;
     setConnection('live');
-    socket.emit('watch', [...watched()]);
+    const { watched, filter, detail } = subscriptions();
+    if (!isUnfiltered(filter)) socket.emit('filter', filter);
+    socket.emit('watch', [...watched]);
+    if (detail) socket.emit('detail', detail);
   });
   socket.on('connect_error', () => {
     failures += 1;
@@ -139,6 +181,7 @@ function useTagHistory(
   watchedKeys: readonly string[],
   snapshots: number,
   dispatch: (action: StreamAction) => void,
+  filter: ViewFilter,
 ) {
   const requests = useRef(new Map<string, { snapshots: number; controller: AbortController }>());
   useEffect(() => {
@@ -153,11 +196,11 @@ function useTagHistory(
       requests.current.get(key)?.controller.abort();
       const controller = new AbortController();
       requests.current.set(key, { snapshots, controller });
-      fetchTagSeries(key, controller.signal)
+      fetchTagSeries(key, controller.signal, filter)
         .then(({ tag, points }) => dispatch({ type: 'history', key, tag, points }))
         .catch(() => undefined);
     }
-  }, [watchedKeys, snapshots, dispatch]);
+  }, [watchedKeys, snapshots, dispatch, filter]);
 
   useEffect(() => {
     const pending = requests.current;
