@@ -8,6 +8,9 @@ import { downloadFile } from '@/lib/client/download-file';
 import type { TopListExport } from '@/lib/client/export-files';
 import { exportFileName, seriesCsv, topListCsv, topListJson } from '@/lib/client/export-files';
 import { rollingSums, spanInBatches } from '@/lib/client/rolling-series';
+import { barChartPng } from '@/lib/client/bar-chart-png';
+import { formatCount, formatWindowMs } from '@/lib/client/format';
+import { seriesColor } from '@/lib/client/series-colors';
 import { svgToPng } from '@/lib/client/svg-to-png';
 import { ROLLING_SPAN_MS } from './series-panel';
 import { TOP_BARS } from './top-tags-chart';
@@ -38,7 +41,7 @@ function ExportButton({
 }
 
 export function TopExportButtons() {
-  const { view, selectedWindow, filter } = useTrends();
+  const { view, selectedWindow, filter, watched } = useTrends();
   const [error, setError] = useState<string | null>(null);
   if (!view || view.batchTime === null || !selectedWindow) return null;
   const list: TopListExport = {
@@ -66,7 +69,23 @@ export function TopExportButtons() {
       <ExportButton
         format="PNG"
         what="the top hashtags chart"
-        onClick={() => void chartPng('top-tags', name('png', 'top-chart')).then(setError)}
+        onClick={() => {
+          const slots = new Map(watched.map((tag) => [tag.key, tag.colorSlot]));
+          const title = `Top hashtags · last ${formatWindowMs(list.windowMs)} · ${new Date(list.batchTime).toISOString()}`;
+          const rows = list.tags.map((tag) => {
+            const slot = slots.get(tag.key);
+            return {
+              label: `#${tag.tag}`,
+              value: tag.count,
+              valueLabel: `${list.approximate && tag.error > 0 ? '≈' : ''}${formatCount(tag.count)}`,
+              color: cssColor(slot === undefined ? 'var(--color-bar)' : seriesColor(slot).css),
+            };
+          });
+          void barChartPng(title, rows, pageStyle())
+            .then((blob) => downloadFile(blob, name('png', 'top-chart')))
+            .then(() => setError(null))
+            .catch((failure: Error) => setError(failure.message));
+        }}
       />
       {error ? (
         <span role="alert" className="text-xs text-red-700 dark:text-red-300">
@@ -121,6 +140,24 @@ export function SeriesExportButtons() {
       ) : null}
     </div>
   );
+}
+
+/** A colour as a canvas takes it: `var(--name)` resolved on the page's root (the theme's value). */
+function cssColor(color: string): string {
+  const property = /^var\((--[\w-]+)\)$/.exec(color)?.[1];
+  if (property === undefined) return color;
+  return getComputedStyle(document.documentElement).getPropertyValue(property).trim() || '#0ea5e9';
+}
+
+function pageStyle() {
+  const body = getComputedStyle(document.body);
+  const card = document.querySelector('section');
+  return {
+    background: card ? getComputedStyle(card).backgroundColor : body.backgroundColor,
+    text: body.color,
+    muted: cssColor('var(--color-axis)'),
+    fontFamily: body.fontFamily,
+  };
 }
 
 /** Draws the chart inside `[data-testid=testId]` as a PNG download; resolves an error or null. */

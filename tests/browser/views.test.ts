@@ -39,7 +39,7 @@ interface TopAnswer {
   tags: { tag: string; key: string; count: number; error: number }[];
 }
 
-describe.skipIf(skipWithoutBrowser)('what is behind a trend, in Chromium', () => {
+describe.skipIf(skipWithoutBrowser)('what is behind a trend, in Chromium', { timeout: 120_000 }, () => {
   let fixture: { path: string; remove(): void };
   let server: TagstreamServer;
   let base = '';
