@@ -58,8 +58,8 @@ export default function DashboardPage() {
             description={<TopTagsCaption />}
             actions={
               <div className="flex flex-wrap items-center justify-end gap-2">
-                <WindowSelector />
                 <TopExportButtons />
+                <WindowSelector />
               </div>
             }
             className="md:col-span-2 xl:col-span-4 xl:row-span-2 2xl:col-span-5"
