@@ -163,6 +163,7 @@ describe.skipIf(skipWithoutBrowser)('dashboard in Chromium', () => {
     await row.click();
     await detail.waitFor();
     const drawn = (await toggle.getAttribute('aria-pressed')) === 'true';
+    await page.screenshot({ path: `${RESULTS_DIR}/dashboard-detail.png` });
     const add = async () => {
       await toggle.click();
       await expect.poll(() => chips.count()).toBe(drawn ? 3 : 4);
@@ -208,9 +209,9 @@ describe.skipIf(skipWithoutBrowser)('dashboard in Chromium', () => {
       .poll(() => page.locator('[data-testid="watched-chip"]').count())
       .toBe(focused!.includes('on the chart') ? chips - 1 : chips + 1);
     await page.keyboard.press('Escape');
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(
-      focused,
-    );
+    // The focus is back on the label (whose count and chart state have changed since).
+    const back = await page.evaluate(() => document.activeElement?.getAttribute('aria-label'));
+    expect(back?.split(':')[0]).toBe(focused!.split(':')[0]);
   });
 
   it('changes the window with the arrow keys and by clicking', async () => {

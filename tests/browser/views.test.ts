@@ -92,11 +92,11 @@ describe.skipIf(skipWithoutBrowser)(
       });
       contexts.push(context);
       const page = await context.newPage();
-      page.setDefaultTimeout(20_000);
+      page.setDefaultTimeout(45_000);
       const errors: string[] = [];
       page.on('pageerror', (error) => errors.push(error.message));
       (page as Page & { errors?: string[] }).errors = errors;
-      await page.goto(`${base}${path}`);
+      await page.goto(`${base}${path}`, { waitUntil: 'domcontentloaded' });
       await page.locator(barLabels).nth(4).waitFor();
       return page;
     }
