@@ -187,7 +187,7 @@ describe.skipIf(skipWithoutBrowser)('dashboard in Chromium', () => {
       .poll(async () => ((await path.getAttribute('d')) ?? '').length)
       .toBeGreaterThan(20);
     if (!drawn) await remove();
-  });
+  }, 90_000);
 
   it('opens a tag from the keyboard on its bar label and draws it from its detail', async () => {
     // From the window selector, Tab lands on the first bar's label: no stray stops in the chart.
