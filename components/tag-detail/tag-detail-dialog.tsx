@@ -88,6 +88,11 @@ function TagDetailBody({ tagKey, spelling }: { tagKey: string; spelling: string 
           Could not load the detail ({error}); it fills in with the next batch.
         </p>
       ) : null}
+      {detail && 'unavailable' in detail && typeof detail.unavailable === 'string' ? (
+        <p role="status" className="text-sm text-zinc-600 dark:text-zinc-400">
+          {detail.unavailable}
+        </p>
+      ) : null}
       <div className="grid gap-4 md:grid-cols-2">
         <DetailSection title="Standing">
           {detail ? <TagStanding summary={detail.summary} /> : <Loading />}
