@@ -1,3 +1,4 @@
+import { Suspense } from 'react';
 import { AlertMarks } from '@/components/alert-marks';
 import { ConnectionStatus, BatchClock } from '@/components/connection-status';
 import { CopyLinkButton } from '@/components/copy-link-button';
@@ -16,11 +17,26 @@ import { TrendingCaption, TrendingList } from '@/components/trending-list';
 import { TrendsProvider } from '@/components/trends-provider';
 import { Card } from '@/components/ui/card';
 import { WindowSelector } from '@/components/window-selector';
+import { readLatestSnapshot } from '@/lib/latest-snapshot-registry';
 
-/** The dashboard: a header and four panels that reflow from one column to a wall-screen grid. */
-export default function DashboardPage() {
+interface DashboardPageProps {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}
+
+/**
+ * The dashboard: a header and four panels that reflow from one column to a wall-screen grid.
+ * Rendered per request (it reads the request's search parameters, and the layout its headers)
+ * from the latest state of this process's engine, so the first paint shows the live figures.
+ * Each section is a Suspense boundary: nothing suspends, but React hydrates each boundary as a
+ * task of its own, so hydration does not hold the main thread in one long task.
+ */
+export default async function DashboardPage({ searchParams }: DashboardPageProps) {
+  const { window: windowParam } = await searchParams;
   return (
-    <TrendsProvider>
+    <TrendsProvider
+      initialSnapshot={readLatestSnapshot()}
+      initialWindow={typeof windowParam === 'string' ? windowParam : undefined}
+    >
       <div className="mx-auto flex w-full max-w-[3200px] flex-col gap-4 p-3 sm:p-5 xl:h-dvh xl:min-h-[44rem] 2xl:p-6">
         <header className="flex flex-wrap items-center justify-between gap-3">
           <div className="flex min-w-0 items-center gap-3">
@@ -36,57 +52,83 @@ export default function DashboardPage() {
             </div>
           </div>
           <div className="flex flex-wrap items-center gap-2 sm:gap-3">
-            <BatchClock />
-            <ConnectionStatus />
-            <PauseButton />
-            <ThemeToggle />
+            <Suspense>
+              <BatchClock />
+              <ConnectionStatus />
+              <PauseButton />
+              <ThemeToggle />
+            </Suspense>
           </div>
         </header>
-        <div className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2">
-          <ViewFiltersBar />
-          <div className="flex flex-wrap items-center gap-2">
-            <MutedTagsButton />
-            <CopyLinkButton />
+        <Suspense>
+          <div className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2">
+            <ViewFiltersBar />
+            <div className="flex flex-wrap items-center gap-2">
+              <MutedTagsButton />
+              <CopyLinkButton />
+            </div>
           </div>
-        </div>
-        <AlertMarks />
-        <LiveSummary />
+          <AlertMarks />
+          <LiveSummary />
+        </Suspense>
         <main className="grid grid-cols-1 gap-4 md:grid-cols-2 xl:min-h-0 xl:flex-1 xl:grid-cols-12 xl:grid-rows-[minmax(0,1fr)_auto]">
           <Card
             title="Top hashtags"
             titleId="top-tags-title"
-            description={<TopTagsCaption />}
+            description={
+              <Suspense>
+                <TopTagsCaption />
+              </Suspense>
+            }
             actions={
-              <div className="flex flex-wrap items-center justify-end gap-2">
-                <TopExportButtons />
-                <WindowSelector />
-              </div>
+              <Suspense>
+                <div className="flex flex-wrap items-center justify-end gap-2">
+                  <TopExportButtons />
+                  <WindowSelector />
+                </div>
+              </Suspense>
             }
             className="md:col-span-2 xl:col-span-4 xl:row-span-2 2xl:col-span-5"
           >
-            <TopTagsChart />
+            <Suspense>
+              <TopTagsChart />
+            </Suspense>
           </Card>
           <Card
             title="Trending now"
             titleId="trending-title"
-            description={<TrendingCaption />}
+            description={
+              <Suspense>
+                <TrendingCaption />
+              </Suspense>
+            }
             className="xl:col-span-4 xl:row-span-2 2xl:col-span-3"
           >
-            <TrendingList />
+            <Suspense>
+              <TrendingList />
+            </Suspense>
           </Card>
           <Card
             title="Over time"
             titleId="series-title"
-            description={<SeriesCaption />}
+            description={
+              <Suspense>
+                <SeriesCaption />
+              </Suspense>
+            }
             actions={
-              <div className="flex flex-wrap items-center justify-end gap-2">
-                <SeriesActions />
-                <SeriesExportButtons />
-              </div>
+              <Suspense>
+                <div className="flex flex-wrap items-center justify-end gap-2">
+                  <SeriesActions />
+                  <SeriesExportButtons />
+                </div>
+              </Suspense>
             }
             className="xl:col-span-4"
           >
-            <SeriesPanel />
+            <Suspense>
+              <SeriesPanel />
+            </Suspense>
           </Card>
           <Card
             title="Stream engine"
@@ -94,8 +136,10 @@ export default function DashboardPage() {
             className="md:col-span-2 xl:col-span-4"
           >
             <div className="flex flex-col gap-3">
-              <EngineStatsPanel />
-              <SourceStatus />
+              <Suspense>
+                <EngineStatsPanel />
+                <SourceStatus />
+              </Suspense>
             </div>
           </Card>
         </main>
@@ -106,7 +150,9 @@ export default function DashboardPage() {
           <kbd className="font-mono">P</kbd> pauses and resumes
         </footer>
       </div>
-      <TagDetailDialog />
+      <Suspense>
+        <TagDetailDialog />
+      </Suspense>
     </TrendsProvider>
   );
 }

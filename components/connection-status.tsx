@@ -3,6 +3,7 @@
 import type { ConnectionState } from '@/lib/client/stream-reducer';
 import { formatClock, formatDurationMs } from '@/lib/client/format';
 import { stalledForMs } from '@/lib/client/staleness';
+import { useHydrated } from '@/lib/client/use-hydrated';
 import { useNow } from '@/lib/client/use-now';
 import { useTrends } from './trends-provider';
 
@@ -49,10 +50,12 @@ export function ConnectionStatus() {
 /** "Batch 12:00:05", or while paused the frozen batch and how far the stream has gone since. */
 export function BatchClock() {
   const { view, latest, paused } = useTrends();
+  const hydrated = useHydrated();
   if (view?.batchTime == null) {
     return <span className="text-xs text-zinc-500 dark:text-zinc-400">No batch yet</span>;
   }
-  const shown = formatClock(view.batchTime);
+  // In the browser's time zone, which the server does not know: blank until hydrated.
+  const shown = hydrated ? formatClock(view.batchTime) : '--:--:--';
   return (
     <span className="text-xs text-zinc-600 tabular-nums dark:text-zinc-400">
       {paused ? 'Paused at ' : 'Batch '}

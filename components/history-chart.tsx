@@ -11,7 +11,7 @@ import type { HistoryRange, HistoryRow } from '@/lib/client/tag-history';
 import { useTagHistory } from '@/lib/client/use-tag-history';
 import type { WatchedTag } from '@/lib/client/watch-list';
 import type { LineCategory } from './charts/line-chart';
-import { LineChart } from './charts/line-chart';
+import { LineChart } from './charts/lazy-line-chart';
 import { EmptyState, Skeleton } from './ui/skeleton';
 
 export function HistoryChart({

@@ -10,7 +10,7 @@ import type { RollingPoint } from '@/lib/client/rolling-series';
 import { rollingSums, spanInBatches } from '@/lib/client/rolling-series';
 import { seriesColor } from '@/lib/client/series-colors';
 import type { LineCategory } from './charts/line-chart';
-import { LineChart } from './charts/line-chart';
+import { LineChart } from './charts/lazy-line-chart';
 import { HistoryChart } from './history-chart';
 import type { SeriesMode, SeriesRange } from './trends-provider';
 import { useTrends } from './trends-provider';
@@ -41,7 +41,7 @@ export function SeriesPanel() {
       {!watched.length ? (
         <EmptyState
           title="No hashtag selected"
-          detail="Click a bar, or open a tag's detail and choose Show on chart, to draw its line."
+          detail="Open a tag's detail (click a bar or a trending tag) and choose Show on chart."
         />
       ) : seriesRange !== 'live' ? (
         <HistoryChart watched={watched} range={seriesRange} spellings={view.spellings} />
@@ -100,7 +100,7 @@ function WatchedChips() {
         })}
       </ul>
       <p role="status" className="text-xs text-zinc-500 dark:text-zinc-400">
-        {notice ?? `Up to ${MAX_WATCHED_TAGS} hashtags · click a bar to add one`}
+        {notice ?? `Up to ${MAX_WATCHED_TAGS} hashtags · Show on chart in a tag's detail adds one`}
       </p>
     </div>
   );

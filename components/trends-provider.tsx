@@ -2,7 +2,9 @@
 /**
  * Holds the dashboard's client state: the socket stream (via useTrendsSocket), the chosen window,
  * the watched tags, the filter, the muted tags, the open tag detail and the tag alerts, with the
- * view mirrored in the address bar. Sections read it with `useTrends()`.
+ * view mirrored in the address bar. Sections read it with `useTrends()`. The page renders it on the server
+ * with the latest snapshot and the window of the address, so the first paint has the bars, the
+ * lists and the top three lines, and hydration renders the same without fetching anything.
  */
 import type { ReactNode } from 'react';
 import {
@@ -14,6 +16,7 @@ import {
   useRef,
   useState,
 } from 'react';
+import type { DashboardSnapshot } from '@/lib/protocol';
 import type { WindowResult } from '@/lib/trends/types';
 import { findWindow } from '@/lib/client/dashboard-state';
 import { useTrendsSocket } from '@/lib/client/use-trends-socket';
@@ -70,9 +73,23 @@ export function useTrends(): TrendsContextValue {
   return value;
 }
 
-export function TrendsProvider({ children }: { children: ReactNode }) {
-  const [watched, setWatched] = useState<WatchedTag[]>([]);
-  const [windowLabel, setWindowLabel] = useState(DEFAULT_WINDOW_LABEL);
+export interface TrendsProviderProps {
+  children: ReactNode;
+  /** The latest state when the page was rendered; null when the server had none to give. */
+  initialSnapshot?: DashboardSnapshot | null;
+  /** The window named in the page's address (`?window=15m`), if any. */
+  initialWindow?: string;
+}
+
+export function TrendsProvider({
+  children,
+  initialSnapshot = null,
+  initialWindow,
+}: TrendsProviderProps) {
+  const [windowLabel, setWindowLabel] = useState(initialWindow ?? DEFAULT_WINDOW_LABEL);
+  const [watched, setWatched] = useState<WatchedTag[]>(() =>
+    initialSeed(initialSnapshot, windowLabel),
+  );
   const [notice, setNotice] = useState<string | null>(null);
   const [seriesMode, setSeriesMode] = useState<SeriesMode>('rolling');
   const [seriesRange, setSeriesRange] = useState<SeriesRange>('live');
@@ -83,12 +100,12 @@ export function TrendsProvider({ children }: { children: ReactNode }) {
     () => (detailTag ? { key: detailTag.key, window: windowLabel } : null),
     [detailTag, windowLabel],
   );
-  const stream = useTrendsSocket(watchedKeys, filter, detailRequest);
+  const stream = useTrendsSocket(watchedKeys, initialSnapshot, filter, detailRequest);
   const muting = useMutedTags(stream.view);
   const alerting = useTagAlerts(stream.latest);
-  const view = muting.shownView;
-  const selectedWindow = view ? findWindow(view, windowLabel) : undefined;
-  const seeded = useRef(false);
+  const shownView = muting.shownView;
+  const selectedWindow = shownView ? findWindow(shownView, windowLabel) : undefined;
+  const seeded = useRef(watched.length > 0);
 
   const restore = useCallback((state: ViewUrlState) => {
     if (state.window) setWindowLabel(state.window);
@@ -99,12 +116,8 @@ export function TrendsProvider({ children }: { children: ReactNode }) {
     if (state.detail) setDetailTag({ key: state.detail, tag: state.detail });
     if (state.tags) {
       seeded.current = true;
-      setWatched(
-        seedWatched(
-          state.tags.map((key) => ({ key, tag: key })),
-          MAX_WATCHED_TAGS,
-        ),
-      );
+      const tags = state.tags.map((key) => ({ key, tag: key }));
+      setWatched(seedWatched(tags, MAX_WATCHED_TAGS));
     }
   }, []);
   useViewUrl(
@@ -146,13 +159,13 @@ export function TrendsProvider({ children }: { children: ReactNode }) {
     setWatched((list) => removeWatched(list, key));
   }, []);
 
-  const { muteTag } = muting;
-  const muteAndUnwatch = useCallback(
+  const { muteTag: muteOnly, muted, unmuteTag } = muting;
+  const muteTag = useCallback(
     (tag: { key: string; tag: string }) => {
-      muteTag(tag);
+      muteOnly(tag);
       unwatchTag(tag.key);
     },
-    [muteTag, unwatchTag],
+    [muteOnly, unwatchTag],
   );
 
   const openTag = useCallback((tag: { key: string; tag?: string }) => {
@@ -160,27 +173,82 @@ export function TrendsProvider({ children }: { children: ReactNode }) {
   }, []);
   const closeTag = useCallback(() => setDetailTag(null), []);
 
-  const value: TrendsContextValue = {
-    ...stream,
-    ...muting,
-    ...alerting,
-    view,
-    muteTag: muteAndUnwatch,
-    selectedWindow,
-    selectWindow: setWindowLabel,
-    watched,
-    toggleTag,
-    unwatchTag,
-    notice,
-    seriesMode,
-    setSeriesMode,
-    seriesRange,
-    setSeriesRange,
-    filter,
-    setFilter,
-    detailTag,
-    openTag,
-    closeTag,
-  };
+  const { connection, latest, paused, togglePause, lastMessageAtMs, detailUpdate } = stream;
+  const { alerts, marks, setTagAlert, removeTagAlert, dismissMark } = alerting;
+  const view = shownView;
+  const selectWindow = setWindowLabel;
+  // One value per change of what it holds: a re-render of the provider alone re-renders no section.
+  const value = useMemo<TrendsContextValue>(
+    () => ({
+      connection,
+      view,
+      latest,
+      paused,
+      togglePause,
+      lastMessageAtMs,
+      detailUpdate,
+      selectedWindow,
+      selectWindow,
+      watched,
+      toggleTag,
+      unwatchTag,
+      notice,
+      seriesMode,
+      setSeriesMode,
+      seriesRange,
+      setSeriesRange,
+      filter,
+      setFilter,
+      detailTag,
+      openTag,
+      closeTag,
+      muted,
+      muteTag,
+      unmuteTag,
+      shownView,
+      alerts,
+      marks,
+      setTagAlert,
+      removeTagAlert,
+      dismissMark,
+    }),
+    [
+      connection,
+      view,
+      latest,
+      paused,
+      togglePause,
+      lastMessageAtMs,
+      detailUpdate,
+      selectedWindow,
+      selectWindow,
+      watched,
+      toggleTag,
+      unwatchTag,
+      notice,
+      seriesMode,
+      seriesRange,
+      filter,
+      detailTag,
+      openTag,
+      closeTag,
+      muted,
+      muteTag,
+      unmuteTag,
+      shownView,
+      alerts,
+      marks,
+      setTagAlert,
+      removeTagAlert,
+      dismissMark,
+    ],
+  );
   return <TrendsContext value={value}>{children}</TrendsContext>;
+}
+
+/** The top three tags of the window, drawn from the start (none without a snapshot). */
+function initialSeed(snapshot: DashboardSnapshot | null, windowLabel: string): WatchedTag[] {
+  const window =
+    snapshot?.windows.find((candidate) => candidate.label === windowLabel) ?? snapshot?.windows[0];
+  return window ? seedWatched(window.top) : [];
 }

@@ -17,6 +17,8 @@ import { prepareNextApp } from './http/next-app';
 import type { NextApp } from './http/next-app';
 import { routeUpgrades } from './http/route-upgrades';
 import { attachSockets } from './sockets/attach-sockets';
+import { buildSnapshot } from './sockets/hub-messages';
+import { registerSnapshotReader } from '@/lib/latest-snapshot-registry';
 import { listenOn, publicHost } from './http/listen';
 import { createSource } from './sources/create-source';
 import type { TweetSource } from './sources/types';
@@ -159,6 +161,10 @@ export function createTagstreamServer(options: TagstreamServerOptions): Tagstrea
     onRefused: () => metrics.rateLimited.inc({ kind: 'socket' }),
   });
   const upgrades = routeUpgrades(httpServer, () => nextApp);
+  // The dashboard page renders from the same snapshot a new socket gets (no watched tags yet).
+  const unregisterSnapshot = nextEnabled(options)
+    ? registerSnapshotReader(() => buildSnapshot(messageSources, []))
+    : () => undefined;
   const stopWatchingStatus = cluster
     ? watchSourceStatus(
         () => runner.sourceStatus(),
@@ -209,6 +215,7 @@ export function createTagstreamServer(options: TagstreamServerOptions): Tagstrea
 
   async function closeAll(): Promise<void> {
     await runner.stop();
+    unregisterSnapshot();
     stopWatchingStatus();
     hub.close();
     // io.close() also closes the HTTP server, which waits for every connection: kept-alive

@@ -1,146 +1,116 @@
-'use client';
 /**
- * Ranked horizontal bars (recharts). Each row's label is a keyboard-focusable button, so a bar
- * can be chosen with the mouse (bar or label) or with Tab and Enter/Space. With `onOpen`, the
- * label opens the row (e.g. its detail) and the bar selects it.
+ * Ranked horizontal bars drawn in HTML and CSS (no chart library): the rows render on the server
+ * with the first page, so the first paint already has them, and no chart code is loaded for them.
+ * Each row is one toggle button (label, bar and value): chosen with the mouse or with Tab and
+ * Enter/Space. Its accessible name starts with the visible text, then the details in words.
  */
-import type { ReactNode } from 'react';
-import { useRef } from 'react';
-import { Bar, BarChart, LabelList, Tooltip, XAxis, YAxis } from 'recharts';
-import type { TooltipContentProps } from 'recharts';
-import { useRootFontScale } from '@/lib/client/use-root-font-scale';
-import { BarRowLabel } from './bar-row-label';
-import { ChartTooltipBox } from './chart-tooltip';
-import { useUntabbableLayers } from './use-untabbable-layers';
+import type { CSSProperties, ReactNode } from 'react';
 
 type KeysOf<T, V> = { [K in keyof T]-?: T[K] extends V ? K : never }[keyof T] & string;
 
 export interface HorizontalBarChartProps<T> {
   data: readonly T[];
-  /** Field naming each row uniquely (the category axis). */
+  /** Field naming each row uniquely. */
   index: KeysOf<T, string>;
   /** The numeric field drawn as bars. */
   categories: readonly [KeysOf<T, number>];
   valueFormatter: (value: number, row: T) => string;
-  /** Text beside the bar. */
+  /** Text beside the bar (cut with an ellipsis when too long; the full text stays in the name). */
   labelFormatter: (row: T) => string;
   /** CSS colour of the row's bar. */
   color: (row: T) => string;
   isSelected?: (row: T) => boolean;
   onSelect?: (row: T) => void;
-  /** What the row's label does instead of `onSelect`. */
+  /**
+   * What a row does instead of toggling its selection, e.g. open the row's detail in a dialog:
+   * the row is then a plain button (no `aria-pressed`) that says it opens a dialog.
+   */
   onOpen?: (row: T) => void;
-  /** Accessible name of the row's toggle button. */
+  /** Read after the visible label and value, e.g. the exact count and whether it is drawn. */
   describe: (row: T) => string;
-  /** Extra tooltip line under the value. */
+  /** Extra line shown on hover (the row's title). */
   tooltipFooter?: (row: T) => ReactNode;
-  /** Width of the label column at the default font size (it grows with the root font). */
-  labelWidthPx?: number;
 }
 
-interface ChartRow<T> {
-  id: string;
-  value: number;
-  valueLabel: string;
-  fill: string;
-  row: T;
-}
-
-/** Fills its parent's box: the parent sets the height (e.g. per row on narrow screens). */
+/** Fills its parent's box: the rows share its height evenly. */
 export function HorizontalBarChart<T>(props: HorizontalBarChartProps<T>) {
-  const { data, index, categories, valueFormatter, color } = props;
-  const fontScale = useRootFontScale();
-  const container = useRef<HTMLDivElement>(null);
-  useUntabbableLayers(container);
-  const labelWidthPx = Math.round((props.labelWidthPx ?? 150) * fontScale);
-  const rows: ChartRow<T>[] = data.map((row) => {
-    const value = row[categories[0]] as number;
-    return {
-      id: row[index] as string,
-      value,
-      valueLabel: valueFormatter(value, row),
-      fill: color(row),
-      row,
-    };
-  });
+  const { data, index, categories, valueFormatter } = props;
+  const values = data.map((row) => row[categories[0]] as number);
+  const max = Math.max(1, ...values);
   return (
-    <div ref={container} className="size-full">
-      <BarChart
-        layout="vertical"
-        data={rows}
-        // The row labels are the keyboard targets; recharts' own keyboard layer would add stops.
-        accessibilityLayer={false}
-        responsive
-        style={{ width: '100%', height: '100%' }}
-        margin={{ top: 4, right: Math.round(56 * fontScale), bottom: 4, left: 0 }}
-        barCategoryGap="18%"
-        maxBarSize={Math.round(26 * fontScale)}
-      >
-        <XAxis type="number" hide domain={[0, 'dataMax']} />
-        <YAxis
-          type="category"
-          dataKey="id"
-          width={labelWidthPx}
-          interval={0}
-          axisLine={false}
-          tickLine={false}
-          tick={(tick) => {
-            const chartRow = rows[tick.index];
-            if (!chartRow) return null;
-            const { row } = chartRow;
-            return (
-              <BarRowLabel
-                y={Number(tick.y)}
-                width={labelWidthPx}
-                fontScale={fontScale}
-                label={props.labelFormatter(row)}
-                description={props.describe(row)}
-                selected={props.isSelected?.(row) ?? false}
-                toggles={props.onOpen === undefined}
-                color={chartRow.fill}
-                rowId={chartRow.id}
-                onToggle={() => (props.onOpen ?? props.onSelect)?.(row)}
-              />
-            );
-          }}
-        />
-        <Tooltip
-          cursor={{ fill: 'var(--color-grid)', opacity: 0.6 }}
-          content={(tooltip) => <BarTooltip tooltip={tooltip} {...props} />}
-        />
-        <Bar
-          dataKey="value"
-          radius={[0, 4, 4, 0]}
-          isAnimationActive={false}
-          cursor={props.onSelect ? 'pointer' : undefined}
-          onClick={(entry) => {
-            const row = (entry.payload as ChartRow<T> | undefined)?.row;
-            if (row !== undefined) props.onSelect?.(row);
-          }}
-        >
-          <LabelList
-            dataKey="valueLabel"
-            position="right"
-            fill="var(--color-axis)"
-            className="text-xs tabular-nums"
-          />
-        </Bar>
-      </BarChart>
-    </div>
+    <ol className="flex size-full flex-col justify-between gap-0.5 py-1">
+      {data.map((row, position) => {
+        const value = values[position]!;
+        const footer = props.tooltipFooter?.(row);
+        return (
+          <li key={row[index] as string} className="flex min-h-6 flex-1 basis-0 items-stretch">
+            <BarRow
+              rowId={row[index] as string}
+              label={props.labelFormatter(row)}
+              valueLabel={valueFormatter(value, row)}
+              detail={props.describe(row)}
+              title={typeof footer === 'string' ? footer : undefined}
+              share={value / max}
+              color={props.color(row)}
+              selected={props.isSelected?.(row) ?? false}
+              opens={props.onOpen !== undefined}
+              onToggle={() => (props.onOpen ?? props.onSelect)?.(row)}
+            />
+          </li>
+        );
+      })}
+    </ol>
   );
 }
 
-function BarTooltip<T>({
-  tooltip,
-  ...props
-}: HorizontalBarChartProps<T> & { tooltip: TooltipContentProps }) {
-  const chartRow = tooltip.payload?.[0]?.payload as ChartRow<T> | undefined;
-  if (!tooltip.active || !chartRow) return null;
+interface BarRowProps {
+  rowId: string;
+  label: string;
+  valueLabel: string;
+  detail: string;
+  title: string | undefined;
+  /** The bar's length as a share of the longest (0–1). */
+  share: number;
+  color: string;
+  selected: boolean;
+  /** True: the row opens a dialog rather than toggling. */
+  opens: boolean;
+  onToggle: () => void;
+}
+
+function BarRow(props: BarRowProps) {
+  const { selected } = props;
   return (
-    <ChartTooltipBox
-      title={props.labelFormatter(chartRow.row)}
-      rows={[{ id: 'value', name: 'posts', value: chartRow.valueLabel, color: chartRow.fill }]}
-      footer={props.tooltipFooter?.(chartRow.row)}
-    />
+    <button
+      type="button"
+      aria-pressed={props.opens ? undefined : selected}
+      aria-haspopup={props.opens ? 'dialog' : undefined}
+      data-row-id={props.rowId}
+      title={props.title}
+      onClick={props.onToggle}
+      style={{ '--share': props.share, '--bar-color': props.color } as CSSProperties}
+      className="group grid w-full cursor-pointer grid-cols-[minmax(0,9.5rem)_minmax(0,1fr)] items-center gap-2 rounded-md text-left text-xs hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-sky-500 dark:hover:bg-zinc-800"
+    >
+      <span className="flex min-w-0 items-center justify-end gap-1.5 pl-1.5">
+        {selected ? (
+          <span aria-hidden="true" className="size-2 shrink-0 rounded-full bg-(--bar-color)" />
+        ) : null}
+        <span
+          className={`truncate ${selected ? 'font-semibold text-zinc-950 dark:text-white' : 'text-zinc-700 dark:text-zinc-300'}`}
+        >
+          {props.label}
+        </span>
+      </span>{' '}
+      <span className="flex h-full min-w-0 items-center gap-1.5 py-0.5 pr-1">
+        <span
+          aria-hidden="true"
+          className="h-full max-h-6.5 min-w-0.5 rounded-r bg-(--bar-color) [width:calc(var(--share)*(100%-3.5rem))]"
+        />
+        <span className="shrink-0 text-zinc-500 tabular-nums dark:text-zinc-400">
+          {props.valueLabel}
+        </span>
+        <span className="sr-only">: {props.detail}</span>
+      </span>
+    </button>
   );
 }

@@ -3,7 +3,7 @@
  * Multi-series line chart over a numeric x (recharts), one line per configured category. Fills
  * its parent's box.
  */
-import { useRef } from 'react';
+import { useMemo, useRef } from 'react';
 import {
   CartesianGrid,
   Line,
@@ -13,6 +13,7 @@ import {
   YAxis,
 } from 'recharts';
 import type { TooltipContentProps } from 'recharts';
+import { timeTicks } from '@/lib/client/time-ticks';
 import { useRootFontScale } from '@/lib/client/use-root-font-scale';
 import { ChartTooltipBox } from './chart-tooltip';
 import { useUntabbableLayers } from './use-untabbable-layers';
@@ -48,6 +49,12 @@ export function LineChart<T>({
   const container = useRef<HTMLDivElement>(null);
   useUntabbableLayers(container);
   const tick = { fill: 'var(--color-axis)', fontSize: 11 * fontScale };
+  const first = data[0]?.[index] as number | undefined;
+  const last = data.at(-1)?.[index] as number | undefined;
+  const xTicks = useMemo(
+    () => (first === undefined || last === undefined ? [] : timeTicks(first, last)),
+    [first, last],
+  );
   return (
     <div ref={container} className="size-full">
       <RechartsLineChart
@@ -61,14 +68,17 @@ export function LineChart<T>({
           dataKey={index}
           type="number"
           domain={['dataMin', 'dataMax']}
+          // Our own ticks, all drawn: recharts would otherwise measure every candidate's text.
+          ticks={xTicks}
+          interval={0}
           tickFormatter={indexFormatter}
           tick={tick}
           stroke="var(--color-grid)"
           tickLine={false}
-          minTickGap={48 * fontScale}
         />
         <YAxis
           width={Math.round(44 * fontScale)}
+          interval={0}
           allowDecimals={false}
           tickFormatter={valueFormatter}
           tick={tick}

@@ -54,15 +54,26 @@ export function formatWindowMs(windowMs: number): string {
   return `${Math.round(windowMs / 1000)} s`;
 }
 
-/** A wall-clock time of day `12:00:05` for an epoch time in ms. */
+const clockFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * A wall-clock time of day `12:00:05` for an epoch time in ms. The format is made once per
+ * locale and zone: making one costs far more than using it, and charts call this per tick.
+ */
 export function formatClock(epochMs: number, locale?: string, timeZone?: string): string {
-  return new Intl.DateTimeFormat(locale, {
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hour12: false,
-    timeZone,
-  }).format(epochMs);
+  const cacheKey = `${locale ?? ''}|${timeZone ?? ''}`;
+  let format = clockFormats.get(cacheKey);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, {
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hour12: false,
+      timeZone,
+    });
+    clockFormats.set(cacheKey, format);
+  }
+  return format.format(epochMs);
 }
 
 /** A signed rank change for display: `+3`, `−2` (true minus sign), `0`. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { StreamState } from './stream-reducer';
-import { initialStreamState, shownState, streamReducer } from './stream-reducer';
+import { initialStreamState, shownState, streamReducer, streamStateFrom } from './stream-reducer';
 import { batchUpdate, block, point, snapshot, sourceStatus } from './test-factories';
 
 function connectedWithSnapshot(): StreamState {
@@ -99,5 +99,71 @@ describe('streamReducer series updates', () => {
   it('ignores a series update before any snapshot', () => {
     const update = { batchTime: 4000, series: block([[4000, [['w', 3]]]]) };
     expect(streamReducer(initialStreamState, { type: 'series', update })).toBe(initialStreamState);
+  });
+});
+
+describe('streamReducer from a snapshot rendered with the page', () => {
+  it('starts with the page snapshot as the live view and its series keys covered', () => {
+    const state = streamStateFrom(snapshot());
+    expect(state.live?.batchTime).toBe(2000);
+    expect(state.snapshots).toBe(1);
+    expect([...state.coveredKeys]).toEqual(['a']);
+    expect(state.connection).toBe('connecting');
+  });
+
+  it('keeps the live view when the socket snapshot is of the same batch', () => {
+    const start = streamStateFrom(snapshot());
+    const state = streamReducer(start, { type: 'snapshot', snapshot: snapshot(), receivedAtMs: 5 });
+    expect(state.live).toBe(start.live);
+    expect(state.snapshots).toBe(1);
+    expect(state.lastMessageAtMs).toBe(5);
+  });
+
+  it('replaces the live view with a socket snapshot of a later batch', () => {
+    const start = streamStateFrom(snapshot());
+    const state = streamReducer(start, {
+      type: 'snapshot',
+      snapshot: snapshot({ batchTime: 4000, series: block([[4000, [['c', 1]]]]) }),
+      receivedAtMs: 5,
+    });
+    expect(state.live?.batchTime).toBe(4000);
+    expect(state.snapshots).toBe(2);
+    expect([...state.coveredKeys]).toEqual(['c']);
+  });
+
+  it('replaces the view on a reconnection snapshot even of the same batch', () => {
+    let state = streamReducer(streamStateFrom(snapshot()), {
+      type: 'snapshot',
+      snapshot: snapshot(),
+      receivedAtMs: 5,
+    });
+    state = streamReducer(state, { type: 'snapshot', snapshot: snapshot(), receivedAtMs: 6 });
+    expect(state.snapshots).toBe(2);
+  });
+
+  it('stops covering a key once a batch arrives without its points', () => {
+    let state = streamStateFrom(
+      snapshot({
+        series: block([
+          [
+            2000,
+            [
+              ['a', 3],
+              ['b', 1],
+            ],
+          ],
+        ]),
+      }),
+    );
+    state = streamReducer(state, {
+      type: 'batch',
+      update: batchUpdate(4000, { series: block([[4000, [['a', 2]]]]) }),
+      receivedAtMs: 5,
+    });
+    expect([...state.coveredKeys]).toEqual(['a']);
+  });
+
+  it('starts empty without a page snapshot', () => {
+    expect(streamStateFrom(null)).toBe(initialStreamState);
   });
 });

@@ -1,10 +1,13 @@
 /**
  * The socket hook's state machine: connection state, the live view and, while paused, a frozen
  * copy that the page shows instead. Updates keep arriving while paused; resume shows the latest.
+ * The page may start from a snapshot rendered on the server (`streamStateFrom`); the socket's
+ * first snapshot of that same batch then changes nothing, so nothing re-renders for it.
  */
 import type {
   BatchUpdate,
   DashboardSnapshot,
+  SeriesBlock,
   SourceStatus,
   WatchedSeriesUpdate,
 } from '@/lib/protocol';
@@ -24,6 +27,13 @@ export interface StreamState {
   snapshots: number;
   /** Wall-clock time (ms) the last snapshot or batch arrived; null before any. */
   lastMessageAtMs: number | null;
+  /**
+   * Keys whose whole recent series is held: those of the latest snapshot's series, as long as
+   * every batch since carried their points. Their history need not be fetched.
+   */
+  coveredKeys: ReadonlySet<string>;
+  /** The state came from the snapshot rendered with the page; no socket snapshot yet. */
+  fromPage: boolean;
 }
 
 export type StreamAction =
@@ -44,7 +54,21 @@ export const initialStreamState: StreamState = {
   paused: false,
   snapshots: 0,
   lastMessageAtMs: null,
+  coveredKeys: new Set(),
+  fromPage: false,
 };
+
+/** The state the page starts with: the server's snapshot when it rendered one. */
+export function streamStateFrom(snapshot: DashboardSnapshot | null): StreamState {
+  if (!snapshot) return initialStreamState;
+  return {
+    ...initialStreamState,
+    live: fromSnapshot(snapshot),
+    snapshots: 1,
+    coveredKeys: seriesKeys(snapshot.series),
+    fromPage: true,
+  };
+}
 
 export function streamReducer(state: StreamState, action: StreamAction): StreamState {
   switch (action.type) {
@@ -53,11 +77,16 @@ export function streamReducer(state: StreamState, action: StreamAction): StreamS
         ? state
         : { ...state, connection: action.connection };
     case 'snapshot':
+      if (state.fromPage && state.live?.batchTime === action.snapshot.batchTime) {
+        return { ...state, fromPage: false, lastMessageAtMs: action.receivedAtMs };
+      }
       return {
         ...state,
         live: fromSnapshot(action.snapshot),
         snapshots: state.snapshots + 1,
         lastMessageAtMs: action.receivedAtMs,
+        coveredKeys: seriesKeys(action.snapshot.series),
+        fromPage: false,
       };
     case 'batch':
       // A batch before any snapshot has nothing to fold into; the snapshot will carry it.
@@ -66,6 +95,7 @@ export function streamReducer(state: StreamState, action: StreamAction): StreamS
         ...state,
         live: applyBatch(state.live, action.update),
         lastMessageAtMs: action.receivedAtMs,
+        coveredKeys: stillCovered(state.coveredKeys, action.update.series),
       };
     case 'series':
       // The watched tags' points of the batch just folded in: they extend the live view only.
@@ -86,6 +116,17 @@ export function streamReducer(state: StreamState, action: StreamAction): StreamS
     case 'resume':
       return state.paused ? { ...state, paused: false, frozen: null } : state;
   }
+}
+
+function seriesKeys(block: SeriesBlock): ReadonlySet<string> {
+  return new Set(block.tags.map((tag) => tag.key));
+}
+
+/** The covered keys that this block carries too (the same set when all are). */
+function stillCovered(covered: ReadonlySet<string>, block: SeriesBlock): ReadonlySet<string> {
+  const carried = seriesKeys(block);
+  const kept = [...covered].filter((key) => carried.has(key));
+  return kept.length === covered.size ? covered : new Set(kept);
 }
 
 /** What the page draws: the frozen view while paused, else the live one. */

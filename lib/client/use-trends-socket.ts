@@ -8,16 +8,15 @@
  * The view filter and the open tag detail are sent the same way (on connect and on change); the
  * server answers a new filter with a new snapshot and sends the detail's updates per batch.
  */
-import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import type { Socket } from 'socket.io-client';
-import { io } from 'socket.io-client';
-import type { ClientToServerEvents, ServerToClientEvents } from '@/lib/protocol';
+import type { ClientToServerEvents, DashboardSnapshot, ServerToClientEvents } from '@/lib/protocol';
 import type { TagDetailRequest, TagDetailUpdate } from '@/lib/tag-detail-protocol';
 import type { ViewFilter } from '@/lib/view-filters';
 import { isUnfiltered, NO_FILTER } from '@/lib/view-filters';
 import { fetchTagSeries } from './fetch-tag-series';
 import type { ConnectionState, StreamAction } from './stream-reducer';
-import { initialStreamState, shownState, streamReducer } from './stream-reducer';
+import { shownState, streamReducer, streamStateFrom } from './stream-reducer';
 import type { DashboardState } from './dashboard-state';
 
 type TrendsSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -48,36 +47,42 @@ interface Subscriptions {
 
 /**
  * `watchedKeys`, `filter` and `detail` must keep their identity while their content is
- * unchanged (memoise them).
+ * unchanged (memoise them). `initialSnapshot`: the latest state the server rendered the page
+ * with, if any.
  */
 export function useTrendsSocket(
   watchedKeys: readonly string[],
+  initialSnapshot: DashboardSnapshot | null = null,
   filter: ViewFilter = NO_FILTER,
   detail: TagDetailRequest | null = null,
 ): TrendsStream {
-  const [state, dispatch] = useReducer(streamReducer, initialStreamState);
+  const [state, dispatch] = useReducer(streamReducer, initialSnapshot, streamStateFrom);
   const [detailUpdate, setDetailUpdate] = useState<TagDetailUpdate | null>(null);
   const socketRef = useRef<TrendsSocket | null>(null);
   const subscriptions = useRef<Subscriptions>({ watched: watchedKeys, filter, detail });
 
   useEffect(() => {
-    const socket: TrendsSocket = io({
-      transports: ['websocket', 'polling'],
-      tryAllTransports: true,
-      autoConnect: false,
-    });
-    socketRef.current = socket;
-    const detach = attachHandlers(socket, dispatch, () => subscriptions.current);
-    socket.on('detail', (update) => {
-      if (update.summary.key === subscriptions.current.detail?.key) setDetailUpdate(update);
-    });
-    // Connect on the next tick: React's development double mount then drops a socket that never
-    // opened, instead of one mid-handshake (which logs a failed websocket).
-    const connectTimer = setTimeout(() => socket.connect(), 0);
+    let socket: TrendsSocket | undefined;
+    let detach: (() => void) | undefined;
+    let unmounted = false;
+    // socket.io-client loads after hydration: the first view comes with the page. Being async,
+    // this also lets React's development double mount drop a socket that never opened.
+    import('socket.io-client').then(
+      ({ io }) => {
+        if (unmounted) return;
+        socket = io({ transports: ['websocket', 'polling'], tryAllTransports: true });
+        socketRef.current = socket;
+        detach = attachHandlers(socket, dispatch, () => subscriptions.current);
+        socket.on('detail', (update) => {
+          if (update.summary.key === subscriptions.current.detail?.key) setDetailUpdate(update);
+        });
+      },
+      () => dispatch({ type: 'connection', connection: 'offline' }),
+    );
     return () => {
-      clearTimeout(connectTimer);
-      detach();
-      socket.disconnect();
+      unmounted = true;
+      detach?.();
+      socket?.disconnect();
       socketRef.current = null;
     };
   }, []);
@@ -101,7 +106,7 @@ export function useTrendsSocket(
     if (socket?.connected) socket.emit('detail', detail);
   }, [detail]);
 
-  useTagHistory(watchedKeys, state.snapshots, dispatch, filter);
+  useTagHistory(watchedKeys, state.snapshots, state.coveredKeys, dispatch, filter);
 
   const togglePause = useCallback(
     () => dispatch({ type: state.paused ? 'resume' : 'pause' }),
@@ -154,12 +159,15 @@ function attachHandlers(
     // The server closed the session on purpose; socket.io does not retry by itself then.
     if (reason === 'io server disconnect') socket.connect();
   });
+  // The stream's data renders as a transition: React renders it in slices between which the page
+  // answers input, instead of one long task per update (a click waits for no chart).
+  const inTransition = (action: StreamAction) => startTransition(() => dispatch(action));
   socket.on('snapshot', (snapshot) =>
-    dispatch({ type: 'snapshot', snapshot, receivedAtMs: Date.now() }),
+    inTransition({ type: 'snapshot', snapshot, receivedAtMs: Date.now() }),
   );
-  socket.on('batch', (update) => dispatch({ type: 'batch', update, receivedAtMs: Date.now() }));
+  socket.on('batch', (update) => inTransition({ type: 'batch', update, receivedAtMs: Date.now() }));
   socket.on('source', (source) => dispatch({ type: 'source', source }));
-  socket.on('series', (update) => dispatch({ type: 'series', update }));
+  socket.on('series', (update) => inTransition({ type: 'series', update }));
   const onNetworkChange = () => {
     if (!socket.connected) setConnection(notConnected());
   };
@@ -174,12 +182,15 @@ function attachHandlers(
 
 /**
  * Fetches the history of every watched key not yet fetched since the latest snapshot (a
- * snapshot after a reconnect replaces the series, so history is fetched again). A fetch is
- * aborted when its key is unwatched; a failed one is left alone: the line starts at the next batch.
+ * snapshot after a reconnect replaces the series, so history is fetched again), unless the held
+ * series already covers it (`coveredKeys`: the snapshot carried it, as it does the top tags). A
+ * fetch is aborted when its key is unwatched; a failed one is left alone: the line starts at the
+ * next batch.
  */
 function useTagHistory(
   watchedKeys: readonly string[],
   snapshots: number,
+  coveredKeys: ReadonlySet<string>,
   dispatch: (action: StreamAction) => void,
   filter: ViewFilter,
 ) {
@@ -196,11 +207,14 @@ function useTagHistory(
       requests.current.get(key)?.controller.abort();
       const controller = new AbortController();
       requests.current.set(key, { snapshots, controller });
+      if (coveredKeys.has(key) && isUnfiltered(filter)) continue;
       fetchTagSeries(key, controller.signal, filter)
-        .then(({ tag, points }) => dispatch({ type: 'history', key, tag, points }))
+        .then(({ tag, points }) =>
+          startTransition(() => dispatch({ type: 'history', key, tag, points })),
+        )
         .catch(() => undefined);
     }
-  }, [watchedKeys, snapshots, dispatch, filter]);
+  }, [watchedKeys, snapshots, coveredKeys, dispatch, filter]);
 
   useEffect(() => {
     const pending = requests.current;

@@ -60,7 +60,7 @@ export function createRouter(deps: RouterDeps) {
       deps.logger?.error({ err: error, url: req.url?.slice(0, 200) }, 'route failed');
       answer = json(500, { error: 'internal error' });
     }
-    send(res, answer, headOnly);
+    send(res, answer, headOnly, req.headers['accept-encoding']);
   }
 
   async function answerFor(req: IncomingMessage): Promise<RouteAnswer> {

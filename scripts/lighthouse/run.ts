@@ -1,0 +1,96 @@
+/**
+ * `npm run lighthouse`: Lighthouse 12's mobile and desktop presets on the production build,
+ * replaying the bundled fixture, 3 runs of each page, medians printed. Not part of `npm test`.
+ *
+ *   npm run lighthouse -- [--runs N] [--path /?window=15m]… [--preset mobile|desktop]
+ *                         [--json results.json] [--no-build]
+ *
+ * Builds first when the build is older than the sources. The machine's load average is printed
+ * with the results: scores on a loaded machine are lower, and say so.
+ */
+import { writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { ensureNextBuild } from '../../tests/browser/next-build';
+import { auditPage, scriptPaths } from './audit-page';
+import type { Preset } from './audit-page';
+import { formatReport } from './median-report';
+import type { PageResult } from './median-report';
+import { startProductionServer } from './production-server';
+
+interface LighthouseOptions {
+  runs: number;
+  paths: string[];
+  presets: Preset[];
+  jsonPath: string | undefined;
+  build: boolean;
+}
+
+const USAGE =
+  'Usage: npm run lighthouse -- [--runs 1-9] [--path /page]… [--preset mobile|desktop] ' +
+  '[--json FILE] [--no-build]';
+
+function parseOptions(args: readonly string[]): LighthouseOptions {
+  const options: LighthouseOptions = {
+    runs: 3,
+    paths: [],
+    presets: [],
+    jsonPath: undefined,
+    build: true,
+  };
+  for (let i = 0; i < args.length; i++) {
+    const flag = args[i]!;
+    const value = args[i + 1];
+    if (flag === '--no-build') options.build = false;
+    else if (flag === '--runs' && /^[1-9]$/.test(value ?? '')) options.runs = Number(value);
+    else if (flag === '--path' && value?.startsWith('/')) options.paths.push(value);
+    else if (flag === '--preset' && (value === 'mobile' || value === 'desktop')) {
+      options.presets.push(value);
+    } else if (flag === '--json' && value) options.jsonPath = value;
+    else
+      throw new Error(`${flag}${value === undefined ? '' : ` ${value}`}: not understood\n${USAGE}`);
+    if (flag !== '--no-build') i++;
+  }
+  if (!options.paths.length) options.paths.push('/');
+  if (!options.presets.length) options.presets.push('mobile', 'desktop');
+  return options;
+}
+
+const load = () =>
+  loadavg()
+    .map((value) => value.toFixed(2))
+    .join(' ');
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  if (options.build) await ensureNextBuild(process.cwd());
+  const server = await startProductionServer();
+  const results: PageResult[] = [];
+  const loadBefore = load();
+  try {
+    for (const path of options.paths) {
+      const url = new URL(path, server.url).href;
+      const html = await (await fetch(url)).text();
+      const htmlScripts = scriptPaths(html, url);
+      for (const preset of options.presets) {
+        const result: PageResult = { path, preset, runs: [] };
+        for (let run = 0; run < options.runs; run++) {
+          result.runs.push(await auditPage(url, preset, htmlScripts));
+          process.stderr.write(`${path} ${preset} run ${run + 1}/${options.runs} done\n`);
+        }
+        results.push(result);
+      }
+    }
+  } finally {
+    await server.stop();
+  }
+  process.stdout.write(`${formatReport(results)}\n`);
+  process.stdout.write(
+    `Load average (1, 5, 15 min) before: ${loadBefore}; after: ${load()}; ${cpus().length} CPUs\n`,
+  );
+  if (options.jsonPath) writeFileSync(options.jsonPath, `${JSON.stringify(results, null, 2)}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});
