@@ -4,7 +4,7 @@
  * "All languages") and "Original posts only" (retweets left out). They apply to the top list,
  * the trending list and the series, on the server (socket `filter`, the routes' parameters).
  */
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { formatExactCount } from '@/lib/client/format';
 import { useLanguages } from '@/lib/client/use-languages';
 import { useTrends } from './trends-provider';
@@ -13,7 +13,12 @@ const ALL = '';
 
 export function ViewFiltersBar() {
   const { filter, setFilter, selectedWindow, latest } = useTrends();
-  const languages = useLanguages(selectedWindow?.label, latest?.stats.batches ?? 0);
+  // The languages are fetched once the selector is first used: the first view needs none.
+  const [wanted, setWanted] = useState(false);
+  const languages = useLanguages(
+    wanted ? selectedWindow?.label : undefined,
+    latest?.stats.batches ?? 0,
+  );
   const selectId = useId();
   const options =
     filter.lang && !languages.some((language) => language.lang === filter.lang)
@@ -28,6 +33,8 @@ export function ViewFiltersBar() {
           id={selectId}
           data-testid="language-filter"
           value={filter.lang ?? ALL}
+          onFocus={() => setWanted(true)}
+          onPointerDown={() => setWanted(true)}
           onChange={(event) => {
             const lang = event.target.value;
             setFilter({ ...filter, lang: lang === ALL ? undefined : lang });

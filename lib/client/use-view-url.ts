@@ -21,6 +21,8 @@ export function useViewUrl(view: ViewUrlState, restore: (state: ViewUrlState) =>
     if (query === null || query === window.location.search) return;
     const url = new URL(window.location.href);
     url.search = query;
-    window.history.replaceState(window.history.state, '', url);
+    // `null` state, as Next's router expects of a page's own replaceState (it then syncs its
+    // search parameters instead of treating the call as one of its own).
+    window.history.replaceState(null, '', url);
   }, [query]);
 }

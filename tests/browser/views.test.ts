@@ -218,6 +218,7 @@ describe.skipIf(skipWithoutBrowser)(
     it('filters by language and by original posts, in the page, the address and the routes', async () => {
       const page = await open(LOOKS[1]);
       const select = page.getByLabel('Language');
+      await select.focus();
       await expect.poll(() => select.locator('option').count()).toBeGreaterThan(2);
       const lang = await select.locator('option').nth(1).getAttribute('value');
       await select.selectOption(lang!);
