@@ -106,10 +106,10 @@ describe('loadConfig', () => {
     expect(message).not.toContain('\n');
   });
 
-  it('reads PARSE_WORKERS as a count or auto (from the cores beside the main thread); 0 by default', () => {
+  it('reads PARSE_WORKERS as a count or auto (from the cores beside the main thread), auto by default', () => {
     expect(load({ PARSE_WORKERS: '0' }).PARSE_WORKERS).toBe(0);
     expect(load({ PARSE_WORKERS: '3' }).PARSE_WORKERS).toBe(3);
-    expect(load({}).PARSE_WORKERS).toBe(0);
+    expect(load({}).PARSE_WORKERS).toBe(resolveParseWorkers('auto'));
     expect(load({ PARSE_WORKERS: 'auto' }).PARSE_WORKERS).toBe(resolveParseWorkers('auto'));
     expect([1, 2, 4, 64].map((cores) => resolveParseWorkers('auto', cores))).toEqual([0, 1, 3, 4]);
   });

@@ -80,7 +80,7 @@ const schema = z.object({
   /** Worker threads parsing fixture lines; `auto`: one per core but the main thread's. */
   PARSE_WORKERS: z
     .union([z.literal('auto'), integer().pipe(z.number().max(MAX_PARSE_WORKERS))])
-    .default(0),
+    .default('auto'),
   /** Memory bounds of the job's keyed state (see docs/memory.md). */
   EXACT_WINDOW_MAX_KEYS: positiveInt(100).default(100_000),
   SPELLING_MAX_KEYS: positiveInt(100).default(100_000),

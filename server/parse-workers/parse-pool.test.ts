@@ -8,9 +8,11 @@ function chunkOf(first: number, count: number): Uint8Array {
   const lines: string[] = [];
   for (let index = first; index < first + count; index++) {
     const created_at = new Date(T0 + index).toISOString();
-    lines.push(
-      JSON.stringify({ data: { id: `${index}`, text: `#Tag${index % 7} #x`, created_at } }),
-    );
+    // Every third post a retweet of the one before: its retweeted id must come back too.
+    const referenced_tweets =
+      index % 3 === 2 ? [{ type: 'retweeted', id: `${index - 1}` }] : undefined;
+    const text = `#Tag${index % 7} #x`;
+    lines.push(JSON.stringify({ data: { id: `${index}`, text, created_at, referenced_tweets } }));
     if (index % 10 === 0) lines.push('{not json', '', JSON.stringify({ data: { text: 'no id' } }));
   }
   return Buffer.from(lines.join('\r\n') + '\n');
@@ -28,7 +30,7 @@ describe('ParsePool', () => {
     const chunks = Array.from({ length: 6 }, (_, index) => chunkOf(index * 100, 100));
     const expected = chunks.map((chunk) => parseChunk(chunk, 1_000_000));
     const parsed = await Promise.all(chunks.map((chunk) => pool!.parse([chunk.slice()])));
-    expect(parsed).toEqual(expected);
+    expect(parsed).toStrictEqual(expected);
     expect(parsed[0]!.filter((line) => line.kind === 'bad')).toHaveLength(20);
     expect(pool.stats).toEqual({ chunksOnWorkers: 6, chunksHere: 0, restarts: 0 });
   });
@@ -41,11 +43,13 @@ describe('ParsePool', () => {
     const parsing = chunks.map((chunk) => pool!.parse([chunk]));
     // Killed with chunks in flight, as a crash would.
     await dying.terminate();
-    expect(await Promise.all(parsing)).toEqual(expected);
+    expect(await Promise.all(parsing)).toStrictEqual(expected);
     expect(pool.workers[0]).not.toBe(dying);
     expect(pool.stats).toEqual({ chunksOnWorkers: 8, chunksHere: 0, restarts: 1 });
     // The new worker goes on taking chunks.
-    expect(await pool.parse([chunkOf(1000, 3)])).toEqual(parseChunk(chunkOf(1000, 3), 1_000_000));
+    expect(await pool.parse([chunkOf(1000, 3)])).toStrictEqual(
+      parseChunk(chunkOf(1000, 3), 1_000_000),
+    );
   });
 
   it('parses here, still in order, when workers cannot run at all', async () => {
@@ -54,7 +58,7 @@ describe('ParsePool', () => {
     for (let death = 0; death < 5; death++) await pool.workers[0]!.terminate();
     const chunks = [chunkOf(0, 20), chunkOf(20, 20)];
     const parsed = await Promise.all(chunks.map((chunk) => pool!.parse([chunk])));
-    expect(parsed).toEqual(chunks.map((chunk) => parseChunk(chunk, 1_000_000)));
+    expect(parsed).toStrictEqual(chunks.map((chunk) => parseChunk(chunk, 1_000_000)));
     expect(pool.stats.chunksHere).toBe(2);
   });
 

@@ -7,14 +7,14 @@ import type { ParsedPost } from '@/lib/trends/types';
  * themselves, and far cheaper than the JSON they came from.
  */
 export interface EncodedLines {
-  /** Per line: `POST` (else a bad line), `RETWEET`, `AUTHOR`, `TIMED`. */
+  /** Per line: `POST` (else a bad line), `RETWEET`, `AUTHOR`, `TIMED`, `RETWEET_OF`. */
   flags: Uint8Array;
   /** Per line: its time when `TIMED`. */
   timesMs: Float64Array;
   /** Per post: how many distinct tags. */
   tagCounts: Uint32Array;
-  /** Per post: id, author id (when `AUTHOR`), then key and spelling of each tag; per bad line:
-   * the reason. */
+  /** Per post: id, author id (when `AUTHOR`), retweeted id (when `RETWEET_OF`), then key and
+   * spelling of each tag; per bad line: the reason. */
   strings: string[];
 }
 
@@ -22,6 +22,7 @@ const POST = 1;
 const RETWEET = 2;
 const AUTHOR = 4;
 const TIMED = 8;
+const RETWEET_OF = 16;
 
 export function encodeTimedLines(lines: readonly CountedLine[]): EncodedLines {
   const flags = new Uint8Array(lines.length);
@@ -41,6 +42,10 @@ export function encodeTimedLines(lines: readonly CountedLine[]): EncodedLines {
       if (post.authorId !== undefined) {
         flag |= AUTHOR;
         strings.push(post.authorId);
+      }
+      if (post.retweetOf !== undefined) {
+        flag |= RETWEET_OF;
+        strings.push(post.retweetOf);
       }
       tagCounts[index] = post.tags.length;
       for (const tag of post.tags) strings.push(tag.key, tag.spelling);
@@ -68,13 +73,14 @@ export function decodeTimedLines(encoded: EncodedLines): CountedLine[] {
     }
     const id = strings[next++]!;
     const authorId = flag & AUTHOR ? strings[next++] : undefined;
+    const retweetOf = flag & RETWEET_OF ? strings[next++] : undefined;
     const tags: ParsedPost['tags'] = [];
     for (let tag = tagCounts[index]!; tag > 0; tag--) {
       tags.push({ key: strings[next]!, spelling: strings[next + 1]! });
       next += 2;
     }
     // Same property order as `toParsedPost`: one object shape for the job's hot paths.
-    const post: ParsedPost = { id, authorId, isRetweet: (flag & RETWEET) !== 0, tags };
+    const post: ParsedPost = { id, authorId, isRetweet: (flag & RETWEET) !== 0, retweetOf, tags };
     lines[index] = { kind: 'post', post, timeMs };
   }
   return lines;
