@@ -1,5 +1,11 @@
 import { Suspense } from 'react';
+import { AlertMarks } from '@/components/alert-marks';
 import { ConnectionStatus, BatchClock } from '@/components/connection-status';
+import { CopyLinkButton } from '@/components/copy-link-button';
+import { SeriesExportButtons, TopExportButtons } from '@/components/export-buttons';
+import { MutedTagsButton } from '@/components/muted-tags-dialog';
+import { TagDetailDialog } from '@/components/tag-detail/tag-detail-dialog';
+import { ViewFiltersBar } from '@/components/view-filters-bar';
 import { EngineStatsPanel } from '@/components/engine-stats-panel';
 import { LiveSummary } from '@/components/live-summary';
 import { PauseButton } from '@/components/pause-button';
@@ -55,6 +61,14 @@ export default async function DashboardPage({ searchParams }: DashboardPageProps
           </div>
         </header>
         <Suspense>
+          <div className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2">
+            <ViewFiltersBar />
+            <div className="flex flex-wrap items-center gap-2">
+              <MutedTagsButton />
+              <CopyLinkButton />
+            </div>
+          </div>
+          <AlertMarks />
           <LiveSummary />
         </Suspense>
         <main className="grid grid-cols-1 gap-4 md:grid-cols-2 xl:min-h-0 xl:flex-1 xl:grid-cols-12 xl:grid-rows-[minmax(0,1fr)_auto]">
@@ -68,7 +82,10 @@ export default async function DashboardPage({ searchParams }: DashboardPageProps
             }
             actions={
               <Suspense>
-                <WindowSelector />
+                <div className="flex flex-wrap items-center justify-end gap-2">
+                  <TopExportButtons />
+                  <WindowSelector />
+                </div>
               </Suspense>
             }
             className="md:col-span-2 xl:col-span-4 xl:row-span-2 2xl:col-span-5"
@@ -101,7 +118,10 @@ export default async function DashboardPage({ searchParams }: DashboardPageProps
             }
             actions={
               <Suspense>
-                <SeriesActions />
+                <div className="flex flex-wrap items-center justify-end gap-2">
+                  <SeriesActions />
+                  <SeriesExportButtons />
+                </div>
               </Suspense>
             }
             className="xl:col-span-4"
@@ -125,11 +145,14 @@ export default async function DashboardPage({ searchParams }: DashboardPageProps
         </main>
         <footer className="text-xs text-zinc-500 dark:text-zinc-400">
           Keyboard: <kbd className="font-mono">Tab</kbd> to a hashtag,{' '}
-          <kbd className="font-mono">Enter</kbd> or <kbd className="font-mono">Space</kbd> adds or
-          removes its line · arrow keys change the window · <kbd className="font-mono">P</kbd>{' '}
-          pauses and resumes
+          <kbd className="font-mono">Enter</kbd> or <kbd className="font-mono">Space</kbd> opens its
+          detail (<kbd className="font-mono">Esc</kbd> closes it) · arrow keys change the window ·{' '}
+          <kbd className="font-mono">P</kbd> pauses and resumes
         </footer>
       </div>
+      <Suspense>
+        <TagDetailDialog />
+      </Suspense>
     </TrendsProvider>
   );
 }

@@ -41,7 +41,7 @@ export function SeriesPanel() {
       {!watched.length ? (
         <EmptyState
           title="No hashtag selected"
-          detail="Click a bar or a trending tag (or focus it and press Enter) to draw its line."
+          detail="Open a tag's detail (click a bar or a trending tag) and choose Show on chart."
         />
       ) : seriesRange !== 'live' ? (
         <HistoryChart watched={watched} range={seriesRange} spellings={view.spellings} />
@@ -63,7 +63,7 @@ export function SeriesPanel() {
 }
 
 function WatchedChips() {
-  const { view, watched, unwatchTag, notice } = useTrends();
+  const { view, watched, unwatchTag, notice, openTag } = useTrends();
   return (
     <div className="flex flex-col gap-1.5">
       <ul aria-label="Hashtags on the chart" className="flex min-h-7 flex-wrap gap-1.5">
@@ -79,7 +79,14 @@ function WatchedChips() {
                 aria-hidden="true"
                 className={`size-2 rounded-full ${seriesColor(tag.colorSlot).swatchClass}`}
               />
-              #{spelling}
+              <button
+                type="button"
+                aria-haspopup="dialog"
+                onClick={() => openTag({ key: tag.key, tag: spelling })}
+                className="rounded-sm hover:underline focus-visible:outline-2 focus-visible:outline-sky-500"
+              >
+                #{spelling}
+              </button>
               <button
                 type="button"
                 onClick={() => unwatchTag(tag.key)}
@@ -93,7 +100,7 @@ function WatchedChips() {
         })}
       </ul>
       <p role="status" className="text-xs text-zinc-500 dark:text-zinc-400">
-        {notice ?? `Up to ${MAX_WATCHED_TAGS} hashtags · click a bar or a trending tag to add one`}
+        {notice ?? `Up to ${MAX_WATCHED_TAGS} hashtags · Show on chart in a tag's detail adds one`}
       </p>
     </div>
   );

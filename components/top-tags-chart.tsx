@@ -1,5 +1,8 @@
 'use client';
-/** Top hashtags of the chosen window as ranked bars; a bar toggles its tag on the time chart. */
+/**
+ * Top hashtags of the chosen window as ranked bars; a bar opens the tag's detail (where "Show on
+ * chart" draws its line).
+ */
 import type { CSSProperties } from 'react';
 import type { TagCount } from '@/lib/trends/types';
 import { formatCount, formatExactCount, formatWindowMs } from '@/lib/client/format';
@@ -12,7 +15,7 @@ import { EmptyState, SkeletonRows } from './ui/skeleton';
 export const TOP_BARS = 20;
 
 export function TopTagsChart() {
-  const { view, selectedWindow, watched, toggleTag } = useTrends();
+  const { view, selectedWindow, watched, openTag } = useTrends();
   if (!view) return <SkeletonRows rows={14} />;
   if (view.batchTime === null) {
     return (
@@ -51,10 +54,10 @@ export function TopTagsChart() {
           return slot === undefined ? 'var(--color-bar)' : seriesColor(slot).css;
         }}
         isSelected={(row) => slotByKey.has(row.key)}
-        onSelect={toggleTag}
+        onOpen={openTag}
         describe={(row) =>
           `${isApproximate(row) ? 'About ' : ''}${formatExactCount(row.count)} posts. ` +
-          `${slotByKey.has(row.key) ? 'Shown' : 'Not shown'} on the chart over time.`
+          `${slotByKey.has(row.key) ? 'Shown' : 'Not shown'} on the chart over time. Opens its detail.`
         }
         tooltipFooter={(row) =>
           isApproximate(row)

@@ -3,7 +3,7 @@
  * "Trending now": only what rises now, strongest first, each with why in words ("4.1× its usual
  * rate, 83 people in the last minute"); "Nothing is trending right now" rather than padding. Tags
  * past their peak move to a separate "Cooling down" list; while the job learns the tags' usual
- * rates, a note says how long that takes. A row toggles the tag on the time chart.
+ * rates, a note says how long that takes. A row opens the tag's detail.
  */
 import type { TrendingTag } from '@/lib/trends/types';
 import {
@@ -22,7 +22,7 @@ export const TRENDING_ROWS = 20;
 export const COOLING_ROWS = 5;
 
 export function TrendingList() {
-  const { view, watched, toggleTag } = useTrends();
+  const { view, watched, openTag } = useTrends();
   if (!view) return <SkeletonRows rows={10} />;
   if (view.batchTime === null) {
     return <EmptyState title="Waiting for the first batch" />;
@@ -37,7 +37,7 @@ export function TrendingList() {
           rank={ranked ? position + 1 : null}
           reason={trendReason(tag, windowMs)}
           colorSlot={slotByKey.get(tag.key)}
-          onToggle={() => toggleTag(tag)}
+          onOpen={() => openTag(tag)}
         />
       </li>
     ));
@@ -87,21 +87,21 @@ function TrendingRow({
   rank,
   reason,
   colorSlot,
-  onToggle,
+  onOpen,
 }: {
   tag: TrendingTag;
   /** Place in "Trending now"; null in "Cooling down". */
   rank: number | null;
   reason: string;
   colorSlot: number | undefined;
-  onToggle: () => void;
+  onOpen: () => void;
 }) {
   const selected = colorSlot !== undefined;
   return (
     <button
       type="button"
-      aria-pressed={selected}
-      onClick={onToggle}
+      aria-haspopup="dialog"
+      onClick={onOpen}
       title={`Score ${tag.score.toFixed(1)} · ${tag.originals} original posts · ${tag.fastRatePerMin.toFixed(1)}/min now, usually ${tag.usualRatePerMin.toFixed(1)}/min`}
       className="grid w-full grid-cols-[1.75rem_minmax(0,1fr)_auto_3.5rem] items-center gap-x-2 rounded-lg px-2 py-1.5 text-left text-sm hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-sky-500 dark:hover:bg-zinc-800"
     >

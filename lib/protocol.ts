@@ -2,6 +2,7 @@
  * The socket.io contract between the server and the dashboard, shared by both sides.
  * Everything here is plain JSON: no Maps, no Dates, no class instances.
  */
+import type { TagDetailRequest, TagDetailUpdate } from './tag-detail-protocol';
 import type { LanguageCount, TagCount, TrendingTag, WindowResult } from './trends/types';
 import type { ViewFilter } from './view-filters';
 
@@ -140,11 +141,15 @@ export interface ServerToClientEvents {
   series: (update: WatchedSeriesUpdate) => void;
   /** The client's `filter` was not applied; its updates stay under the previous filter. */
   filterRefused: (refusal: FilterRefusal) => void;
+  /** The open tag detail after each batch, to a client that subscribed with `detail`. */
+  detail: (update: TagDetailUpdate) => void;
 }
 
 export interface ClientToServerEvents {
   /** Hashtag keys whose series this client draws (at most `MAX_WATCHED_TAGS`). */
   watch: (keys: string[]) => void;
+  /** The tag whose detail this client shows; `null` ends the subscription. */
+  detail: (request: TagDetailRequest | null) => void;
   /**
    * The filter this client's numbers are under (`{}` for every post). The server answers with a
    * `snapshot` under it, then sends `batch` updates under it (built once per distinct filter);

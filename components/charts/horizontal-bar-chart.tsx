@@ -21,6 +21,11 @@ export interface HorizontalBarChartProps<T> {
   color: (row: T) => string;
   isSelected?: (row: T) => boolean;
   onSelect?: (row: T) => void;
+  /**
+   * What a row does instead of toggling its selection, e.g. open the row's detail in a dialog:
+   * the row is then a plain button (no `aria-pressed`) that says it opens a dialog.
+   */
+  onOpen?: (row: T) => void;
   /** Read after the visible label and value, e.g. the exact count and whether it is drawn. */
   describe: (row: T) => string;
   /** Extra line shown on hover (the row's title). */
@@ -48,7 +53,8 @@ export function HorizontalBarChart<T>(props: HorizontalBarChartProps<T>) {
               share={value / max}
               color={props.color(row)}
               selected={props.isSelected?.(row) ?? false}
-              onToggle={() => props.onSelect?.(row)}
+              opens={props.onOpen !== undefined}
+              onToggle={() => (props.onOpen ?? props.onSelect)?.(row)}
             />
           </li>
         );
@@ -67,6 +73,8 @@ interface BarRowProps {
   share: number;
   color: string;
   selected: boolean;
+  /** True: the row opens a dialog rather than toggling. */
+  opens: boolean;
   onToggle: () => void;
 }
 
@@ -75,7 +83,8 @@ function BarRow(props: BarRowProps) {
   return (
     <button
       type="button"
-      aria-pressed={selected}
+      aria-pressed={props.opens ? undefined : selected}
+      aria-haspopup={props.opens ? 'dialog' : undefined}
       data-row-id={props.rowId}
       title={props.title}
       onClick={props.onToggle}

@@ -6,7 +6,7 @@ import type {
   SeriesBlock,
   SourceStatus,
 } from '@/lib/protocol';
-import type { TagCount, WindowResult } from '@/lib/trends/types';
+import type { TagCount, TrendingTag, WindowResult } from '@/lib/trends/types';
 import type { HeldPoint } from './dashboard-state';
 
 export function engineStats(overrides: Partial<EngineStats> = {}): EngineStats {
@@ -99,6 +99,24 @@ export function batchUpdate(batchTime: number, overrides: Partial<BatchUpdate> =
     series: block([[batchTime, [['a', 1]]]]),
     stats: engineStats({ batches: batchTime / 2000 }),
     source: sourceStatus(),
+    ...overrides,
+  };
+}
+
+export function trendingTag(key: string, overrides: Partial<TrendingTag> = {}): TrendingTag {
+  return {
+    key,
+    tag: key,
+    score: 8,
+    count: 40,
+    fastRatePerMin: 30,
+    usualRatePerMin: 5,
+    rateMultiple: 6,
+    authors: 25,
+    originals: 30,
+    direction: 'rising',
+    trendingSinceMs: 0,
+    rankChange: null,
     ...overrides,
   };
 }

@@ -5,10 +5,15 @@
  * (re)connection starts with a `snapshot` that replaces the state; `batch` updates fold in. The
  * watched keys are sent on every connect and whenever they change, and each newly watched key's
  * history is fetched once per snapshot, then extended by the series points of later batches.
+ * The view filter and the open tag detail are sent the same way (on connect and on change); the
+ * server answers a new filter with a new snapshot and sends the detail's updates per batch.
  */
-import { startTransition, useCallback, useEffect, useReducer, useRef } from 'react';
+import { startTransition, useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import type { Socket } from 'socket.io-client';
 import type { ClientToServerEvents, DashboardSnapshot, ServerToClientEvents } from '@/lib/protocol';
+import type { TagDetailRequest, TagDetailUpdate } from '@/lib/tag-detail-protocol';
+import type { ViewFilter } from '@/lib/view-filters';
+import { isUnfiltered, NO_FILTER } from '@/lib/view-filters';
 import { fetchTagSeries } from './fetch-tag-series';
 import type { ConnectionState, StreamAction } from './stream-reducer';
 import { shownState, streamReducer, streamStateFrom } from './stream-reducer';
@@ -29,19 +34,32 @@ export interface TrendsStream {
   togglePause: () => void;
   /** Wall-clock time (ms) of the last snapshot or batch; null before any. */
   lastMessageAtMs: number | null;
+  /** The latest socket update of the subscribed tag detail; null before one arrives. */
+  detailUpdate: TagDetailUpdate | null;
+}
+
+/** What this client asks of the server besides the shared stream. */
+interface Subscriptions {
+  watched: readonly string[];
+  filter: ViewFilter;
+  detail: TagDetailRequest | null;
 }
 
 /**
- * `watchedKeys` must keep its identity while its content is unchanged (memoise it).
- * `initialSnapshot`: the latest state the server rendered the page with, if any.
+ * `watchedKeys`, `filter` and `detail` must keep their identity while their content is
+ * unchanged (memoise them). `initialSnapshot`: the latest state the server rendered the page
+ * with, if any.
  */
 export function useTrendsSocket(
   watchedKeys: readonly string[],
   initialSnapshot: DashboardSnapshot | null = null,
+  filter: ViewFilter = NO_FILTER,
+  detail: TagDetailRequest | null = null,
 ): TrendsStream {
   const [state, dispatch] = useReducer(streamReducer, initialSnapshot, streamStateFrom);
+  const [detailUpdate, setDetailUpdate] = useState<TagDetailUpdate | null>(null);
   const socketRef = useRef<TrendsSocket | null>(null);
-  const watchedRef = useRef(watchedKeys);
+  const subscriptions = useRef<Subscriptions>({ watched: watchedKeys, filter, detail });
 
   useEffect(() => {
     let socket: TrendsSocket | undefined;
@@ -54,7 +72,10 @@ export function useTrendsSocket(
         if (unmounted) return;
         socket = io({ transports: ['websocket', 'polling'], tryAllTransports: true });
         socketRef.current = socket;
-        detach = attachHandlers(socket, dispatch, () => watchedRef.current);
+        detach = attachHandlers(socket, dispatch, () => subscriptions.current);
+        socket.on('detail', (update) => {
+          if (update.summary.key === subscriptions.current.detail?.key) setDetailUpdate(update);
+        });
       },
       () => dispatch({ type: 'connection', connection: 'offline' }),
     );
@@ -67,12 +88,25 @@ export function useTrendsSocket(
   }, []);
 
   useEffect(() => {
-    watchedRef.current = watchedKeys;
+    subscriptions.current = { ...subscriptions.current, watched: watchedKeys };
     const socket = socketRef.current;
-    if (socket?.connected) socket.emit('watch', [...watchedRef.current]);
+    if (socket?.connected) socket.emit('watch', [...watchedKeys]);
   }, [watchedKeys]);
 
-  useTagHistory(watchedKeys, state.snapshots, state.coveredKeys, dispatch);
+  useEffect(() => {
+    subscriptions.current = { ...subscriptions.current, filter };
+    const socket = socketRef.current;
+    if (socket?.connected) socket.emit('filter', filter);
+  }, [filter]);
+
+  useEffect(() => {
+    subscriptions.current = { ...subscriptions.current, detail };
+    setDetailUpdate(null);
+    const socket = socketRef.current;
+    if (socket?.connected) socket.emit('detail', detail);
+  }, [detail]);
+
+  useTagHistory(watchedKeys, state.snapshots, state.coveredKeys, dispatch, filter);
 
   const togglePause = useCallback(
     () => dispatch({ type: state.paused ? 'resume' : 'pause' }),
@@ -85,6 +119,7 @@ export function useTrendsSocket(
     paused: state.paused,
     togglePause,
     lastMessageAtMs: state.lastMessageAtMs,
+    detailUpdate,
   };
 }
 
@@ -96,7 +131,7 @@ export function useTrendsSocket(
 function attachHandlers(
   socket: TrendsSocket,
   dispatch: (action: StreamAction) => void,
-  watched: () => readonly string[],
+  subscriptions: () => Subscriptions,
 ): () => void {
   const setConnection = (connection: ConnectionState) =>
     dispatch({ type: 'connection', connection });
@@ -110,7 +145,10 @@ function attachHandlers(
     connectedOnce = true;
     failures = 0;
     setConnection('live');
-    socket.emit('watch', [...watched()]);
+    const { watched, filter, detail } = subscriptions();
+    if (!isUnfiltered(filter)) socket.emit('filter', filter);
+    socket.emit('watch', [...watched]);
+    if (detail) socket.emit('detail', detail);
   });
   socket.on('connect_error', () => {
     failures += 1;
@@ -154,6 +192,7 @@ function useTagHistory(
   snapshots: number,
   coveredKeys: ReadonlySet<string>,
   dispatch: (action: StreamAction) => void,
+  filter: ViewFilter,
 ) {
   const requests = useRef(new Map<string, { snapshots: number; controller: AbortController }>());
   useEffect(() => {
@@ -168,14 +207,14 @@ function useTagHistory(
       requests.current.get(key)?.controller.abort();
       const controller = new AbortController();
       requests.current.set(key, { snapshots, controller });
-      if (coveredKeys.has(key)) continue;
-      fetchTagSeries(key, controller.signal)
+      if (coveredKeys.has(key) && isUnfiltered(filter)) continue;
+      fetchTagSeries(key, controller.signal, filter)
         .then(({ tag, points }) =>
           startTransition(() => dispatch({ type: 'history', key, tag, points })),
         )
         .catch(() => undefined);
     }
-  }, [watchedKeys, snapshots, coveredKeys, dispatch]);
+  }, [watchedKeys, snapshots, coveredKeys, dispatch, filter]);
 
   useEffect(() => {
     const pending = requests.current;

@@ -70,7 +70,11 @@ describe.skipIf(skipWithoutBrowser)('dashboard in Chromium', () => {
         '--disable-sync',
       ],
     });
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 }, colorScheme: 'light' });
+    page = await browser.newPage({
+      viewport: { width: 1440, height: 900 },
+      colorScheme: 'light',
+      permissions: ['notifications'],
+    });
     page.setDefaultTimeout(20_000);
     // Chromium reports each blocked script, style or connection on the console and as an event.
     page.on('console', (message) => {
@@ -83,6 +87,24 @@ describe.skipIf(skipWithoutBrowser)('dashboard in Chromium', () => {
           .reportCspViolation;
         report(`${event.violatedDirective} blocked ${event.blockedURI}`);
       });
+    });
+    // An alert on #WorldCup set before it trends, and the notifications the page shows.
+    await page.addInitScript(() => {
+      if (sessionStorage.getItem('alert-set')) return;
+      sessionStorage.setItem('alert-set', '1');
+      localStorage.setItem(
+        'tagstream:alerts',
+        JSON.stringify([{ key: 'worldcup', tag: 'WorldCup', threshold: null }]),
+      );
+      const shown: string[] = [];
+      (window as unknown as { shownNotifications: string[] }).shownNotifications = shown;
+      const Native = window.Notification;
+      window.Notification = class extends Native {
+        constructor(title: string, options?: NotificationOptions) {
+          super(title, options);
+          shown.push(options?.body ?? title);
+        }
+      } as typeof Notification;
     });
     pageUrl = url;
     firstAnswer = await page.goto(url);
@@ -113,56 +135,89 @@ describe.skipIf(skipWithoutBrowser)('dashboard in Chromium', () => {
       .not.toBe(firstBars);
   }, 90_000);
 
-  it('starts the chart with the top three tags and toggles the line of a clicked trending tag', async () => {
+  it('marks and notifies when an alerted tag enters the trending list', async () => {
+    await page.locator(listedRows).first().waitFor({ timeout: 60_000 });
+    const mark = page.locator('[data-testid="alert-mark"]', { hasText: '#WorldCup is trending' });
+    await mark.waitFor();
+    expect(
+      await page.evaluate(
+        () => (window as unknown as { shownNotifications: string[] }).shownNotifications,
+      ),
+    ).toContain('#WorldCup is trending');
+    await mark.getByRole('button', { name: /^Dismiss/ }).click();
+    await expect.poll(() => mark.count()).toBe(0);
+  });
+
+  it('starts the chart with the top three tags and toggles the line of a trending tag from its detail', async () => {
     const chips = page.locator('[data-testid="watched-chip"]');
     await expect.poll(() => chips.count()).toBe(3);
     await expect
       .poll(() => page.locator('[data-testid="series-chart"] .recharts-line').count())
       .toBe(3);
     // The fixture's one trending tag, #WorldCup, is drawn from the start if it was already among
-    // the top three when the page loaded: a click removes its line and a second adds it back;
-    // otherwise the first click adds it and the second removes it.
+    // the top three when the page loaded: "Remove from chart" in its detail removes its line and
+    // "Show on chart" adds it back; otherwise the first adds it and the second removes it.
     const row = page.locator(listedRows).first();
     const tag = (await row.locator('span.truncate').textContent())!.trim();
     expect(tag).toBe('#WorldCup');
-    const drawn = (await row.getAttribute('aria-pressed')) === 'true';
+    const detail = page.getByRole('dialog', { name: tag });
+    const toggle = detail.getByRole('button', { name: /^(Show on|Remove from) chart$/ });
+    await row.click();
+    await detail.waitFor();
+    const drawn = (await toggle.getAttribute('aria-pressed')) === 'true';
+    await page.screenshot({ path: `${RESULTS_DIR}/dashboard-detail.png` });
     const add = async () => {
-      await row.click();
+      await toggle.click();
       await expect.poll(() => chips.count()).toBe(drawn ? 3 : 4);
-      await expect.poll(() => row.getAttribute('aria-pressed')).toBe('true');
+      await expect.poll(() => toggle.getAttribute('aria-pressed')).toBe('true');
       await expect.poll(() => chips.last().textContent()).toContain(tag);
       await expect
         .poll(() => page.locator('[data-testid="series-chart"] .recharts-line').count())
         .toBe(drawn ? 3 : 4);
     };
     const remove = async () => {
-      await row.click();
+      await toggle.click();
       await expect.poll(() => chips.count()).toBe(drawn ? 2 : 3);
-      await expect.poll(() => row.getAttribute('aria-pressed')).toBe('false');
+      await expect.poll(() => toggle.getAttribute('aria-pressed')).toBe('false');
     };
     if (drawn) await remove();
     await add();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => detail.isVisible()).toBe(false);
     const path = page.locator('[data-testid="series-chart"] .recharts-line-curve').last();
     await expect
       .poll(async () => ((await path.getAttribute('d')) ?? '').length)
       .toBeGreaterThan(20);
     if (!drawn) await remove();
-  });
+  }, 90_000);
 
-  it('toggles a tag from the keyboard on its bar label', async () => {
+  it('opens a tag from the keyboard on its bar label and draws it from its detail', async () => {
     // From the window selector, Tab lands on the first bar's label: no stray stops in the chart.
     await page.locator('[role="radio"][aria-checked="true"]').first().focus();
     await page.keyboard.press('Tab');
     // The button's name is its text: the visible label and value, then the details.
     const focused = await page.evaluate(() => document.activeElement?.textContent);
     expect(focused).toMatch(
-      /^#\S+ ≈?[\d.,]+k?M?: (About )?[\d,]+ posts\. (Not shown|Shown) on the chart over time\.$/,
+      /^#\S+ ≈?[\d.,]+k?M?: (About )?[\d,]+ posts\. (Not shown|Shown) on the chart over time\. Opens its detail\.$/,
     );
+    const tag = focused!.slice(0, focused!.indexOf(' '));
     const chips = await page.locator('[data-testid="watched-chip"]').count();
+    await page.keyboard.press('Enter');
+    const detail = page.locator('[data-testid="tag-detail"]');
+    await detail.getByRole('heading', { name: tag }).waitFor();
+    // The dialog focuses its first control (Close); the next is the chart toggle.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toMatch(
+      /^(Show on|Remove from) chart$/,
+    );
     await page.keyboard.press('Enter');
     await expect
       .poll(() => page.locator('[data-testid="watched-chip"]').count())
       .toBe(focused!.includes('Not shown') ? chips + 1 : chips - 1);
+    await page.keyboard.press('Escape');
+    // The focus is back on the label (whose count and chart state have changed since).
+    const back = await page.evaluate(() => document.activeElement?.textContent);
+    expect(back?.slice(0, back.indexOf(' '))).toBe(tag);
   });
 
   it('changes the window with the arrow keys and by clicking', async () => {

@@ -1,0 +1,176 @@
+'use client';
+/**
+ * Downloads of what a panel shows: the top list as CSV, JSON and PNG, the chart over time as CSV
+ * and PNG. Everything is made in the browser; file names carry the window and the batch time.
+ */
+import { useState } from 'react';
+import { downloadFile } from '@/lib/client/download-file';
+import type { TopListExport } from '@/lib/client/export-files';
+import { exportFileName, seriesCsv, topListCsv, topListJson } from '@/lib/client/export-files';
+import { rollingSums, spanInBatches } from '@/lib/client/rolling-series';
+import { barChartPng } from '@/lib/client/bar-chart-png';
+import { formatCount, formatWindowMs } from '@/lib/client/format';
+import { seriesColor } from '@/lib/client/series-colors';
+import { svgToPng } from '@/lib/client/svg-to-png';
+import { ROLLING_SPAN_MS } from './series-panel';
+import { TOP_BARS } from './top-tags-chart';
+import { useTrends } from './trends-provider';
+
+const BUTTON_CLASS =
+  'rounded-md px-2 py-1 text-xs font-medium text-zinc-700 hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-sky-500 disabled:opacity-50 dark:text-zinc-300 dark:hover:bg-zinc-800';
+
+function ExportButton({
+  format,
+  what,
+  onClick,
+}: {
+  format: string;
+  what: string;
+  onClick: () => void;
+}) {
+  return (
+    <button
+      type="button"
+      aria-label={`${format} of ${what}`}
+      onClick={onClick}
+      className={BUTTON_CLASS}
+    >
+      {format}
+    </button>
+  );
+}
+
+export function TopExportButtons() {
+  const { view, selectedWindow, filter, watched } = useTrends();
+  const [error, setError] = useState<string | null>(null);
+  if (!view || view.batchTime === null || !selectedWindow) return null;
+  const list: TopListExport = {
+    window: selectedWindow.label,
+    windowMs: selectedWindow.windowMs,
+    batchTime: view.batchTime,
+    approximate: selectedWindow.approximate,
+    filter,
+    tags: selectedWindow.top.slice(0, TOP_BARS),
+  };
+  const name = (ext: 'csv' | 'json' | 'png', what: 'top' | 'top-chart' = 'top') =>
+    exportFileName(what, list.window, list.batchTime, ext);
+  return (
+    <div role="group" aria-label="Download the top hashtags" className="flex items-center gap-0.5">
+      <ExportButton
+        format="CSV"
+        what="the top hashtags"
+        onClick={() => downloadFile(topListCsv(list), name('csv'), 'text/csv;charset=utf-8')}
+      />
+      <ExportButton
+        format="JSON"
+        what="the top hashtags"
+        onClick={() => downloadFile(topListJson(list), name('json'), 'application/json')}
+      />
+      <ExportButton
+        format="PNG"
+        what="the top hashtags chart"
+        onClick={() => {
+          const slots = new Map(watched.map((tag) => [tag.key, tag.colorSlot]));
+          const title = `Top hashtags · last ${formatWindowMs(list.windowMs)} · ${new Date(list.batchTime).toISOString()}`;
+          const rows = list.tags.map((tag) => {
+            const slot = slots.get(tag.key);
+            return {
+              label: `#${tag.tag}`,
+              value: tag.count,
+              valueLabel: `${list.approximate && tag.error > 0 ? '≈' : ''}${formatCount(tag.count)}`,
+              color: cssColor(slot === undefined ? 'var(--color-bar)' : seriesColor(slot).css),
+            };
+          });
+          void barChartPng(title, rows, pageStyle())
+            .then((blob) => downloadFile(blob, name('png', 'top-chart')))
+            .then(() => setError(null))
+            .catch((failure: Error) => setError(failure.message));
+        }}
+      />
+      {error ? (
+        <span role="alert" className="text-xs text-red-700 dark:text-red-300">
+          {error}
+        </span>
+      ) : null}
+    </div>
+  );
+}
+
+export function SeriesExportButtons() {
+  const { view, selectedWindow, watched, seriesMode, seriesRange } = useTrends();
+  const [error, setError] = useState<string | null>(null);
+  if (!view || view.batchTime === null || seriesRange !== 'live' || !watched.length) return null;
+  const batchTime = view.batchTime;
+  const window = selectedWindow?.label ?? 'live';
+  const onCsv = () => {
+    const span =
+      seriesMode === 'rolling' ? spanInBatches(ROLLING_SPAN_MS, view.stats.batchIntervalMs) : 1;
+    const keys = watched.map((tag) => tag.key);
+    const rows = rollingSums(view.series, keys, span);
+    const csv = seriesCsv({
+      window,
+      batchTime,
+      unit: seriesMode === 'rolling' ? 'posts per 30 s, rolling' : 'posts per batch',
+      tags: watched.map((tag) => ({ key: tag.key, tag: view.spellings.get(tag.key) ?? tag.tag })),
+      points: rows.map((row) => ({ batchTime: row.batchTime, values: row.sums })),
+    });
+    downloadFile(csv, exportFileName('series', window, batchTime, 'csv'), 'text/csv;charset=utf-8');
+  };
+  return (
+    <div
+      role="group"
+      aria-label="Download the chart over time"
+      className="flex items-center gap-0.5"
+    >
+      <ExportButton format="CSV" what="the chart over time" onClick={onCsv} />
+      <ExportButton
+        format="PNG"
+        what="the chart over time"
+        onClick={() =>
+          void chartPng(
+            'series-chart',
+            exportFileName('series-chart', window, batchTime, 'png'),
+          ).then(setError)
+        }
+      />
+      {error ? (
+        <span role="alert" className="text-xs text-red-700 dark:text-red-300">
+          {error}
+        </span>
+      ) : null}
+    </div>
+  );
+}
+
+/** A colour as a canvas takes it: `var(--name)` resolved on the page's root (the theme's value). */
+function cssColor(color: string): string {
+  const property = /^var\((--[\w-]+)\)$/.exec(color)?.[1];
+  if (property === undefined) return color;
+  return getComputedStyle(document.documentElement).getPropertyValue(property).trim() || '#0ea5e9';
+}
+
+function pageStyle() {
+  const body = getComputedStyle(document.body);
+  const card = document.querySelector('section');
+  return {
+    background: card ? getComputedStyle(card).backgroundColor : body.backgroundColor,
+    text: body.color,
+    muted: cssColor('var(--color-axis)'),
+    fontFamily: body.fontFamily,
+  };
+}
+
+/** Draws the chart inside `[data-testid=testId]` as a PNG download; resolves an error or null. */
+async function chartPng(testId: string, fileName: string): Promise<string | null> {
+  const svg = document.querySelector<SVGSVGElement>(
+    `[data-testid="${testId}"] svg.recharts-surface`,
+  );
+  if (!svg) return 'The chart is not drawn yet.';
+  const card = svg.closest('section') ?? document.body;
+  try {
+    downloadFile(await svgToPng(svg, getComputedStyle(card).backgroundColor), fileName);
+    return null;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}

@@ -1,0 +1,58 @@
+'use client';
+/** The tag's count and rank in every window, and why it trends, in words. */
+import type { TagSummary } from '@/lib/tag-detail-protocol';
+import { formatExactCount, formatWindowMs } from '@/lib/client/format';
+import { trendReason } from '@/lib/client/trend-reason';
+
+export function TagStanding({ summary }: { summary: TagSummary }) {
+  const shortestMs = Math.min(...summary.windows.map((window) => window.windowMs));
+  const { trend } = summary;
+  return (
+    <div className="flex flex-col gap-3">
+      <p data-testid="detail-reason" className="text-sm">
+        {trend ? (
+          <>
+            <span className="font-semibold">
+              {trend.direction === 'cooling' ? 'Cooling down' : 'Trending'}:
+            </span>{' '}
+            {trendReason(trend, shortestMs)}; {formatExactCount(trend.originals)} original{' '}
+            {trend.originals === 1 ? 'post' : 'posts'}; now {trend.fastRatePerMin.toFixed(1)} per
+            minute, usually {trend.usualRatePerMin.toFixed(1)}.
+          </>
+        ) : (
+          'Not trending now.'
+        )}
+      </p>
+      <table data-testid="detail-windows" className="w-full text-sm tabular-nums">
+        <caption className="sr-only">Posts and rank in each window</caption>
+        <thead className="text-xs text-zinc-500 dark:text-zinc-400">
+          <tr>
+            <th scope="col" className="text-left font-medium">
+              Window
+            </th>
+            <th scope="col" className="text-right font-medium">
+              Posts
+            </th>
+            <th scope="col" className="text-right font-medium">
+              Rank
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {summary.windows.map((window) => (
+            <tr key={window.label}>
+              <th scope="row" className="text-left font-normal">
+                last {formatWindowMs(window.windowMs)}
+              </th>
+              <td className="text-right">
+                {window.error > 0 ? '≈' : ''}
+                {formatExactCount(window.count)}
+              </td>
+              <td className="text-right">{window.rank === null ? '—' : `#${window.rank}`}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

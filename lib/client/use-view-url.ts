@@ -1,0 +1,35 @@
+'use client';
+/**
+ * Keeps the address bar in step with the view. On mount the address is read once and handed to
+ * `restore`; from then on, every change of `view` replaces the address (no history entry per
+ * click). The view as first rendered after the restore is the baseline: the address is first
+ * written when the view differs from it, so opening the page does not rewrite its own address
+ * (a router update during load) and the defaults never overwrite the address's parameters.
+ */
+import { useEffect, useRef, useState } from 'react';
+import type { ViewUrlState } from './view-url';
+import { parseViewUrl, serialiseViewUrl } from './view-url';
+
+export function useViewUrl(view: ViewUrlState, restore: (state: ViewUrlState) => void) {
+  const [restored, setRestored] = useState(false);
+  const changed = useRef(false);
+  useEffect(() => {
+    restore(parseViewUrl(window.location.search));
+    setRestored(true);
+    // Read once: later changes come from the page, not from the address.
+  }, []);
+  const query = restored ? serialiseViewUrl(view, window.location.search) : null;
+  const baseline = useRef<string | null>(null);
+  useEffect(() => {
+    if (query === null) return;
+    if (baseline.current === null) baseline.current = query;
+    if (query === baseline.current && !changed.current) return;
+    changed.current = true;
+    if (query === window.location.search) return;
+    const url = new URL(window.location.href);
+    url.search = query;
+    // `null` state, as Next's router expects of a page's own replaceState (it then syncs its
+    // search parameters instead of treating the call as one of its own).
+    window.history.replaceState(null, '', url);
+  }, [query]);
+}
