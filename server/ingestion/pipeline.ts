@@ -156,7 +156,7 @@ export class Pipeline {
       return;
     }
     // A `false` (bound reached) is counted by the engine as a dropped record.
-    this.input.push(toParsedPost(parsed.line.data));
+    this.input.push(toParsedPost(parsed.line.data, parsed.line.includes));
   }
 
   private badLine(reason: string): void {
