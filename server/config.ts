@@ -86,6 +86,15 @@ const schema = z.object({
   SPELLING_MAX_KEYS: positiveInt(100).default(100_000),
   DEDUPE_MAX_IDS: positiveInt(1000).default(500_000),
   TREND_MAX_KEYS: positiveInt(100).default(50_000),
+  /** Bounds of what is kept behind a trend (latest posts, related tags; docs/tag-detail.md). */
+  DETAIL_MAX_TAGS: positiveInt(10).default(2000),
+  DETAIL_MAX_RELATED_UNITS: positiveInt(1000).default(300_000),
+  /** Receives a JSON POST (Slack incoming-webhook shape) when a tag enters the trending top. */
+  TRENDING_WEBHOOK_URL: z
+    .url({ protocol: /^https?$/ })
+    .optional(),
+  /** A tag entering the first this many of the trending list is announced. */
+  TRENDING_WEBHOOK_TOP: positiveInt().pipe(z.number().max(50)).default(10),
   X_BEARER_TOKEN: z.string().min(1).optional(),
   X_API_BASE_URL: z.url().default('https://api.x.com'),
   X_STREAM_RULES: z.string().default(''),
@@ -157,6 +166,10 @@ const ACCEPTS: Partial<Record<keyof Raw, string>> = {
   SPELLING_MAX_KEYS: 'an integer ≥ 100',
   DEDUPE_MAX_IDS: 'an integer ≥ 1000',
   TREND_MAX_KEYS: 'an integer ≥ 100',
+  DETAIL_MAX_TAGS: 'an integer ≥ 10',
+  DETAIL_MAX_RELATED_UNITS: 'an integer ≥ 1000',
+  TRENDING_WEBHOOK_URL: 'an http(s) URL (a Slack incoming webhook, or any receiver of JSON)',
+  TRENDING_WEBHOOK_TOP: 'an integer 1-50',
   X_API_BASE_URL: 'an absolute URL such as https://api.x.com',
   X_BACKOFF_SCALE: 'a number in (0, 1]',
   REDIS_URL: 'a URL such as redis://host:6379 or rediss://user:password@host:6380/0',

@@ -4,6 +4,7 @@ import type { Checkpoint, PushDStream } from '@/lib/engine';
 import { createTrendsJob, parseStreamLine, toParsedPost } from '@/lib/trends';
 import type { TrendsJob, TrendsJobSnapshot } from '@/lib/trends';
 import type { TagHistory } from '@/lib/trends/history/tag-history';
+import type { TagDetail } from '@/lib/trends/detail/tag-detail';
 import type { ParsedPost, TrendsBatchResult } from '@/lib/trends/types';
 import type { EngineStatsTracker } from './engine-stats-tracker';
 import type { TimeMode, TweetSink } from '../sources/types';
@@ -14,6 +15,9 @@ export interface JobMemoryBounds {
   maxSpellingKeys: number;
   maxDedupeIds: number;
   maxTrackedKeys: number;
+  /** What is kept behind a trend (see `TagDetail`). */
+  detailMaxTags?: number;
+  detailMaxRelatedUnits?: number;
 }
 
 export interface PipelineOptions {
@@ -70,6 +74,10 @@ export class Pipeline {
         maxSpellingKeys: options.memoryBounds?.maxSpellingKeys,
         maxDedupeIds: options.memoryBounds?.maxDedupeIds,
         trending: { maxTrackedKeys: options.memoryBounds?.maxTrackedKeys },
+        detail: {
+          maxTags: options.memoryBounds?.detailMaxTags,
+          maxRelatedUnits: options.memoryBounds?.detailMaxRelatedUnits,
+        },
       },
       (result) => {
         options.stats.recordDuplicates(result.duplicates);
@@ -119,6 +127,11 @@ export class Pipeline {
   /** Per-minute counts of the tags that matter (24 h). */
   get history(): TagHistory {
     return this.job.history;
+  }
+
+  /** The latest posts and related tags of the tags that matter. */
+  get detail(): TagDetail {
+    return this.job.detail;
   }
 
   /** Time of the last batch run or restored; undefined before the first. */

@@ -4,6 +4,7 @@ import type { TrendTrackerSnapshot } from '../trending/trend-tracker-snapshot';
 import type { DisplaySpellingsSnapshot } from './display-spellings';
 import type { PostDeduperSnapshot } from './post-deduper';
 import type { TagHistorySnapshot } from '../history/tag-history-types';
+import type { TagDetailSnapshot } from '../detail/detail-types';
 
 /**
  * The job's state outside the engine, as plain data (arrays, typed arrays, numbers, strings,
@@ -20,4 +21,6 @@ export interface TrendsJobSnapshot {
   heavyWindows: HeavyHittersWindowSnapshot[];
   lastSweepMs: number | null;
   history: TagHistorySnapshot;
+  /** Absent in checkpoints made before the detail was kept. */
+  detail?: TagDetailSnapshot;
 }
