@@ -3,6 +3,7 @@
  * Everything here is plain JSON: no Maps, no Dates, no class instances.
  */
 import type { TagCount, TrendingTag, WindowResult } from './trends/types';
+import type { TagDetailRequest, TagDetailUpdate } from './tag-detail-protocol';
 
 export type { TagCount, TrendingTag, WindowResult };
 
@@ -121,11 +122,15 @@ export interface ServerToClientEvents {
   /** The source's status changed between batches (e.g. an instance lost Redis). */
   source: (source: SourceStatus) => void;
   series: (update: WatchedSeriesUpdate) => void;
+  /** The open tag detail of this client: once after it asks, then after each batch. */
+  detail: (update: TagDetailUpdate) => void;
 }
 
 export interface ClientToServerEvents {
   /** Hashtag keys whose series this client draws (at most `MAX_WATCHED_TAGS`). */
   watch: (keys: string[]) => void;
+  /** Opens a tag's detail (its tag is then watched too); `null` closes it. */
+  detail: (request: TagDetailRequest | null) => void;
 }
 
 export const MAX_WATCHED_TAGS = 12;

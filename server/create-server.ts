@@ -120,6 +120,7 @@ export function createTagstreamServer(options: TagstreamServerOptions): Tagstrea
     defaultWindow: seriesWindow,
     batchIntervalMs: config.BATCH_INTERVAL_MS,
     history: () => runner.history(),
+    detail: () => runner.detail(),
     registry: metrics.registry,
     readiness,
     logger,

@@ -22,6 +22,7 @@ import type { ClusterStatus } from './cluster-status';
 import { HolderCheckpoints } from './holder-checkpoints';
 import { HolderTerm } from './holder-term';
 import type { TagHistory } from '@/lib/trends/history/tag-history';
+import type { TagDetail } from '@/lib/trends/detail/tag-detail';
 import type { HolderTermFactories } from './holder-term';
 import { LeaseKeeper } from './lease-keeper';
 import type { PublishedBatch } from './published-batch';
@@ -130,6 +131,11 @@ export class ClusterNode {
    */
   history(): TagHistory | Promise<TagHistory | undefined> {
     return this.term?.ingest.pipeline.history ?? this.sharedHistory.read();
+  }
+
+  /** The holder's latest posts and related tags (they live in its job); undefined on a follower. */
+  detail(): TagDetail | undefined {
+    return this.term?.ingest.pipeline.detail;
   }
 
   /** The client socket.io's Redis streams adapter publishes with (it duplicates it to read). */

@@ -70,6 +70,8 @@ const history = new TagHistory();
 const router = createRouter({
   store,
   history: () => history,
+  // As on an instance that does not ingest: posts and related tags are answered elsewhere.
+  detail: () => undefined,
   windows: WINDOWS,
   defaultWindow: WINDOWS[1]!,
   batchIntervalMs: 2000,
@@ -221,6 +223,23 @@ describe('HTTP routes', () => {
     expect((await fetch(`${base}/`)).status).toBe(418);
     expect((await fetch(`${base}/healthz/`)).status).toBe(418);
     expect((await fetch(`${base}/apifoo`)).status).toBe(418);
+  });
+});
+
+describe('tag detail routes on an instance that does not ingest', () => {
+  it('answers the summary from the shared results', async () => {
+    const { status, body } = await get('/api/trends/%23WorldCup');
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ key: 'worldcup', tag: 'WorldCup', batchTime: 6000 });
+    expect(body.trend).toMatchObject({ key: 'worldcup', direction: 'rising' });
+    expect(body.windows[0]).toMatchObject({ label: '1m', rank: 1 });
+  });
+
+  it('answers posts and related tags with 503, after checking the parameters', async () => {
+    expect((await get('/api/trends/worldcup/posts')).status).toBe(503);
+    expect((await get('/api/trends/worldcup/related?window=1m')).status).toBe(503);
+    expect((await get('/api/trends/worldcup/posts?limit=21')).status).toBe(400);
+    expect((await get('/api/trends/worldcup/related?window=2m')).status).toBe(400);
   });
 });
 

@@ -8,6 +8,7 @@ import type { Readiness } from '../http/health-routes';
 import type { TweetSource } from '../sources/types';
 import type { Logger } from 'pino';
 import type { TagHistory } from '@/lib/trends/history/tag-history';
+import type { TagDetail } from '@/lib/trends/detail/tag-detail';
 import type { ClusterNode } from '../cluster/cluster-node';
 import type { CheckpointKeeper } from '../state/checkpoint-keeper';
 import type { Ingest } from './ingest';
@@ -24,6 +25,8 @@ export interface IngestRunner {
    * holder's as last shared (undefined before any; rejects while it cannot be read).
    */
   history(): TagHistory | Promise<TagHistory | undefined>;
+  /** The latest posts and related tags, where this instance ingests; undefined on a follower. */
+  detail(): TagDetail | undefined;
 }
 
 /**
@@ -84,6 +87,10 @@ export class LocalIngest implements IngestRunner {
   history(): TagHistory {
     return this.ingest.pipeline.history;
   }
+
+  detail(): TagDetail {
+    return this.ingest.pipeline.detail;
+  }
 }
 
 /** One of several instances on Redis: see `ClusterNode`. */
@@ -129,5 +136,9 @@ export class ClusterIngest implements IngestRunner {
 
   history(): TagHistory | Promise<TagHistory | undefined> {
     return this.node.history();
+  }
+
+  detail(): TagDetail | undefined {
+    return this.node.detail();
   }
 }
