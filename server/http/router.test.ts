@@ -231,7 +231,6 @@ describe('tag detail routes on an instance that does not ingest', () => {
     const { status, body } = await get('/api/trends/%23WorldCup');
     expect(status).toBe(200);
     expect(body).toMatchObject({ key: 'worldcup', tag: 'WorldCup', batchTime: 6000 });
-    expect(body.trend).toMatchObject({ key: 'worldcup', direction: 'rising' });
     expect(body.windows[0]).toMatchObject({ label: '1m', rank: 1 });
   });
 
