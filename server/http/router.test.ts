@@ -231,7 +231,15 @@ describe('tag detail routes on an instance that does not ingest', () => {
     const { status, body } = await get('/api/trends/%23WorldCup');
     expect(status).toBe(200);
     expect(body).toMatchObject({ key: 'worldcup', tag: 'WorldCup', batchTime: 6000 });
-    expect(body.windows[0]).toMatchObject({ label: '1m', rank: 1 });
+    // Not in the latest top lists, and no detail kept here to count it from.
+    expect(body.windows[0]).toEqual({
+      label: '1m',
+      windowMs: 60_000,
+      count: 0,
+      error: 0,
+      rank: null,
+    });
+    expect(body.trend).toBeNull();
   });
 
   it('answers posts and related tags with 503, after checking the parameters', async () => {
