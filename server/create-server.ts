@@ -151,6 +151,11 @@ export function createTagstreamServer(options: TagstreamServerOptions): Tagstrea
     messageSources,
     metrics,
     logger,
+    {
+      sources: { store, detail: () => runner.detail() },
+      windows: config.WINDOWS,
+      defaultWindow: seriesWindow,
+    },
   );
   if (cluster) useRedisAdapter(io, cluster);
   limitSockets(io, {

@@ -46,7 +46,8 @@ export function limitSockets(io: Server, options: SocketLimitOptions): void {
   io.on('connection', (socket) => {
     const allowWatch = fixedWindowAllowance(options.watchMessagesPerSec, 1000);
     socket.use(([event], next) => {
-      if (event !== 'watch' || allowWatch()) return next();
+      // `detail` requests share the allowance: each costs about what a `watch` does.
+      if ((event !== 'watch' && event !== 'detail') || allowWatch()) return next();
       options.onThrottled?.();
     });
   });
