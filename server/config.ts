@@ -6,6 +6,7 @@
 import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 import { redactRedisUrl } from './cluster/redis-url';
+import { redactWebhookUrl } from './alerts/redact-url';
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -215,6 +216,13 @@ function parseWindows(text: string, batchIntervalMs: number): WindowSpec[] {
   return specs.sort((a, b) => a.windowMs - b.windowMs);
 }
 
+/** A bad value as the error shows it: URLs that hold secrets show no more than their host. */
+function shownValue(variable: string, value: string): string {
+  if (variable === 'REDIS_URL') return redactRedisUrl(value);
+  if (variable === 'TRENDING_WEBHOOK_URL') return redactWebhookUrl(value);
+  return value;
+}
+
 /** Reads and checks the configuration; empty strings count as unset. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Config> {
   const present = Object.fromEntries(
@@ -225,7 +233,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     const issue = parsed.error.issues[0]!;
     const variable = String(issue.path[0]);
     const accepts = ACCEPTS[variable as keyof Raw];
-    const shown = variable === 'REDIS_URL' ? redactRedisUrl(env[variable] ?? '') : env[variable];
+    const shown = shownValue(variable, env[variable] ?? '');
     fail(variable, accepts ? `expected ${accepts}, got "${shown}"` : issue.message);
   }
   const raw = parsed.data;

@@ -49,6 +49,8 @@ export interface ClusterNodeOptions extends HolderTermFactories {
   onBatch(): void;
   /** The tags this instance's dashboards watch. */
   localWatchedKeys(): Set<string>;
+  /** Each batch's result, on the lease holder only (before it is published). */
+  onHolderResult?(result: TrendsBatchResult): void;
 }
 
 export class ClusterNode {
@@ -249,6 +251,7 @@ export class ClusterNode {
     // Watched tags are kept in the history from the minute a dashboard, anywhere, watches them.
     const watched = new Set([...this.watchedEverywhere, ...this.options.localWatchedKeys()]);
     term.ingest.pipeline.history.setWatched(watched);
+    this.options.onHolderResult?.(result);
     this.show(result, term.token, term.source.timeMode === 'virtual');
     void this.publisher.publish({
       token: term.token,
