@@ -91,9 +91,7 @@ const schema = z.object({
   DETAIL_MAX_TAGS: positiveInt(10).default(2000),
   DETAIL_MAX_RELATED_UNITS: positiveInt(1000).default(300_000),
   /** Receives a JSON POST (Slack incoming-webhook shape) when a tag enters the trending top. */
-  TRENDING_WEBHOOK_URL: z
-    .url({ protocol: /^https?$/ })
-    .optional(),
+  TRENDING_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
   /** A tag entering the first this many of the trending list is announced. */
   TRENDING_WEBHOOK_TOP: positiveInt().pipe(z.number().max(50)).default(10),
   X_BEARER_TOKEN: z.string().min(1).optional(),

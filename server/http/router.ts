@@ -45,10 +45,7 @@ export function createRouter(deps: RouterDeps) {
       (params, match) => historyRoute(deps, match[1]!, params, Date.now()),
     ],
     [/^\/api\/trends\/([^/]+)$/, (_params, match) => tagSummaryRoute(deps, match[1]!)],
-    [
-      /^\/api\/trends\/([^/]+)\/posts$/,
-      (params, match) => tagPostsRoute(deps, match[1]!, params),
-    ],
+    [/^\/api\/trends\/([^/]+)\/posts$/, (params, match) => tagPostsRoute(deps, match[1]!, params)],
     [
       /^\/api\/trends\/([^/]+)\/related$/,
       (params, match) => tagRelatedRoute(deps, match[1]!, params),
