@@ -88,7 +88,7 @@ const schema = z.object({
   DEDUPE_MAX_IDS: positiveInt(1000).default(500_000),
   TREND_MAX_KEYS: positiveInt(100).default(50_000),
   /** Bounds of what is kept behind a trend (latest posts, related tags; docs/tag-detail.md). */
-  DETAIL_MAX_TAGS: positiveInt(10).default(2000),
+  DETAIL_MAX_TAGS: positiveInt(10).default(1500),
   DETAIL_MAX_RELATED_UNITS: positiveInt(1000).default(300_000),
   /** Receives a JSON POST (Slack incoming-webhook shape) when a tag enters the trending top. */
   TRENDING_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),

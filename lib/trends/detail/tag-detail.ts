@@ -11,7 +11,7 @@ import { LatestPosts } from './latest-posts';
 export const DEFAULT_DETAIL_OPTIONS: Readonly<Omit<TagDetailOptions, 'longestWindowMs'>> =
   Object.freeze({
     postsPerTag: 20,
-    maxTags: 2000,
+    maxTags: 1500,
     maxRelatedUnits: 300_000,
     maxTextLength: 560,
   });
