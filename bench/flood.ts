@@ -66,7 +66,7 @@ export async function runFlood(options: {
     if (!parsed.ok) throw new Error(`flood line rejected: ${parsed.reason}`);
     const timeMs = postTimeMs(parsed.line.data)!;
     if (timeMs > clock.now()) await clock.advanceTo(timeMs);
-    input.push(toParsedPost(parsed.line.data));
+    input.push(toParsedPost(parsed.line.data, parsed.line.includes));
     report.posts++;
     if (timeMs >= nextSampleMs) {
       nextSampleMs += 60_000;

@@ -35,7 +35,7 @@ export function rxjsNaiveVariant(
       const subscription = lines$
         .pipe(
           filter((parsed): parsed is Extract<LineResult, { ok: true }> => parsed.ok),
-          map((parsed) => toParsedPost(parsed.line.data)),
+          map((parsed) => toParsedPost(parsed.line.data, parsed.line.includes)),
           distinct((post) => post.id, idFlushes$),
           buffer(ticks$),
           scan((batches: ParsedPost[][], batch) => [...batches, batch].slice(-longestBatches), []),

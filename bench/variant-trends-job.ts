@@ -46,7 +46,8 @@ export function trendsJobVariant(
       for (const raw of input.lines) {
         const parsed = parseStreamLine(raw);
         if (!parsed.ok) continue;
-        const timeMs = postTimeMs(parsed.line.data) ?? clock.now();
+        const createdAtMs = postTimeMs(parsed.line.data);
+        const timeMs = createdAtMs ?? clock.now();
         if (timeMs >= nextBatchMs) {
           await clock.advanceTo(timeMs);
           nextBatchMs = (Math.floor(timeMs / batchIntervalMs) + 1) * batchIntervalMs;
@@ -54,7 +55,7 @@ export function trendsJobVariant(
           batchMs.push(now - batchStartedAt);
           batchStartedAt = now;
         }
-        posts.push(toParsedPost(parsed.line.data));
+        posts.push(toParsedPost(parsed.line.data, parsed.line.includes, createdAtMs));
       }
       await clock.advanceTo(nextBatchMs);
       batchMs.push(performance.now() - batchStartedAt);

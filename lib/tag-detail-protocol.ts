@@ -68,6 +68,15 @@ export interface TagRelatedAnswer {
   windowMs: number;
   batchTime: number | null;
   related: RelatedTag[];
+  /**
+   * Posts with the tag in the window, over its counted part: batches at or after
+   * `countedSinceMs` (the tag is followed from when it first matters, and counted again from
+   * later when the memory bound reclaimed it). Null when nothing is kept for the tag.
+   */
+  posts: number;
+  countedSinceMs: number | null;
+  /** Co-occurrences left out by the memory bound since the tag was followed (usually 0). */
+  missed: number;
 }
 
 /** Sent on the `detail` event after each batch to a client that subscribed with `detail`. */
@@ -75,6 +84,11 @@ export interface TagDetailUpdate {
   summary: TagSummary;
   posts: DetailPost[];
   related: TagRelatedAnswer;
+  /**
+   * Set when this instance keeps no posts and related tags (with several instances, the
+   * ingesting one does): why `posts` and `related` are empty.
+   */
+  unavailable?: string;
 }
 
 /** What a client asks with the `detail` event; `null` ends the subscription. */

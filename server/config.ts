@@ -6,6 +6,7 @@
 import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 import { redactRedisUrl } from './cluster/redis-url';
+import { redactWebhookUrl } from './alerts/redact-url';
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -86,6 +87,13 @@ const schema = z.object({
   SPELLING_MAX_KEYS: positiveInt(100).default(100_000),
   DEDUPE_MAX_IDS: positiveInt(1000).default(500_000),
   TREND_MAX_KEYS: positiveInt(100).default(50_000),
+  /** Bounds of what is kept behind a trend (latest posts, related tags; docs/tag-detail.md). */
+  DETAIL_MAX_TAGS: positiveInt(10).default(1500),
+  DETAIL_MAX_RELATED_UNITS: positiveInt(1000).default(300_000),
+  /** Receives a JSON POST (Slack incoming-webhook shape) when a tag enters the trending top. */
+  TRENDING_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** A tag entering the first this many of the trending list is announced. */
+  TRENDING_WEBHOOK_TOP: positiveInt().pipe(z.number().max(50)).default(10),
   X_BEARER_TOKEN: z.string().min(1).optional(),
   X_API_BASE_URL: z.url().default('https://api.x.com'),
   X_STREAM_RULES: z.string().default(''),
@@ -157,6 +165,10 @@ const ACCEPTS: Partial<Record<keyof Raw, string>> = {
   SPELLING_MAX_KEYS: 'an integer ≥ 100',
   DEDUPE_MAX_IDS: 'an integer ≥ 1000',
   TREND_MAX_KEYS: 'an integer ≥ 100',
+  DETAIL_MAX_TAGS: 'an integer ≥ 10',
+  DETAIL_MAX_RELATED_UNITS: 'an integer ≥ 1000',
+  TRENDING_WEBHOOK_URL: 'an http(s) URL (a Slack incoming webhook, or any receiver of JSON)',
+  TRENDING_WEBHOOK_TOP: 'an integer 1-50',
   X_API_BASE_URL: 'an absolute URL such as https://api.x.com',
   X_BACKOFF_SCALE: 'a number in (0, 1]',
   REDIS_URL: 'a URL such as redis://host:6379 or rediss://user:password@host:6380/0',
@@ -202,6 +214,13 @@ function parseWindows(text: string, batchIntervalMs: number): WindowSpec[] {
   return specs.sort((a, b) => a.windowMs - b.windowMs);
 }
 
+/** A bad value as the error shows it: URLs that hold secrets show no more than their host. */
+function shownValue(variable: string, value: string): string {
+  if (variable === 'REDIS_URL') return redactRedisUrl(value);
+  if (variable === 'TRENDING_WEBHOOK_URL') return redactWebhookUrl(value);
+  return value;
+}
+
 /** Reads and checks the configuration; empty strings count as unset. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Config> {
   const present = Object.fromEntries(
@@ -212,7 +231,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     const issue = parsed.error.issues[0]!;
     const variable = String(issue.path[0]);
     const accepts = ACCEPTS[variable as keyof Raw];
-    const shown = variable === 'REDIS_URL' ? redactRedisUrl(env[variable] ?? '') : env[variable];
+    const shown = shownValue(variable, env[variable] ?? '');
     fail(variable, accepts ? `expected ${accepts}, got "${shown}"` : issue.message);
   }
   const raw = parsed.data;

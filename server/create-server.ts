@@ -31,6 +31,9 @@ import type { ClusterNode } from './cluster/cluster-node';
 import { CheckpointKeeper } from './state/checkpoint-keeper';
 import type { CheckpointStore } from './state/checkpoint-store';
 import { FileCheckpointStore } from './state/file-checkpoint-store';
+import { createTrendingWebhook } from './alerts/trending-webhook';
+import type { TrendingWebhook } from './alerts/trending-webhook';
+import { systemServerClock } from './time/system-server-clock';
 
 export interface TagstreamServerOptions {
   config: Readonly<Config>;
@@ -78,6 +81,7 @@ export function createTagstreamServer(options: TagstreamServerOptions): Tagstrea
   registerSourceMetrics(metrics.registry, { status: () => runner.sourceStatus() });
   const shared = createIngestShared(config, metrics);
   const { store } = shared;
+  const webhook = createWebhook(config, logger, metrics);
   // Results come only after listen(), once `hub` below exists.
   const cluster = createClusterNode(
     config,
@@ -85,6 +89,7 @@ export function createTagstreamServer(options: TagstreamServerOptions): Tagstrea
     shared,
     () => hub.notifyBatch(),
     () => hub.watchedKeys(),
+    (result) => webhook?.onResult(result),
   );
   const localSource = cluster ? undefined : (options.source ?? createSource(config, logger));
   const runner: IngestRunner = localSource ? localIngest(localSource) : new ClusterIngest(cluster!);
@@ -98,6 +103,7 @@ export function createTagstreamServer(options: TagstreamServerOptions): Tagstrea
   function localIngest(localSource: TweetSource): LocalIngest {
     const ingest = createIngest(config, shared, localSource.timeMode, logger, (result) => {
       store.record(result);
+      webhook?.onResult(result);
       // Watched tags are kept in the history from the minute a dashboard watches them.
       ingest.pipeline.history.setWatched(hub.watchedKeys());
       hub.notifyBatch();
@@ -121,6 +127,7 @@ export function createTagstreamServer(options: TagstreamServerOptions): Tagstrea
     batchIntervalMs: config.BATCH_INTERVAL_MS,
     history: () => runner.history(),
     filteredViews: () => runner.filteredViews(),
+    detail: () => runner.detail(),
     registry: metrics.registry,
     readiness,
     logger,
@@ -152,6 +159,11 @@ export function createTagstreamServer(options: TagstreamServerOptions): Tagstrea
     messageSources,
     metrics,
     logger,
+    {
+      sources: { store, detail: () => runner.detail() },
+      windows: config.WINDOWS,
+      defaultWindow: seriesWindow,
+    },
   );
   if (cluster) useRedisAdapter(io, cluster);
   limitSockets(io, {
@@ -218,6 +230,7 @@ export function createTagstreamServer(options: TagstreamServerOptions): Tagstrea
   async function closeAll(): Promise<void> {
     await runner.stop();
     unregisterSnapshot();
+    webhook?.close();
     stopWatchingStatus();
     hub.close();
     // io.close() also closes the HTTP server, which waits for every connection: kept-alive
@@ -228,6 +241,23 @@ export function createTagstreamServer(options: TagstreamServerOptions): Tagstrea
     await nextApp?.close();
     await closed;
   }
+}
+
+/** Alerts of tags entering the trending top, when `TRENDING_WEBHOOK_URL` is set. */
+function createWebhook(
+  config: Readonly<Config>,
+  logger: Logger,
+  metrics: Metrics,
+): TrendingWebhook | undefined {
+  if (config.TRENDING_WEBHOOK_URL === undefined) return undefined;
+  return createTrendingWebhook({
+    url: config.TRENDING_WEBHOOK_URL,
+    top: config.TRENDING_WEBHOOK_TOP,
+    shortestWindow: config.WINDOWS[0]!.label,
+    clock: systemServerClock,
+    logger: logger.child({ component: 'alerts' }),
+    onOutcome: (outcome) => metrics.webhookAlerts.inc({ outcome }),
+  });
 }
 
 /** How many of the series window's top tags every client gets series for. */

@@ -20,6 +20,7 @@ export interface Metrics {
   skippedClientUpdates: Counter;
   /** Requests and messages refused by the per-client limits, by `kind`: api, socket, watch. */
   rateLimited: Counter<'kind'>;
+  webhookAlerts: Counter<'outcome'>;
 }
 
 const DELAY_BUCKETS_S = [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
@@ -60,6 +61,12 @@ export function createMetrics(): Metrics {
       name: 'tagstream_rate_limited_total',
       help: 'Requests (api), socket connections (socket) and watch messages (watch) refused by the per-client limits.',
       labelNames: ['kind'],
+      registers: [registry],
+    }),
+    webhookAlerts: new Counter({
+      name: 'tagstream_webhook_alerts_total',
+      help: 'Trending alerts to TRENDING_WEBHOOK_URL: sent, failed (after retries or refused) or dropped (queue full).',
+      labelNames: ['outcome'],
       registers: [registry],
     }),
   };

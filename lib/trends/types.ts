@@ -35,7 +35,11 @@ export interface StreamLine {
   matching_rules?: { id: string | number; tag?: string | null }[];
 }
 
-/** What the job keeps of a post once parsed: one entry per distinct hashtag key. */
+/**
+ * What the job keeps of a post once parsed: one entry per distinct hashtag key, and what a tag's
+ * detail shows of it. The detail fields are optional so that posts built by hand (tests, tools)
+ * need only what counting needs; `toParsedPost` always sets every field (one object shape).
+ */
 export interface ParsedPost {
   id: string;
   authorId: string | undefined;
@@ -44,8 +48,15 @@ export interface ParsedPost {
   retweetOf?: string;
   /** Distinct hashtags of the post: counting key (NFKC, lower case) and the spelling seen. */
   tags: { key: string; spelling: string }[];
+  /** The post's `text` as sent (a retweet's is `RT @author: …`); what a tag's detail shows. */
+  text?: string;
   /** The post's `lang` in lower case; absent when missing or not a language code ("und"). */
   lang?: string;
+  /** `created_at` in ms since the epoch; absent when missing or not a date. */
+  createdAtMs?: number;
+  /** The author's `username` and `name` from the line's `includes.users`, when it has them. */
+  authorUsername?: string;
+  authorName?: string;
 }
 
 export interface TagCount {

@@ -23,6 +23,7 @@ import { HolderCheckpoints } from './holder-checkpoints';
 import { HolderTerm } from './holder-term';
 import type { TagHistory } from '@/lib/trends/history/tag-history';
 import type { FilteredViews } from '@/lib/trends/filters/filtered-views';
+import type { TagDetail } from '@/lib/trends/detail/tag-detail';
 import type { HolderTermFactories } from './holder-term';
 import { LeaseKeeper } from './lease-keeper';
 import type { PublishedBatch } from './published-batch';
@@ -49,6 +50,8 @@ export interface ClusterNodeOptions extends HolderTermFactories {
   onBatch(): void;
   /** The tags this instance's dashboards watch. */
   localWatchedKeys(): Set<string>;
+  /** Each batch's result, on the lease holder only (before it is published). */
+  onHolderResult?(result: TrendsBatchResult): void;
 }
 
 export class ClusterNode {
@@ -136,6 +139,11 @@ export class ClusterNode {
   /** The holder's filtered numbers (they live in its job); undefined on a follower. */
   filteredViews(): FilteredViews | undefined {
     return this.term?.ingest.pipeline.filteredViews();
+  }
+
+  /** The holder's latest posts and related tags (they live in its job); undefined on a follower. */
+  detail(): TagDetail | undefined {
+    return this.term?.ingest.pipeline.detail;
   }
 
   /** The client socket.io's Redis streams adapter publishes with (it duplicates it to read). */
@@ -249,6 +257,7 @@ export class ClusterNode {
     // Watched tags are kept in the history from the minute a dashboard, anywhere, watches them.
     const watched = new Set([...this.watchedEverywhere, ...this.options.localWatchedKeys()]);
     term.ingest.pipeline.history.setWatched(watched);
+    this.options.onHolderResult?.(result);
     this.show(result, term.token, term.source.timeMode === 'virtual');
     void this.publisher.publish({
       token: term.token,

@@ -2,6 +2,7 @@
 import type { Logger } from 'pino';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { SERIES_LENGTH } from '@/lib/protocol';
+import type { TrendsBatchResult } from '@/lib/trends/types';
 import type { Config } from '../config';
 import { createIngest } from '../ingestion/ingest';
 import type { IngestShared } from '../ingestion/ingest';
@@ -17,6 +18,7 @@ export function createClusterNode(
   shared: IngestShared,
   onBatch: () => void,
   localWatchedKeys: () => Set<string>,
+  onHolderResult?: (result: TrendsBatchResult) => void,
 ): ClusterNode | undefined {
   const url = config.REDIS_URL;
   if (url === undefined) return undefined;
@@ -31,6 +33,7 @@ export function createClusterNode(
     createIngest: (timeMode, onResult) => createIngest(config, shared, timeMode, logger, onResult),
     onBatch,
     localWatchedKeys,
+    onHolderResult,
   });
 }
 

@@ -8,17 +8,17 @@ export const DEFAULT_LIMIT = 20;
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; answer: RouteAnswer };
 
-/** `limit`: an integer 1–100, default 20. */
-export function checkLimit(params: URLSearchParams): Checked<number> {
+/** `limit`: an integer 1–`max` (default 100), default 20. */
+export function checkLimit(params: URLSearchParams, max = MAX_LIMIT): Checked<number> {
   const text = params.get('limit');
-  if (text === null || text === '') return { ok: true, value: DEFAULT_LIMIT };
+  if (text === null || text === '') return { ok: true, value: Math.min(DEFAULT_LIMIT, max) };
   const value = /^\d{1,3}$/.test(text) ? Number(text) : NaN;
-  if (value >= 1 && value <= MAX_LIMIT) return { ok: true, value };
+  if (value >= 1 && value <= max) return { ok: true, value };
   return {
     ok: false,
     answer: json(400, {
-      error: `limit must be an integer from 1 to ${MAX_LIMIT}`,
-      valid: [`1-${MAX_LIMIT}`],
+      error: `limit must be an integer from 1 to ${max}`,
+      valid: [`1-${max}`],
     }),
   };
 }

@@ -71,6 +71,8 @@ const router = createRouter({
   store,
   history: () => history,
   filteredViews: () => undefined,
+  // As on an instance that does not ingest: posts and related tags are answered elsewhere.
+  detail: () => undefined,
   windows: WINDOWS,
   defaultWindow: WINDOWS[1]!,
   batchIntervalMs: 2000,
@@ -226,6 +228,30 @@ describe('HTTP routes', () => {
     expect((await fetch(`${base}/`)).status).toBe(418);
     expect((await fetch(`${base}/healthz/`)).status).toBe(418);
     expect((await fetch(`${base}/apifoo`)).status).toBe(418);
+  });
+});
+
+describe('tag detail routes on an instance that does not ingest', () => {
+  it('answers the summary from the shared results', async () => {
+    const { status, body } = await get('/api/trends/%23WorldCup');
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ key: 'worldcup', tag: 'WorldCup', batchTime: 6000 });
+    // Not in the latest top lists, and no detail kept here to count it from.
+    expect(body.windows[0]).toEqual({
+      label: '1m',
+      windowMs: 60_000,
+      count: 0,
+      error: 0,
+      rank: null,
+    });
+    expect(body.trend).toBeNull();
+  });
+
+  it('answers posts and related tags with 503, after checking the parameters', async () => {
+    expect((await get('/api/trends/worldcup/posts')).status).toBe(503);
+    expect((await get('/api/trends/worldcup/related?window=1m')).status).toBe(503);
+    expect((await get('/api/trends/worldcup/posts?limit=21')).status).toBe(400);
+    expect((await get('/api/trends/worldcup/related?window=2m')).status).toBe(400);
   });
 });
 

@@ -8,8 +8,10 @@ import { json, send } from './respond';
 import type { TrendsRouteDeps } from './trends-routes';
 import { languagesRoute, seriesRoute, trendingRoute, trendsRoute } from './trends-routes';
 import { historyRoute } from './history-route';
+import type { DetailRouteDeps } from './detail-routes';
+import { tagPostsRoute, tagRelatedRoute, tagSummaryRoute } from './detail-routes';
 
-export interface RouterDeps extends TrendsRouteDeps {
+export interface RouterDeps extends TrendsRouteDeps, DetailRouteDeps {
   registry: Registry;
   readiness(): Readiness;
   logger?: Logger;
@@ -41,6 +43,12 @@ export function createRouter(deps: RouterDeps) {
     [
       /^\/api\/trends\/([^/]+)\/history$/,
       (params, match) => historyRoute(deps, match[1]!, params, Date.now()),
+    ],
+    [/^\/api\/trends\/([^/]+)$/, (_params, match) => tagSummaryRoute(deps, match[1]!)],
+    [/^\/api\/trends\/([^/]+)\/posts$/, (params, match) => tagPostsRoute(deps, match[1]!, params)],
+    [
+      /^\/api\/trends\/([^/]+)\/related$/,
+      (params, match) => tagRelatedRoute(deps, match[1]!, params),
     ],
     [/^\/api\/trending$/, (params) => trendingRoute(deps, params)],
     [/^\/api\/languages$/, (params) => languagesRoute(deps, params)],

@@ -9,6 +9,7 @@ import type { TweetSource } from '../sources/types';
 import type { Logger } from 'pino';
 import type { TagHistory } from '@/lib/trends/history/tag-history';
 import type { FilteredViews } from '@/lib/trends/filters/filtered-views';
+import type { TagDetail } from '@/lib/trends/detail/tag-detail';
 import type { ClusterNode } from '../cluster/cluster-node';
 import type { CheckpointKeeper } from '../state/checkpoint-keeper';
 import type { Ingest } from './ingest';
@@ -27,6 +28,8 @@ export interface IngestRunner {
   history(): TagHistory | Promise<TagHistory | undefined>;
   /** The latest filtered numbers, where this instance ingests; undefined on a follower. */
   filteredViews(): FilteredViews | undefined;
+  /** The latest posts and related tags, where this instance ingests; undefined on a follower. */
+  detail(): TagDetail | undefined;
 }
 
 /**
@@ -91,6 +94,10 @@ export class LocalIngest implements IngestRunner {
   filteredViews(): FilteredViews | undefined {
     return this.ingest.pipeline.filteredViews();
   }
+
+  detail(): TagDetail {
+    return this.ingest.pipeline.detail;
+  }
 }
 
 /** One of several instances on Redis: see `ClusterNode`. */
@@ -140,5 +147,9 @@ export class ClusterIngest implements IngestRunner {
 
   filteredViews(): FilteredViews | undefined {
     return this.node.filteredViews();
+  }
+
+  detail(): TagDetail | undefined {
+    return this.node.detail();
   }
 }

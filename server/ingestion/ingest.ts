@@ -61,6 +61,8 @@ export function createIngest(
         maxSpellingKeys: config.SPELLING_MAX_KEYS,
         maxDedupeIds: config.DEDUPE_MAX_IDS,
         maxTrackedKeys: config.TREND_MAX_KEYS,
+        detailMaxTags: config.DETAIL_MAX_TAGS,
+        detailMaxRelatedUnits: config.DETAIL_MAX_RELATED_UNITS,
       },
       stats: shared.stats,
       logger: pipelineLogger,

@@ -5,6 +5,7 @@ import { createTrendsJob, parseStreamLine, toParsedPost } from '@/lib/trends';
 import type { TrendsJob, TrendsJobSnapshot } from '@/lib/trends';
 import type { TagHistory } from '@/lib/trends/history/tag-history';
 import type { FilteredViews } from '@/lib/trends/filters/filtered-views';
+import type { TagDetail } from '@/lib/trends/detail/tag-detail';
 import type { ParsedPost, TrendsBatchResult } from '@/lib/trends/types';
 import type { EngineStatsTracker } from './engine-stats-tracker';
 import type { TimeMode, TweetSink } from '../sources/types';
@@ -15,6 +16,9 @@ export interface JobMemoryBounds {
   maxSpellingKeys: number;
   maxDedupeIds: number;
   maxTrackedKeys: number;
+  /** What is kept behind a trend (see `TagDetail`). */
+  detailMaxTags?: number;
+  detailMaxRelatedUnits?: number;
 }
 
 export interface PipelineOptions {
@@ -71,6 +75,10 @@ export class Pipeline {
         maxSpellingKeys: options.memoryBounds?.maxSpellingKeys,
         maxDedupeIds: options.memoryBounds?.maxDedupeIds,
         trending: { maxTrackedKeys: options.memoryBounds?.maxTrackedKeys },
+        detail: {
+          maxTags: options.memoryBounds?.detailMaxTags,
+          maxRelatedUnits: options.memoryBounds?.detailMaxRelatedUnits,
+        },
       },
       (result) => {
         options.stats.recordDuplicates(result.duplicates);
@@ -127,6 +135,11 @@ export class Pipeline {
     return this.job.filteredViews();
   }
 
+  /** The latest posts and related tags of the tags that matter. */
+  get detail(): TagDetail {
+    return this.job.detail;
+  }
+
   /** Time of the last batch run or restored; undefined before the first. */
   get lastBatchTime(): number | undefined {
     return this.ssc.lastBatch;
@@ -162,7 +175,7 @@ export class Pipeline {
       return;
     }
     // A `false` (bound reached) is counted by the engine as a dropped record.
-    this.input.push(toParsedPost(parsed.line.data));
+    this.input.push(toParsedPost(parsed.line.data, parsed.line.includes));
   }
 
   private badLine(reason: string): void {

@@ -18,7 +18,11 @@ describe('timed lines codec', () => {
       isRetweet: true,
       retweetOf: '1',
       tags: [{ key: 'étè', spelling: 'ÉtÈ' }],
-      lang: 'pt',
+      text: 'RT @u: #ÉtÈ <b>',
+      lang: 'fr',
+      createdAtMs: 1_234,
+      authorUsername: 'someone',
+      authorName: 'Some One',
     };
     const lines: CountedLine[] = [{ kind: 'post', post: full, timeMs: 1_000 }];
     expect(roundTrip(lines)).toStrictEqual(lines);

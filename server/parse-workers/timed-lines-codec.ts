@@ -7,14 +7,18 @@ import type { ParsedPost } from '@/lib/trends/types';
  * themselves, and far cheaper than the JSON they came from.
  */
 export interface EncodedLines {
-  /** Per line: `POST` (else a bad line), `RETWEET`, `AUTHOR`, `TIMED`, `RETWEET_OF`, `LANG`. */
-  flags: Uint8Array;
+  /** Per line: `POST` (else a bad line), `RETWEET`, and one flag per optional field present. */
+  flags: Uint16Array;
   /** Per line: its time when `TIMED`. */
   timesMs: Float64Array;
+  /** Per post: `created_at` in ms when `CREATED`. */
+  createdAtMs: Float64Array;
   /** Per post: how many distinct tags. */
   tagCounts: Uint32Array;
-  /** Per post: id, author id (when `AUTHOR`), retweeted id (when `RETWEET_OF`), language (when
-   * `LANG`), then key and spelling of each tag; per bad line: the reason. */
+  /**
+   * Per post: id, text, then author id, retweeted id, lang, username, name (each only when
+   * flagged), then key and spelling of each tag; per bad line: the reason.
+   */
   strings: string[];
 }
 
@@ -24,10 +28,23 @@ const AUTHOR = 4;
 const TIMED = 8;
 const RETWEET_OF = 16;
 const LANG = 32;
+const USERNAME = 64;
+const NAME = 128;
+const CREATED = 256;
+
+/** The optional string fields of a post, in the order they are written. */
+const OPTIONAL_STRINGS = [
+  ['authorId', AUTHOR],
+  ['retweetOf', RETWEET_OF],
+  ['lang', LANG],
+  ['authorUsername', USERNAME],
+  ['authorName', NAME],
+] as const;
 
 export function encodeTimedLines(lines: readonly CountedLine[]): EncodedLines {
-  const flags = new Uint8Array(lines.length);
+  const flags = new Uint16Array(lines.length);
   const timesMs = new Float64Array(lines.length);
+  const createdAtMs = new Float64Array(lines.length);
   const tagCounts = new Uint32Array(lines.length);
   const strings: string[] = [];
   for (let index = 0; index < lines.length; index++) {
@@ -39,36 +56,36 @@ export function encodeTimedLines(lines: readonly CountedLine[]): EncodedLines {
     } else {
       const { post } = line;
       flag |= POST | (post.isRetweet ? RETWEET : 0);
-      strings.push(post.id);
-      if (post.authorId !== undefined) {
-        flag |= AUTHOR;
-        strings.push(post.authorId);
+      strings.push(post.id, post.text ?? '');
+      for (const [field, bit] of OPTIONAL_STRINGS) {
+        const value = post[field];
+        if (value === undefined) continue;
+        flag |= bit;
+        strings.push(value);
       }
-      if (post.retweetOf !== undefined) {
-        flag |= RETWEET_OF;
-        strings.push(post.retweetOf);
-      }
-      if (post.lang !== undefined) {
-        flag |= LANG;
-        strings.push(post.lang);
+      if (post.createdAtMs !== undefined) {
+        flag |= CREATED;
+        createdAtMs[index] = post.createdAtMs;
       }
       tagCounts[index] = post.tags.length;
       for (const tag of post.tags) strings.push(tag.key, tag.spelling);
     }
     flags[index] = flag;
   }
-  return { flags, timesMs, tagCounts, strings };
+  return { flags, timesMs, createdAtMs, tagCounts, strings };
 }
 
 /** The buffers to transfer along with `encoded`. */
 export function transferablesOf(encoded: EncodedLines): ArrayBuffer[] {
-  return [encoded.flags.buffer, encoded.timesMs.buffer, encoded.tagCounts.buffer] as ArrayBuffer[];
+  const { flags, timesMs, createdAtMs, tagCounts } = encoded;
+  return [flags.buffer, timesMs.buffer, createdAtMs.buffer, tagCounts.buffer] as ArrayBuffer[];
 }
 
 export function decodeTimedLines(encoded: EncodedLines): CountedLine[] {
   const { flags, timesMs, tagCounts, strings } = encoded;
   const lines: CountedLine[] = new Array<CountedLine>(flags.length);
   let next = 0;
+  const optional = (flag: number, bit: number) => (flag & bit ? strings[next++] : undefined);
   for (let index = 0; index < flags.length; index++) {
     const flag = flags[index]!;
     const timeMs = flag & TIMED ? timesMs[index] : undefined;
@@ -77,9 +94,12 @@ export function decodeTimedLines(encoded: EncodedLines): CountedLine[] {
       continue;
     }
     const id = strings[next++]!;
-    const authorId = flag & AUTHOR ? strings[next++] : undefined;
-    const retweetOf = flag & RETWEET_OF ? strings[next++] : undefined;
-    const lang = flag & LANG ? strings[next++] : undefined;
+    const text = strings[next++]!;
+    const authorId = optional(flag, AUTHOR);
+    const retweetOf = optional(flag, RETWEET_OF);
+    const lang = optional(flag, LANG);
+    const authorUsername = optional(flag, USERNAME);
+    const authorName = optional(flag, NAME);
     const tags: ParsedPost['tags'] = [];
     for (let tag = tagCounts[index]!; tag > 0; tag--) {
       tags.push({ key: strings[next]!, spelling: strings[next + 1]! });
@@ -92,7 +112,11 @@ export function decodeTimedLines(encoded: EncodedLines): CountedLine[] {
       isRetweet: (flag & RETWEET) !== 0,
       retweetOf,
       tags,
+      text,
       lang,
+      createdAtMs: flag & CREATED ? encoded.createdAtMs[index] : undefined,
+      authorUsername,
+      authorName,
     };
     lines[index] = { kind: 'post', post, timeMs };
   }

@@ -2,7 +2,7 @@ import type { Server as HttpServer } from 'node:http';
 import type { Logger } from 'pino';
 import { Server as SocketServer } from 'socket.io';
 import { Hub } from './hub';
-import type { TrendsServer } from './hub';
+import type { HubOptions, TrendsServer } from './hub';
 import type { MessageSources } from './hub-messages';
 import type { Metrics } from '../metrics';
 import { isSameOrigin } from '../http/same-origin';
@@ -21,6 +21,7 @@ export function attachSockets(
   sources: MessageSources,
   metrics: Metrics,
   logger: Logger,
+  detail?: HubOptions['detail'],
 ): { io: TrendsServer; hub: Hub } {
   const io: TrendsServer = new SocketServer(httpServer, {
     path: '/socket.io',
@@ -38,6 +39,7 @@ export function attachSockets(
     sources,
     logger: logger.child({ component: 'hub' }),
     metrics,
+    detail,
   });
   return { io, hub };
 }

@@ -20,6 +20,11 @@ import type { ScheduledTask } from '@/lib/engine';
 import type { ServerClock } from '../time/server-clock';
 import { systemServerClock } from '../time/system-server-clock';
 import { parseWatchKeys } from './watch-keys';
+import type { WindowSpec } from '../config';
+import type { DetailSources } from '../detail/detail-answers';
+import { parseDetailRequest } from './detail-request';
+import type { DetailSubscription } from './detail-request';
+import { DetailUpdates } from './detail-updates';
 
 export type TrendsServer = Server<ClientToServerEvents, ServerToClientEvents>;
 type TrendsSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
@@ -32,6 +37,12 @@ export interface HubOptions {
   metrics?: Metrics;
   /** Default: the system clock. */
   clock?: ServerClock;
+  /** Tag details (`detail` events); without it they are ignored. */
+  detail?: {
+    sources: DetailSources;
+    windows: readonly WindowSpec[];
+    defaultWindow: WindowSpec;
+  };
 }
 
 interface ClientState {
@@ -41,6 +52,9 @@ interface ClientState {
   room: string;
   /** Batch time of the last message this client got; null before the first batch. */
   sentBatchTime: number | null;
+  /** The tag detail this client has open, and the batch time of the last one it got. */
+  detail: DetailSubscription | null;
+  detailSentBatchTime: number | null;
 }
 
 /**
@@ -68,12 +82,14 @@ export class Hub {
   private readonly clock: ServerClock;
   /** Batch time of the last shared update; null before the first. */
   private broadcastBatchTime: number | null = null;
+  private readonly detailUpdates: DetailUpdates | undefined;
 
   constructor(
     private readonly io: TrendsServer,
     private readonly options: HubOptions,
   ) {
     this.clock = options.clock ?? systemServerClock;
+    if (options.detail) this.detailUpdates = new DetailUpdates(options.detail.sources);
     io.on('connection', (socket) => this.connect(socket));
   }
 
@@ -81,10 +97,13 @@ export class Hub {
     return this.clients.size;
   }
 
-  /** Every tag some dashboard watches (their union, each once). */
+  /** Every tag some dashboard watches or has open in its detail (their union, each once). */
   watchedKeys(): Set<string> {
     const keys = new Set<string>();
-    for (const client of this.clients.values()) for (const key of client.watched) keys.add(key);
+    for (const client of this.clients.values()) {
+      for (const key of client.watched) keys.add(key);
+      if (client.detail !== null) keys.add(client.detail.key);
+    }
     return keys;
   }
 
@@ -105,6 +124,8 @@ export class Hub {
       filter: NO_FILTER,
       room: DASHBOARD_ROOM,
       sentBatchTime: null,
+      detail: null,
+      detailSentBatchTime: null,
     };
     this.clients.set(socket, client);
     this.options.metrics?.connectedClients.set(this.clients.size);
@@ -114,6 +135,7 @@ export class Hub {
       else client.watched = keys;
     });
     socket.on('filter', (payload: unknown) => this.applyFilter(socket, client, payload));
+    socket.on('detail', (payload: unknown) => this.openDetail(socket, client, payload));
     socket.on('disconnect', () => {
       this.clients.delete(socket);
       this.options.metrics?.connectedClients.set(this.clients.size);
@@ -189,11 +211,42 @@ export class Hub {
       socket.emit('batch', update);
       client.sentBatchTime = latest.batchTime;
     }
-    if (plan.skipped > 0) {
+    const detailsSkipped = this.sendDetails(latest.batchTime);
+    if (plan.skipped > 0 || detailsSkipped) {
       this.options.metrics?.skippedClientUpdates.inc(plan.skipped);
       // A skipped client gets its update at a later flush even if no batch comes meanwhile.
       this.schedule();
     }
+  }
+
+  /** Opens, replaces or closes the client's tag detail; an open one is sent at once. */
+  private openDetail(socket: TrendsSocket, client: ClientState, payload: unknown): void {
+    const detail = this.options.detail;
+    const request = detail && parseDetailRequest(payload, detail.windows, detail.defaultWindow);
+    if (request === undefined) {
+      this.options.logger?.debug({ id: socket.id }, 'ignored a bad detail request');
+      return;
+    }
+    client.detail = request;
+    if (request === null) return;
+    socket.emit('detail', this.detailUpdates!.updateFor(request));
+    client.detailSentBatchTime = this.options.sources.store.latest()?.batchTime ?? null;
+  }
+
+  /** The open details behind `batchTime`; true when a busy connection had to wait. */
+  private sendDetails(batchTime: number): boolean {
+    let skipped = false;
+    for (const [socket, client] of this.clients) {
+      if (client.detail === null) continue;
+      if (client.detailSentBatchTime !== null && client.detailSentBatchTime >= batchTime) continue;
+      if (!canSend(socket)) {
+        skipped = true;
+        continue;
+      }
+      socket.emit('detail', this.detailUpdates!.updateFor(client.detail));
+      client.detailSentBatchTime = batchTime;
+    }
+    return skipped;
   }
 
   /**

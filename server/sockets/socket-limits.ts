@@ -46,8 +46,11 @@ export function limitSockets(io: Server, options: SocketLimitOptions): void {
   io.on('connection', (socket) => {
     const allowWatch = fixedWindowAllowance(options.watchMessagesPerSec, 1000);
     socket.use(([event], next) => {
-      // `filter` answers with a snapshot: it shares the allowance of `watch`.
-      if ((event !== 'watch' && event !== 'filter') || allowWatch()) return next();
+      // `filter` answers with a snapshot and `detail` requests cost about what a `watch` does:
+      // they share its allowance.
+      if ((event !== 'watch' && event !== 'filter' && event !== 'detail') || allowWatch()) {
+        return next();
+      }
       options.onThrottled?.();
     });
   });

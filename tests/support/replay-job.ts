@@ -37,7 +37,7 @@ export async function replayJob(
     if (running === undefined && timeMs === undefined) continue;
     running ??= start(timeMs!);
     if (timeMs !== undefined && timeMs > running.clock.now()) await running.clock.advanceTo(timeMs);
-    running.input.push(toParsedPost(parsed.line.data));
+    running.input.push(toParsedPost(parsed.line.data, parsed.line.includes));
   }
   if (running === undefined) throw new Error('replayJob: no line with a created_at');
   await running.clock.advance(batchIntervalMs);

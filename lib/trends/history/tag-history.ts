@@ -84,6 +84,9 @@ export class TagHistory {
     if (toMs > fromMs) this.gaps.push([fromMs, toMs]);
   }
 
+  /** True for a tag the history keeps now: it was in a top list lately, or is watched. */
+  readonly isTracked = (key: string): boolean => this.tracked.has(key);
+
   /** Start of the minute the latest batch belongs to; undefined before the first batch. */
   get latestMinute(): number | undefined {
     return this.openMinute;

@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { createJobHarness, post } from './trends-job.test-helpers';
 import type { ParsedPost } from '../types';
 import type { TrendsJobStateSizes } from './trends-job-state';
+import type { TagDetailSizes } from '../detail/tag-detail';
+
+type Sizes = TrendsJobStateSizes & TagDetailSizes;
 
 // The default windows scaled down 10× (6 s, 30 s, 90 s, 6 m), and every bound small, so that a
 // flood of 36,000 new hashtags in 180 batches goes far past each of them.
@@ -11,6 +14,8 @@ const BOUNDS = {
   maxSpellingKeys: 3_000,
   maxDedupeIds: 5_000,
   maxTrackedKeys: 1_000,
+  detailMaxTags: 300,
+  detailMaxRelatedUnits: 5_000,
 };
 const POSTS_PER_BATCH = 40;
 const NEW_TAGS_PER_POST = 5;
@@ -25,9 +30,10 @@ describe('createTrendsJob under a flood of new hashtags', () => {
       maxSpellingKeys: BOUNDS.maxSpellingKeys,
       maxDedupeIds: BOUNDS.maxDedupeIds,
       trending: { maxTrackedKeys: BOUNDS.maxTrackedKeys },
+      detail: { maxTags: BOUNDS.detailMaxTags, maxRelatedUnits: BOUNDS.detailMaxRelatedUnits },
     });
     let next = 0;
-    const largest: Partial<TrendsJobStateSizes> = {};
+    const largest: Partial<Sizes> = {};
     for (let batch = 0; batch < 180; batch++) {
       const posts: ParsedPost[] = [];
       for (let index = 0; index < POSTS_PER_BATCH; index++) {
@@ -38,7 +44,7 @@ describe('createTrendsJob under a flood of new hashtags', () => {
       }
       const result = await harness.batch(posts);
       const sizes = harness.job.stateSizes();
-      for (const [name, value] of Object.entries(sizes) as [keyof TrendsJobStateSizes, number][]) {
+      for (const [name, value] of Object.entries(sizes) as [keyof Sizes, number][]) {
         largest[name] = Math.max(largest[name] ?? 0, value);
       }
       if (batch >= 15) {
@@ -69,6 +75,13 @@ describe('createTrendsJob under a flood of new hashtags', () => {
     expect(largest.filterHeavyCounters).toBeLessThanOrEqual(
       (2 * (2 * 60 + 1) + 1) * BOUNDS.heavyHittersCapacity,
     );
+    // Every flood tag reaches the top lists (each is seen once, as often as any other): the
+    // detail follows at most its bound of them, with at most 20 posts each, shared.
+    expect(largest.detailTags).toBe(BOUNDS.detailMaxTags);
+    expect(largest.detailPosts).toBeLessThanOrEqual(BOUNDS.detailMaxTags * 20);
+    expect(largest.relatedUnits).toBeLessThanOrEqual(BOUNDS.detailMaxRelatedUnits);
+    expect(harness.job.detail.postsOf('steady')).toHaveLength(20);
+    expect(harness.job.detail.relatedOf('steady', 6_000, 360_000).posts).toBe(9);
     expect(harness.errors).toEqual([]);
     harness.stop();
   });

@@ -5,6 +5,7 @@ import type { DisplaySpellingsSnapshot } from './display-spellings';
 import type { PostDeduperSnapshot } from './post-deduper';
 import type { TagHistorySnapshot } from '../history/tag-history-types';
 import type { FilterStateSnapshot } from '../filters/filter-state';
+import type { TagDetailSnapshot } from '../detail/detail-types';
 
 /**
  * The job's state outside the engine, as plain data (arrays, typed arrays, numbers, strings,
@@ -23,4 +24,6 @@ export interface TrendsJobSnapshot {
   /** The filter dimensions' panes; null when they are off (absent in older checkpoints). */
   filters?: FilterStateSnapshot | null;
   history: TagHistorySnapshot;
+  /** Absent in checkpoints made before the detail was kept. */
+  detail?: TagDetailSnapshot;
 }

@@ -7,6 +7,8 @@ import { TrendsJobState } from './trends-job-state';
 import type { TrendsJobStateSizes } from './trends-job-state';
 import type { TrendsJobSnapshot } from './trends-job-snapshot';
 import { TagHistory } from '../history/tag-history';
+import { TagDetail } from '../detail/tag-detail';
+import type { TagDetailSizes } from '../detail/tag-detail';
 import type { ParsedPost, TrendsBatchResult } from '../types';
 import { filterStreams } from '../filters/filter-streams';
 import { CellCounter } from '../filters/cell-counts';
@@ -15,10 +17,12 @@ import type { FilteredViews } from '../filters/filtered-views';
 export interface TrendsJob {
   /** The options in force (defaults filled, windows sorted shortest first). */
   readonly options: Readonly<TrendsJobConfig>;
-  /** Sizes of the job's keyed state, for memory metrics. */
-  stateSizes(): TrendsJobStateSizes;
+  /** Sizes of the job's keyed state and of the detail, for memory metrics. */
+  stateSizes(): TrendsJobStateSizes & TagDetailSizes;
   /** Per-minute counts of the tags that matter, for 24 hours. */
   readonly history: TagHistory;
+  /** The latest posts and co-occurring tags of the same tags (those the history tracks). */
+  readonly detail: TagDetail;
   /** The job's state outside the engine; take it between batches, with the engine's checkpoint. */
   snapshot(): TrendsJobSnapshot;
   /** Loads a `snapshot()` before the context starts (with the engine's `restore`). */
@@ -72,6 +76,10 @@ export function createTrendsJob(
   const batchCounts = posts.transform(tagPairs).reduceByKey(add);
   const postCounts = posts.count();
   const history = new TagHistory();
+  const detail = new TagDetail({
+    ...options.detail,
+    longestWindowMs: options.windowsMs[options.windowsMs.length - 1]!,
+  });
   // Exact windows count the pairs their key bound admits (all of them below it).
   const admitted = batchCounts.transform((pairs, batchTime) => state.admitExact(pairs, batchTime));
   const exactWindows = options.windowsMs
@@ -113,16 +121,26 @@ export function createTrendsJob(
       const result = state.assemble(batch);
       for (const window of result.windows) history.noteTop(window.top.map((tag) => tag.key));
       history.noteTop(result.trending.map((tag) => tag.key));
+      // After the top lists are noted: a tag that enters one now keeps this batch's posts.
+      detail.sweep(history.isTracked);
+      detail.addBatch(batch.posts, batch.batchTime, history.isTracked);
       onResult(result);
     });
   return {
     options,
     history,
-    stateSizes: () => state.sizes(),
-    snapshot: () => ({ ...state.snapshot(), history: history.snapshot() }),
+    detail,
+    stateSizes: () => ({ ...state.sizes(), ...detail.sizes() }),
+    snapshot: () => ({
+      ...state.snapshot(),
+      history: history.snapshot(),
+      detail: detail.snapshot(),
+    }),
     restore: (snapshot) => {
       state.restore(snapshot);
       history.restore(snapshot.history);
+      // Checkpoints made before the detail was kept have none: it starts empty.
+      if (snapshot.detail !== undefined) detail.restore(snapshot.detail);
     },
     filteredViews: () => state.filteredViews(),
   };

@@ -2,16 +2,24 @@ import { greatestCommonDivisor } from '@/lib/engine';
 import type { TrendingOptions } from '../trending/trend-tracker';
 import { DEFAULT_SCORE_OPTIONS } from '../trending/trending-score';
 import type { TrendsJobOptions } from '../types';
+import type { TagDetailOptions } from '../detail/detail-types';
+
+/** Bounds of what the job keeps behind a trend (see `TagDetail`); defaults where omitted. */
+export type TagDetailSettings = Partial<Omit<TagDetailOptions, 'longestWindowMs'>>;
 
 /** Everything the job is configured with: the shared options plus the trending knobs. */
 export interface TrendsJobConfig extends TrendsJobOptions {
   trending: TrendingOptions;
   /** Pane length of heavy-hitters windows (derived, see `choosePaneMs`). */
   paneMs: number;
+  detail: TagDetailSettings;
 }
 
 /** What `createTrendsJob` accepts: any subset, defaults for the rest. */
-export type TrendsJobSettings = Partial<TrendsJobOptions> & { trending?: Partial<TrendingOptions> };
+export type TrendsJobSettings = Partial<TrendsJobOptions> & {
+  trending?: Partial<TrendingOptions>;
+  detail?: TagDetailSettings;
+};
 
 export const DEFAULT_TRENDS_OPTIONS: Readonly<TrendsJobOptions> = Object.freeze({
   windowsMs: [60_000, 5 * 60_000, 15 * 60_000, 60 * 60_000],
@@ -84,10 +92,15 @@ export function resolveTrendsOptions(
     fail('trending.maxTrackedKeys', 'must be an integer ≥ 1');
   }
   const heavyWindowsMs = windowsMs.filter((windowMs) => windowMs >= options.heavyHittersFromMs);
+  const detail = definedOnly(settings.detail ?? {});
+  for (const [name, value] of Object.entries(detail)) {
+    if (!Number.isInteger(value) || value < 1) fail(`detail.${name}`, 'must be an integer ≥ 1');
+  }
   return {
     ...options,
     windowsMs,
     trending,
+    detail,
     paneMs: choosePaneMs(heavyWindowsMs, batchIntervalMs),
   };
 }

@@ -136,3 +136,42 @@ describe('postTimeMs', () => {
     expect(postTimeMs(postOf({ created_at: 'yesterday-ish' }))).toBeUndefined();
   });
 });
+
+describe('toParsedPost: what a tag detail shows', () => {
+  it('keeps the text, lang, time and the author names from includes.users', () => {
+    const post = postOf({
+      text: 'hi #a',
+      lang: 'pt',
+      author_id: 'u2',
+      created_at: '2026-01-01T00:00:00.000Z',
+    });
+    const includes = {
+      users: [
+        { id: 'u1', username: 'other' },
+        { id: 'u2', username: 'me', name: 'Me' },
+      ],
+    };
+    expect(toParsedPost(post, includes)).toMatchObject({
+      text: 'hi #a',
+      lang: 'pt',
+      createdAtMs: Date.parse('2026-01-01T00:00:00.000Z'),
+      authorUsername: 'me',
+      authorName: 'Me',
+    });
+  });
+
+  it('leaves odd user expansions out and keeps the post', () => {
+    const post = postOf({ text: '#a', author_id: 'u2' });
+    for (const includes of [
+      null,
+      'x',
+      { users: 'x' },
+      { users: [null, { id: 'u2', username: 5 }] },
+    ]) {
+      const parsed = toParsedPost(post, includes);
+      expect(parsed.tags).toHaveLength(1);
+      expect(parsed.authorUsername).toBeUndefined();
+      expect(parsed.authorName).toBeUndefined();
+    }
+  });
+});

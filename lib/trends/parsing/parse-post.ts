@@ -3,6 +3,7 @@ import { hashtagKey } from './hashtag-key';
 import { withoutTruncatedHashtag } from './retweet-truncation';
 import { parseTimestampMs } from './iso-time';
 import { normalizeLanguage } from '../filters/language-code';
+import { authorNamesOf } from './post-author';
 import type { HashtagEntity, ParsedPost, Post } from '../types';
 
 /**
@@ -15,16 +16,28 @@ import type { HashtagEntity, ParsedPost, Post } from '../types';
  *    `hashtags` has none: X leaves the key out rather than send an empty list. A retweet's
  *    last hashtag cut by X's truncation ellipsis is left out (see `retweet-truncation.ts`).
  * Each hashtag key counts once per post; the first spelling seen is kept.
+ *
+ * The detail fields come along: `text`, `lang`, `created_at` (`createdAtMs`, when the caller has
+ * not parsed it already) and the author's names from the line's `includes` (see `post-author.ts`).
  */
-export function toParsedPost(post: Post): ParsedPost {
+export function toParsedPost(
+  post: Post,
+  includes?: unknown,
+  createdAtMs: number | undefined = postTimeMs(post),
+): ParsedPost {
   const retweetOf = retweetedId(post.referenced_tweets);
+  const author = authorNamesOf(includes, post.author_id);
   return {
     id: post.id,
     authorId: post.author_id,
     isRetweet: retweetOf !== undefined,
     retweetOf,
     tags: distinctTags(rawTags(post)),
+    text: post.text,
     lang: normalizeLanguage(post.lang),
+    createdAtMs,
+    authorUsername: author.username,
+    authorName: author.name,
   };
 }
 

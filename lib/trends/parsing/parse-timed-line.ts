@@ -38,7 +38,8 @@ export function parseTimedLine(raw: string, maxLineBytes: number): TimedLine {
   const timeMs = timeOf(parsed);
   const result = checkStreamLine(parsed);
   if (!result.ok) return { kind: 'bad', reason: result.reason, timeMs };
-  return { kind: 'post', post: toParsedPost(result.line.data), timeMs };
+  const { data, includes } = result.line;
+  return { kind: 'post', post: toParsedPost(data, includes, timeMs), timeMs };
 }
 
 function parseOrUndefined(raw: string): unknown {

@@ -1,0 +1,165 @@
+import type { CoOccurrenceBucketSnapshot, RelatedCounts } from './detail-types';
+
+/** One batch of one tag: its posts and the other tags of those posts, counted. */
+interface Bucket {
+  batchTime: number;
+  posts: number;
+  coTags: Map<string, number>;
+}
+
+interface FollowedTag {
+  /** Oldest first. */
+  buckets: Bucket[];
+  /** Every batch at or after this time is counted (before it the tag was not followed). */
+  countedSinceMs: number;
+  /** Co-occurrences left out because one batch of this tag alone filled the bound. */
+  missed: number;
+}
+
+/**
+ * Per followed tag and per batch, the tags that appear in the same posts, so that a tag's
+ * related tags over any window ending at the latest batch are an exact sum of its batches (the
+ * engine's own windows are exact the same way). Buckets older than the longest window go.
+ *
+ * Hard bound: `maxUnits` units, one per bucket and one per co-tag in a bucket. When a batch would
+ * go beyond it, the least recently seen tags lose everything they hold (and are counted again
+ * from their next post); a single tag beyond the bound loses its oldest buckets. Either way its
+ * `countedSinceMs` moves on, and answers say from when they count: what is counted is exact.
+ */
+export class CoOccurrence {
+  /** In order of last sighting, least recent first (a sighting moves a tag to the end). */
+  private readonly tags = new Map<string, FollowedTag>();
+  private units = 0;
+
+  constructor(
+    private readonly maxUnits: number,
+    private readonly longestWindowMs: number,
+  ) {}
+
+  get unitCount(): number {
+    return this.units;
+  }
+
+  get tagCount(): number {
+    return this.tags.size;
+  }
+
+  keys(): IterableIterator<string> {
+    return this.tags.keys();
+  }
+
+  /** One post of the batch at `batchTime` carries `key` and `postKeys` (which include `key`). */
+  add(key: string, postKeys: readonly { key: string }[], batchTime: number): void {
+    const tag = this.sighted(key, batchTime);
+    let bucket = tag.buckets[tag.buckets.length - 1];
+    if (bucket === undefined || bucket.batchTime !== batchTime) {
+      bucket = { batchTime, posts: 0, coTags: new Map() };
+      tag.buckets.push(bucket);
+      this.units++;
+    }
+    bucket.posts++;
+    for (let index = 0; index < postKeys.length; index++) {
+      const other = postKeys[index]!.key;
+      if (other === key) continue;
+      const count = bucket.coTags.get(other);
+      if (count !== undefined) {
+        bucket.coTags.set(other, count + 1);
+        continue;
+      }
+      if (this.units >= this.maxUnits) this.reclaim(key, this.maxUnits - 1);
+      if (this.units >= this.maxUnits) {
+        // This batch alone fills the bound: the co-tag is left out, and said so.
+        tag.missed++;
+        continue;
+      }
+      bucket.coTags.set(other, 1);
+      this.units++;
+    }
+    if (this.units > this.maxUnits) this.reclaim(key, this.maxUnits);
+  }
+
+  /** Drops buckets that left the longest window at `batchTime`. */
+  expire(batchTime: number): void {
+    const oldestKept = batchTime - this.longestWindowMs;
+    for (const tag of this.tags.values()) {
+      while (tag.buckets.length > 0 && tag.buckets[0]!.batchTime <= oldestKept) {
+        this.units -= 1 + tag.buckets.shift()!.coTags.size;
+      }
+    }
+  }
+
+  drop(key: string): void {
+    const tag = this.tags.get(key);
+    if (tag === undefined) return;
+    for (const bucket of tag.buckets) this.units -= 1 + bucket.coTags.size;
+    this.tags.delete(key);
+  }
+
+  /** The tag's related tags over the batches in `(batchTime − windowMs, batchTime]`. */
+  relatedOf(key: string, windowMs: number, batchTime: number): RelatedCounts {
+    const tag = this.tags.get(key);
+    if (tag === undefined) return { related: [], posts: 0, countedSinceMs: null, missed: 0 };
+    const counts = new Map<string, number>();
+    let posts = 0;
+    for (const bucket of tag.buckets) {
+      if (bucket.batchTime <= batchTime - windowMs || bucket.batchTime > batchTime) continue;
+      posts += bucket.posts;
+      for (const [other, count] of bucket.coTags)
+        counts.set(other, (counts.get(other) ?? 0) + count);
+    }
+    const related = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    return { related, posts, countedSinceMs: tag.countedSinceMs, missed: tag.missed };
+  }
+
+  snapshot(): [string, number, CoOccurrenceBucketSnapshot[]][] {
+    return [...this.tags].map(([key, tag]) => [
+      key,
+      tag.countedSinceMs,
+      tag.buckets.map((bucket): CoOccurrenceBucketSnapshot => [
+        bucket.batchTime,
+        bucket.posts,
+        [...bucket.coTags.keys()],
+        [...bucket.coTags.values()],
+      ]),
+    ]);
+  }
+
+  /** Loads a `snapshot()` into this empty state (within the bound: the rest is reclaimed). */
+  restore(saved: readonly [string, number, CoOccurrenceBucketSnapshot[]][]): void {
+    for (const [key, countedSinceMs, buckets] of saved) {
+      const tag: FollowedTag = { countedSinceMs, buckets: [], missed: 0 };
+      for (const [batchTime, posts, keys, counts] of buckets) {
+        if (keys.length !== counts.length) throw new TypeError('detail snapshot: bad bucket');
+        const coTags = new Map(keys.map((other, at): [string, number] => [other, counts[at]!]));
+        tag.buckets.push({ batchTime, posts, coTags });
+        this.units += 1 + coTags.size;
+      }
+      this.tags.set(key, tag);
+    }
+    const newest = [...this.tags.keys()].at(-1);
+    if (newest !== undefined && this.units > this.maxUnits) this.reclaim(newest, this.maxUnits);
+  }
+
+  /** The tag at its sighting in `batchTime`, moved to the most recent end. */
+  private sighted(key: string, batchTime: number): FollowedTag {
+    let tag = this.tags.get(key);
+    if (tag !== undefined) this.tags.delete(key);
+    else tag = { buckets: [], countedSinceMs: batchTime, missed: 0 };
+    this.tags.set(key, tag);
+    return tag;
+  }
+
+  /** Down to `limit` units: least recently seen tags first, then `current`'s oldest buckets. */
+  private reclaim(current: string, limit: number): void {
+    for (const key of this.tags.keys()) {
+      if (this.units <= limit) return;
+      if (key !== current) this.drop(key);
+    }
+    const tag = this.tags.get(current)!;
+    while (this.units > limit && tag.buckets.length > 1) {
+      const oldest = tag.buckets.shift()!;
+      this.units -= 1 + oldest.coTags.size;
+      tag.countedSinceMs = oldest.batchTime + 1;
+    }
+  }
+}
