@@ -7,7 +7,7 @@ import { useEffect, useState } from 'react';
 import type { TagHistoryPoint } from '@/lib/client/dashboard-state';
 import { fetchTagSeries } from '@/lib/client/fetch-tag-series';
 import { formatClock, formatCount } from '@/lib/client/format';
-import { LineChart } from '../charts/line-chart';
+import { LineChart } from '../charts/lazy-line-chart';
 import { useTrends } from '../trends-provider';
 
 const REFRESH_BATCHES = 5;
