@@ -56,6 +56,9 @@ export async function connectDashboards(
       timeout: 60_000,
     });
     socket.on('connect', () => socket.emit('watch', watchedOf(index)));
+    socket.on('connect_error', (error) => {
+      if (process.env.LOADTEST_DEBUG) process.stderr.write(`connect_error ${error.message}\n`);
+    });
     socket.on('disconnect', () => {
       if (measuring) record.disconnected = true;
     });

@@ -33,9 +33,10 @@ async function run(options: LoadTestOptions): Promise<void> {
       tags: options.tags,
       runSec: options.warmupSec + options.durationSec + 60,
       profileDir: options.profileDir,
+      instances: options.instances,
     });
-    urls.push(server.url);
-    log(`server on ${server.url}, mock X API at ${options.postsPerSecond} posts/s`);
+    urls.push(...server.urls);
+    log(`servers on ${server.urls.join(', ')}, mock X API at ${options.postsPerSecond} posts/s`);
   }
   try {
     const clients = await connectDashboards(urls, options.clients, watchedOf);

@@ -17,6 +17,7 @@ describe('parseLoadTestOptions', () => {
       clients: 200,
       durationSec: 30,
       postsPerSecond: 500,
+      instances: 1,
       urls: ['http://127.0.0.1:3000', 'http://localhost:3001'],
     });
   });
@@ -27,5 +28,6 @@ describe('parseLoadTestOptions', () => {
     expect(() => parseLoadTestOptions(['--url', 'http://example.com'])).toThrow('loopback');
     expect(() => parseLoadTestOptions(['--clients'])).toThrow('needs a value');
     expect(() => parseLoadTestOptions(['--constructor', '1'])).toThrow('unknown option');
+    expect(() => parseLoadTestOptions(['--instances', '9'])).toThrow('between 1 and 5');
   });
 });

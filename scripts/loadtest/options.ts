@@ -15,6 +15,8 @@ export interface LoadTestOptions {
   urls: string[];
   /** Write a V8 CPU profile of the started server into this directory. */
   profileDir: string | undefined;
+  /** Server instances to start (more than one: on one Redis, `REDIS_URL`). */
+  instances: number;
 }
 
 export const LOADTEST_USAGE = `Usage: npm run loadtest -- [options]
@@ -23,6 +25,8 @@ export const LOADTEST_USAGE = `Usage: npm run loadtest -- [options]
   --warmup S         seconds before measuring, 0-120 (default 15)
   --rate N           posts per second from the mock X API, 1-5000 (default 500)
   --tags N           distinct hashtags in the Zipf tail, 10-1000000 (default 50000)
+  --instances N      servers to start, 1-5 (default 1); more than one share a redis-server
+                     the test starts (clients are spread over them)
   --url URL          connect to a running server (repeat for several instances; loopback only)
   --cpu-prof DIR     write a CPU profile of the started server to DIR`;
 
@@ -32,6 +36,7 @@ const BOUNDS = {
   warmupSec: [0, 120],
   postsPerSecond: [1, 5000],
   tags: [10, 1_000_000],
+  instances: [1, 5],
 } as const;
 
 const FLAG_TO_OPTION = new Map<string, keyof typeof BOUNDS>([
@@ -40,6 +45,7 @@ const FLAG_TO_OPTION = new Map<string, keyof typeof BOUNDS>([
   ['--warmup', 'warmupSec'],
   ['--rate', 'postsPerSecond'],
   ['--tags', 'tags'],
+  ['--instances', 'instances'],
 ]);
 
 export class LoadTestOptionError extends Error {}
@@ -53,6 +59,7 @@ export function parseLoadTestOptions(args: readonly string[]): LoadTestOptions {
     tags: 50_000,
     urls: [],
     profileDir: undefined,
+    instances: 1,
   };
   for (let index = 0; index < args.length; index += 2) {
     const flag = args[index]!;

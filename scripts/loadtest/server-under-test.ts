@@ -1,17 +1,21 @@
 /**
- * The server the load test measures, started for real: the mock X API streaming posts at a steady
- * rate on loopback, and `server/main.ts` as a child process reading its filtered stream.
+ * The servers the load test measures, started for real: the mock X API streaming posts at a
+ * steady rate on loopback, and `server/main.ts` as child processes reading its filtered stream;
+ * several instances share a throwaway `redis-server` (one of them ingests, all serve).
  */
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import { startMockXApi } from '../mock-x-api/mock-x-api';
+import { startTestRedis } from '../../tests/support/redis-server';
+import type { TestRedis } from '../../tests/support/redis-server';
 import { tagTailPostFactory } from './tag-tail-posts';
 
 export interface ServerUnderTest {
-  url: string;
-  /** Stops the server (SIGTERM, as a deploy would) and the mock. */
+  /** One per instance. */
+  urls: string[];
+  /** Stops the servers (SIGTERM, as a deploy would), the mock and Redis. */
   stop(): Promise<void>;
 }
 
@@ -21,6 +25,7 @@ export interface ServerUnderTestOptions {
   /** Longest run, to size the mock's post supply. */
   runSec: number;
   profileDir: string | undefined;
+  instances: number;
 }
 
 export async function startServerUnderTest(
@@ -34,33 +39,42 @@ export async function startServerUnderTest(
     keepAliveMs: 10_000,
     makePost: tagTailPostFactory(options.tags),
   });
+  const redis: TestRedis | undefined = options.instances > 1 ? await startTestRedis() : undefined;
   const profile = options.profileDir ? ['--cpu-prof', '--cpu-prof-dir', options.profileDir] : [];
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', ...profile, 'server/main.ts', '--no-next'],
-    {
-      env: {
-        ...process.env,
-        NODE_ENV: 'production',
-        PORT: '0',
-        HOST: '127.0.0.1',
-        LOG_LEVEL: 'info',
-        TWEET_SOURCE: 'filtered',
-        X_API_BASE_URL: mock.url,
-        X_BEARER_TOKEN: token,
-        X_STREAM_RULES: 'has:hashtags',
-      },
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'production',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'info',
+    TWEET_SOURCE: 'filtered',
+    X_API_BASE_URL: mock.url,
+    X_BEARER_TOKEN: token,
+    X_STREAM_RULES: 'has:hashtags',
+    // Every client of the test comes from the one loopback address: no per-address limits.
+    MAX_SOCKETS_PER_ADDRESS: '0',
+    API_RATE_LIMIT_PER_MIN: '0',
+    ...(redis ? { REDIS_URL: redis.url, REDIS_KEY_PREFIX: 'loadtest:' } : {}),
+  };
+  const children: ChildProcess[] = Array.from({ length: options.instances }, () =>
+    spawn(process.execPath, ['--import', 'tsx', ...profile, 'server/main.ts', '--no-next'], {
+      env,
       stdio: ['ignore', 'pipe', 'inherit'],
-    },
+    }),
   );
-  const url = await listeningUrl(child);
+  const urls = await Promise.all(children.map(listeningUrl));
   return {
-    url,
+    urls,
     async stop() {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
+      await Promise.all(
+        children.map((child) => {
+          const exited = new Promise((resolve) => child.once('exit', resolve));
+          child.kill('SIGTERM');
+          return exited;
+        }),
+      );
       await mock.close();
+      await redis?.stop();
     },
   };
 }
