@@ -1,5 +1,6 @@
 import type { ParsedPost } from '../types';
-import { ALL_ORIGINALS_CELL, cellKey } from './filter-cells';
+import type { CellKeyBook } from './cell-key-book';
+import { ALL_ORIGINALS_CELL } from './filter-cells';
 import { UNDETERMINED_LANGUAGE } from './language-code';
 
 export interface CellCounts {
@@ -10,16 +11,16 @@ export interface CellCounts {
 
 /**
  * One batch's counts per cell, without a string built per post: posts are counted in a map per
- * cell, and each distinct `<cell>\0<tag>` key is built once and then reused from batch to batch
- * (a string seen again is the same string, whose hash V8 has kept), so the windows' maps find it
- * at the cost of the plain keys. The reused keys are a cache: beyond `maxKeys` it starts afresh.
+ * cell, and each distinct `<cell>\0<tag>` key comes from the `CellKeyBook`, built once and
+ * reused from batch to batch.
  */
 export class CellCounter {
   private readonly languageCells = new Map<string, { original: string; retweet: string }>();
-  private readonly keysByCell = new Map<string, Map<string, string>>();
-  private cachedKeys = 0;
 
-  constructor(private readonly maxKeys: number) {}
+  constructor(
+    private readonly keys: CellKeyBook,
+    private readonly maxLanguages: number,
+  ) {}
 
   /**
    * `[<cell>\0<tag>, count]` per distinct pair of the batch's posts, of the language cells and
@@ -47,12 +48,12 @@ export class CellCounter {
         inOriginals?.set(key, (inOriginals.get(key) ?? 0) + 1);
       }
     }
-    if (this.cachedKeys > this.maxKeys) this.forget();
+    this.keys.trim();
     const languagePairs: [string, number][] = [];
     const originalPairs: [string, number][] = [];
     for (const [cell, counts] of tagCounts) {
       const pairs = cell === ALL_ORIGINALS_CELL ? originalPairs : languagePairs;
-      for (const [tag, count] of counts) pairs.push([this.keyOf(cell, tag), count]);
+      for (const [tag, count] of counts) pairs.push([this.keys.keyOf(cell, tag), count]);
     }
     return { languagePairs, originalPairs, postPairs: [...postCounts] };
   }
@@ -62,25 +63,9 @@ export class CellCounter {
     if (cells === undefined) {
       cells = { original: `${lang}|o`, retweet: `${lang}|r` };
       // Language codes are few; a flood of odd ones is bounded like the keys.
-      if (this.languageCells.size < this.maxKeys) this.languageCells.set(lang, cells);
+      if (this.languageCells.size < this.maxLanguages) this.languageCells.set(lang, cells);
     }
     return cells;
-  }
-
-  private keyOf(cell: string, tag: string): string {
-    let keys = this.keysByCell.get(cell);
-    if (keys === undefined) this.keysByCell.set(cell, (keys = new Map()));
-    let key = keys.get(tag);
-    if (key === undefined) {
-      keys.set(tag, (key = cellKey(cell, tag)));
-      this.cachedKeys++;
-    }
-    return key;
-  }
-
-  private forget(): void {
-    this.keysByCell.clear();
-    this.cachedKeys = 0;
   }
 }
 

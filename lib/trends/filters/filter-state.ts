@@ -11,6 +11,8 @@ import { FilteredExactWindow } from './filtered-exact-window';
 import { FilteredHeavyWindow } from './filtered-heavy-window';
 import type { FilteredHeavyWindowSnapshot } from './filtered-heavy-window';
 import { FilteredViews } from './filtered-views';
+import { CellCounter } from './cell-counts';
+import { CellKeyBook } from './cell-key-book';
 import { windowLanguages } from './window-languages';
 
 /** The filter dimensions' state in a checkpoint (the exact windows are the engine's). */
@@ -40,6 +42,9 @@ export class FilterState {
   private readonly heavyWindows = new Map<number, FilteredHeavyWindow>();
   private latest: FilteredViews | undefined;
   private latestExactKeys = 0;
+  private readonly keys: CellKeyBook;
+  /** Counts each batch's posts per cell (`filterStreams`), with the keys of `keys`. */
+  readonly counter: CellCounter;
 
   constructor(
     private readonly config: TrendsJobConfig,
@@ -47,6 +52,8 @@ export class FilterState {
     private readonly spellingOf: (key: string) => string,
   ) {
     const { windowsMs, heavyHittersFromMs, heavyHittersCapacity, paneMs } = config;
+    this.keys = new CellKeyBook(2 * config.maxExactWindowKeys);
+    this.counter = new CellCounter(this.keys, 2 * config.maxExactWindowKeys);
     const exactWindowsMs = windowsMs.filter((windowMs) => windowMs < heavyHittersFromMs);
     if (exactWindowsMs.length > 0) {
       const longestMs = exactWindowsMs[exactWindowsMs.length - 1]!;
@@ -55,7 +62,7 @@ export class FilterState {
     for (const windowMs of windowsMs.filter((windowMs) => windowMs >= heavyHittersFromMs)) {
       this.heavyWindows.set(
         windowMs,
-        new FilteredHeavyWindow(windowMs, paneMs, heavyHittersCapacity),
+        new FilteredHeavyWindow(windowMs, paneMs, heavyHittersCapacity, this.keys),
       );
     }
     if (this.heavyWindows.size > 0) {
@@ -85,7 +92,7 @@ export class FilterState {
         admission !== undefined && admission.hasCuts(windowMs, batchTime)
           ? (key: string) => admission.errorOf(key, windowMs, batchTime)
           : undefined;
-      return new FilteredExactWindow(windowMs, pairs, errorOf);
+      return new FilteredExactWindow(windowMs, pairs, errorOf, this.keys);
     });
     this.latestExactKeys = input.exactWindows.reduce((sum, window) => sum + window.pairs.length, 0);
     this.latest = new FilteredViews({

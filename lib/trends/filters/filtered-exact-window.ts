@@ -1,5 +1,6 @@
 import { topCounts } from '../sketches/top-n';
-import { ALL_ORIGINALS_CELL, cellKey, splitCellKey } from './filter-cells';
+import type { CellKeyBook } from './cell-key-book';
+import { ALL_ORIGINALS_CELL } from './filter-cells';
 
 /** What a cell key may lack in an exact window that cut keys at its bound; absent: none cut. */
 export type CellErrorOf = (cellKey: string) => number;
@@ -18,6 +19,7 @@ export class FilteredExactWindow {
     readonly windowMs: number,
     private readonly pairs: readonly [string, number][],
     private readonly errorOf: CellErrorOf | undefined,
+    private readonly keys: CellKeyBook,
   ) {}
 
   /** The filter's count of `tag` and its error (0 when exact). */
@@ -52,7 +54,7 @@ export class FilteredExactWindow {
     if (this.errorOf === undefined) return 0;
     const cells = this.expand(filterCells);
     let error = 0;
-    for (const cell of cells) error += this.errorOf(cellKey(cell, tag));
+    for (const cell of cells) error += this.errorOf(this.keys.lookupKey(cell, tag));
     return error;
   }
 
@@ -67,11 +69,11 @@ export class FilteredExactWindow {
     const byCell = new Map<string, Map<string, number>>();
     for (let position = 0; position < this.pairs.length; position++) {
       const [key, count] = this.pairs[position]!;
-      const split = splitCellKey(key);
-      if (split === undefined) continue;
-      let tags = byCell.get(split[0]);
-      if (tags === undefined) byCell.set(split[0], (tags = new Map()));
-      tags.set(split[1], count);
+      const parts = this.keys.partsOf(key);
+      if (parts === undefined) continue;
+      let tags = byCell.get(parts.cell);
+      if (tags === undefined) byCell.set(parts.cell, (tags = new Map()));
+      tags.set(parts.tag, count);
     }
     return (this.byCell = byCell);
   }

@@ -7,8 +7,9 @@ import type { SummaryAggregateSnapshot } from '../sketches/summary-aggregate-sna
 import { mergeAggregates } from '../sketches/summary-aggregate';
 import type { SummaryAggregate } from '../sketches/summary-aggregate';
 import type { SpaceSavingCounter } from '../sketches/space-saving-state';
-import { selectTop } from '../sketches/top-n';
-import { cellKey, splitCellKey } from './filter-cells';
+import type { CellKeyBook } from './cell-key-book';
+import { filteredHeavyTop, rankMergeCandidates } from './filtered-heavy-top';
+import type { RankedMergeCandidates } from './filtered-heavy-top';
 
 type Counter = SpaceSavingCounter<string>;
 
@@ -43,11 +44,14 @@ export class FilteredHeavyWindow {
   /** Closed panes not merged yet, oldest first, all newer than those in `closed`. */
   private pending: { index: number; aggregate: SummaryAggregate }[] = [];
   private merged: SummaryAggregate | undefined;
+  /** Per filter asked since the merge last changed (by its cells): its ranked candidates. */
+  private readonly rankedByCells = new Map<string, RankedMergeCandidates>();
 
   constructor(
     readonly windowMs: number,
     paneMs: number,
     capacity: number,
+    private readonly keys: CellKeyBook,
   ) {
     this.closedPanesInWindow = windowMs / paneMs - 1;
     this.closed = new SlidingAggregate((older, newer) => mergeAggregates(older, newer, capacity));
@@ -67,17 +71,13 @@ export class FilteredHeavyWindow {
     this.evictBefore(open.index - this.closedPanesInWindow);
     this.catchUp();
     const merged = this.mergedSummary();
-    const candidates = new Set<string>();
-    const wanted = new Set(cells);
-    for (const summary of merged ? [open.summary, merged] : [open.summary]) {
-      for (const counter of summary.entries()) {
-        const split = splitCellKey(counter.key);
-        if (split !== undefined && wanted.has(split[0])) candidates.add(split[1]);
-      }
+    const id = cells.join(' ');
+    let ranked = this.rankedByCells.get(id);
+    if (ranked === undefined) {
+      ranked = rankMergeCandidates(merged, cells, this.keys);
+      this.rankedByCells.set(id, ranked);
     }
-    const counters: Counter[] = [];
-    for (const tag of candidates) counters.push(this.estimate(open, merged, cells, tag));
-    return selectTop(counters, topN, byCount, (counter) => counter.count);
+    return filteredHeavyTop(open.summary, merged, ranked, cells, this.keys, topN);
   }
 
   /** Counters held by the closed panes' summaries and their merges. */
@@ -107,27 +107,7 @@ export class FilteredHeavyWindow {
       throw new TypeError('filtered window snapshot: panes and their indices differ in number');
     }
     this.closedIndices.splice(0, Infinity, ...snapshot.closedIndices);
-    this.merged = undefined;
-  }
-
-  private estimate(
-    open: OpenPane,
-    merged: FrozenSummary | undefined,
-    cells: readonly string[],
-    tag: string,
-  ): Counter {
-    const openBound = open.summary.unmonitoredBound;
-    const closedBound = merged?.unmonitoredBound ?? 0;
-    let count = 0;
-    let error = 0;
-    for (const cell of cells) {
-      const key = cellKey(cell, tag);
-      const inOpen = open.summary.estimate(key);
-      const inClosed = merged?.estimate(key);
-      count += (inOpen?.count ?? openBound) + (inClosed?.count ?? closedBound);
-      error += (inOpen?.error ?? openBound) + (inClosed?.error ?? closedBound);
-    }
-    return { key: tag, count, error };
+    this.forgetMerge();
   }
 
   private mergedSummary(): FrozenSummary | undefined {
@@ -139,11 +119,20 @@ export class FilteredHeavyWindow {
     while (this.closedIndices.length > 0 && this.closedIndices[0]! < oldestIndex) {
       this.closedIndices.shift();
       this.closed.shift();
-      this.merged = undefined;
+      this.forgetMerge();
     }
     let dropped = 0;
     while (dropped < this.pending.length && this.pending[dropped]!.index < oldestIndex) dropped++;
     if (dropped > 0) this.pending.splice(0, dropped);
+  }
+
+  /**
+   * The merge changed: its ranked candidates go too, so a filter nobody asks for any more is
+   * held at most until the next pane closes.
+   */
+  private forgetMerge(): void {
+    this.merged = undefined;
+    this.rankedByCells.clear();
   }
 
   /** Merges the waiting panes into the sliding aggregation (one merge each). */
@@ -154,12 +143,6 @@ export class FilteredHeavyWindow {
       this.closedIndices.push(index);
     }
     this.pending = [];
-    this.merged = undefined;
+    this.forgetMerge();
   }
-}
-
-function byCount(a: Counter, b: Counter): number {
-  if (a.count !== b.count) return a.count - b.count;
-  if (a.error !== b.error) return b.error - a.error;
-  return a.key < b.key ? 1 : a.key > b.key ? -1 : 0;
 }

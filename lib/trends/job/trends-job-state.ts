@@ -14,6 +14,7 @@ import { exactTagCounts, exactWindowResult, heavyWindowResult } from './window-r
 import { FilterState } from '../filters/filter-state';
 import type { FilterStateSizes } from '../filters/filter-state';
 import type { FilteredViews } from '../filters/filtered-views';
+import type { CellCounter } from '../filters/cell-counts';
 
 /** Sizes of the job's keyed state, the filter dimensions' included (zeros when they are off). */
 export interface TrendsJobStateSizes extends FilterStateSizes {
@@ -94,6 +95,11 @@ export class TrendsJobState {
   }
 
   /** The latest batch's filtered numbers; undefined before it or without the dimensions. */
+  /** The filter dimensions' per-cell counter; undefined when they are off. */
+  cellCounter(): CellCounter | undefined {
+    return this.filters?.counter;
+  }
+
   filteredViews(): FilteredViews | undefined {
     return this.filters?.views();
   }

@@ -11,7 +11,6 @@ import { TagDetail } from '../detail/tag-detail';
 import type { TagDetailSizes } from '../detail/tag-detail';
 import type { ParsedPost, TrendsBatchResult } from '../types';
 import { filterStreams } from '../filters/filter-streams';
-import { CellCounter } from '../filters/cell-counts';
 import type { FilteredViews } from '../filters/filtered-views';
 
 export interface TrendsJob {
@@ -90,7 +89,7 @@ export function createTrendsJob(
         filterStreams(
           ssc,
           posts,
-          new CellCounter(2 * options.maxExactWindowKeys),
+          state.cellCounter()!,
           (pairs, batchTime) => state.admitExactCells(pairs, batchTime),
           options.windowsMs,
           (windowMs) => state.isHeavy(windowMs),

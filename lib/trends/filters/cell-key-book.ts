@@ -1,0 +1,55 @@
+import { cellKey, splitCellKey } from './filter-cells';
+
+/** A cell key's two parts. */
+export interface CellKeyParts {
+  cell: string;
+  tag: string;
+}
+
+/**
+ * The cell keys (`<cell>\0<tag>`) built so far, both ways: the key of a cell and a tag, and the
+ * parts of a key. Each key is built once and then reused from batch to batch (a string seen
+ * again is the same string, whose hash V8 has kept), so the windows' maps find it at the cost of
+ * the plain keys, and the filtered views look a key's cell up instead of splitting the string
+ * (which would allocate two strings per key and query). A cache: past `maxKeys` it starts
+ * afresh, and a key it does not hold (forgotten, or restored from a checkpoint) is split or
+ * built as before, so answers never depend on what it holds.
+ */
+export class CellKeyBook {
+  private readonly keysByCell = new Map<string, Map<string, string>>();
+  private readonly partsByKey = new Map<string, CellKeyParts>();
+
+  constructor(private readonly maxKeys: number) {}
+
+  /** The key of `cell` and `tag`, built and kept when new. */
+  keyOf(cell: string, tag: string): string {
+    let keys = this.keysByCell.get(cell);
+    if (keys === undefined) this.keysByCell.set(cell, (keys = new Map()));
+    let key = keys.get(tag);
+    if (key === undefined) {
+      keys.set(tag, (key = cellKey(cell, tag)));
+      this.partsByKey.set(key, { cell, tag });
+    }
+    return key;
+  }
+
+  /** The key of `cell` and `tag` for a lookup: the kept one, else built (and not kept). */
+  lookupKey(cell: string, tag: string): string {
+    return this.keysByCell.get(cell)?.get(tag) ?? cellKey(cell, tag);
+  }
+
+  /** The parts of a cell key; undefined for a plain tag key. */
+  partsOf(key: string): CellKeyParts | undefined {
+    const parts = this.partsByKey.get(key);
+    if (parts !== undefined) return parts;
+    const split = splitCellKey(key);
+    return split === undefined ? undefined : { cell: split[0], tag: split[1] };
+  }
+
+  /** Starts afresh when more than `maxKeys` keys are kept (call between batches). */
+  trim(): void {
+    if (this.partsByKey.size <= this.maxKeys) return;
+    this.keysByCell.clear();
+    this.partsByKey.clear();
+  }
+}
