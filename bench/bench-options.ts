@@ -46,6 +46,7 @@ const KEYS: readonly VariantKey[] = [
   'job',
   'jobUnfiltered',
   'jobFiltered',
+  'jobFiltered4',
   'rx15',
   'rxAll',
   'server',

@@ -5,7 +5,7 @@
  * then runs on the same lines, interleaved, after a warm-up:
  * (a) JSON.parse alone, the floor; (b) the trends job on the engine (1 m, 5 m, 15 m, 60 m
  * windows, 2 s batches); (b0) the same without the filter dimensions (their cost is (b)/(b0));
- * (bf) as (b) with one filter's windows and trending built every batch; (c) a naive RxJS recount of the 15 m window (all four with --rx-all);
+ * (bf1), (bf4) as (b) with one, four filters' windows and trending built every batch; (c) a naive RxJS recount of the 15 m window (all four with --rx-all);
  * (d) the whole server path in process, single-threaded; (e) the same with parse workers.
  * With `--trending`, runs the trending evaluation instead (bench/trending/run.ts).
  * `--checkpoint`: size and time of a checkpoint and a restore instead (see checkpoint-bench.ts).
@@ -33,6 +33,13 @@ import { runCheckpointBench } from './checkpoint-bench';
 const BATCH_INTERVAL_MS = 2_000;
 const WINDOWS_MS = [60_000, 300_000, 900_000, 3_600_000];
 const WARM_UP_LINES = 50_000;
+/** Four dashboards under different filters: a language, originals, both, another language. */
+const FOUR_FILTERS = [
+  { lang: 'en' },
+  { originalsOnly: true },
+  { lang: 'pt', originalsOnly: true },
+  { lang: 'es' },
+];
 
 type KeyedVariant = Variant & { key: VariantKey };
 
@@ -53,7 +60,11 @@ function variantsFor(
     { key: 'jobUnfiltered', ...trendsJobVariant(input, BATCH_INTERVAL_MS, WINDOWS_MS, false) },
     {
       key: 'jobFiltered',
-      ...trendsJobVariant(input, BATCH_INTERVAL_MS, WINDOWS_MS, true, { lang: 'en' }),
+      ...trendsJobVariant(input, BATCH_INTERVAL_MS, WINDOWS_MS, true, [{ lang: 'en' }]),
+    },
+    {
+      key: 'jobFiltered4',
+      ...trendsJobVariant(input, BATCH_INTERVAL_MS, WINDOWS_MS, true, FOUR_FILTERS),
     },
     { key: 'rx15', ...rxjsNaiveVariant(input, BATCH_INTERVAL_MS, [900_000]) },
     ...(options.rxAll

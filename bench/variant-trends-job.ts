@@ -9,21 +9,23 @@ import type { ViewFilter } from '@/lib/view-filters';
  * (b) The whole job as the server runs a fixture: parseStreamLine → toParsedPost → pushStream,
  * the clock advanced by `created_at` (a ManualClock), every window, top-N and trending each batch.
  * (b0) with `filterDimensions` false: the same without the language and originals cells.
- * (bf) with `askedFilter`: as (b), and every batch's windows and trending lists under that filter
- * built too, as a dashboard under a filter needs them.
+ * (bf) with `askedFilters`: as (b), and every batch's windows and trending lists under each of
+ * those filters built too, as the dashboards under those filters need them (one per filter,
+ * however many dashboards share it).
  */
 export function trendsJobVariant(
   input: BenchInput,
   batchIntervalMs: number,
   windowsMs: number[],
   filterDimensions = true,
-  askedFilter?: ViewFilter,
+  askedFilters: readonly ViewFilter[] = [],
 ): Variant {
-  const name = askedFilter
-    ? `(bf) trends job, one filter asked every batch`
-    : filterDimensions
-      ? '(b) trends job'
-      : '(b0) trends job, no filter dimensions';
+  const name =
+    askedFilters.length > 0
+      ? `(bf${askedFilters.length}) trends job, ${askedFilters.length} filter(s) asked every batch`
+      : filterDimensions
+        ? '(b) trends job'
+        : '(b0) trends job, no filter dimensions';
   return {
     name,
     async run() {
@@ -33,10 +35,10 @@ export function trendsJobVariant(
       let last: TrendsBatchResult | undefined;
       const job = createTrendsJob(ssc, posts, { windowsMs, filterDimensions }, (result) => {
         last = result;
-        const views = askedFilter ? job.filteredViews() : undefined;
-        if (views !== undefined) {
-          views.windows(askedFilter!);
-          views.trending(askedFilter!, result);
+        const views = askedFilters.length > 0 ? job.filteredViews() : undefined;
+        for (const filter of views === undefined ? [] : askedFilters) {
+          views!.windows(filter);
+          views!.trending(filter, result);
         }
       });
       ssc.start();

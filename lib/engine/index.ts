@@ -5,6 +5,8 @@ export { PushDStream } from './push-dstream';
 export { ManualClock } from './clock/manual-clock';
 export { SystemClock } from './clock/system-clock';
 export { greatestCommonDivisor } from './greatest-common-divisor';
+export { paneOf } from './nodes/pane';
+export type { Pane } from './nodes/pane';
 export type {
   BatchInfo,
   BatchListener,

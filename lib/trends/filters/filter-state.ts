@@ -13,7 +13,11 @@ import type { FilteredHeavyWindowSnapshot } from './filtered-heavy-window';
 import { FilteredViews } from './filtered-views';
 import { CellCounter } from './cell-counts';
 import { CellKeyBook } from './cell-key-book';
+import { ExactCellViews } from './exact-cell-views';
 import { windowLanguages } from './window-languages';
+
+/** A filter's kept exact-window view is dropped when nobody asked for it for this long. */
+const FILTER_VIEW_IDLE_MS = 30_000;
 
 /** The filter dimensions' state in a checkpoint (the exact windows are the engine's). */
 export interface FilterStateSnapshot {
@@ -40,6 +44,7 @@ export class FilterState {
   private readonly admission: ExactWindowAdmission | undefined;
   private readonly panes: PaneBuilder | undefined;
   private readonly heavyWindows = new Map<number, FilteredHeavyWindow>();
+  private readonly exactViews = new Map<number, ExactCellViews>();
   private latest: FilteredViews | undefined;
   private latestExactKeys = 0;
   private readonly keys: CellKeyBook;
@@ -59,6 +64,10 @@ export class FilterState {
       const longestMs = exactWindowsMs[exactWindowsMs.length - 1]!;
       this.admission = new ExactWindowAdmission(longestMs, config.maxExactWindowKeys);
     }
+    for (const windowMs of exactWindowsMs) {
+      const views = new ExactCellViews(windowMs, batchIntervalMs, FILTER_VIEW_IDLE_MS, this.keys);
+      this.exactViews.set(windowMs, views);
+    }
     for (const windowMs of windowsMs.filter((windowMs) => windowMs >= heavyHittersFromMs)) {
       this.heavyWindows.set(
         windowMs,
@@ -70,9 +79,11 @@ export class FilterState {
     }
   }
 
-  /** The batch's cell-key pairs that the exact windows count. */
+  /** The batch's cell-key pairs that the exact windows count (kept for the filters' views). */
   admitExact(pairs: [string, number][], batchTime: number): [string, number][] {
-    return this.admission?.admit(pairs, batchTime) ?? pairs;
+    const admitted = this.admission?.admit(pairs, batchTime) ?? pairs;
+    for (const views of this.exactViews.values()) views.record(batchTime, admitted);
+    return admitted;
   }
 
   /**
@@ -92,7 +103,16 @@ export class FilterState {
         admission !== undefined && admission.hasCuts(windowMs, batchTime)
           ? (key: string) => admission.errorOf(key, windowMs, batchTime)
           : undefined;
-      return new FilteredExactWindow(windowMs, pairs, errorOf, this.keys);
+      const postCells = input.postWindows.find((window) => window.windowMs === windowMs)?.pairs;
+      return new FilteredExactWindow({
+        windowMs,
+        batchTime,
+        pairs,
+        postCells: postCells ?? [],
+        errorOf,
+        keys: this.keys,
+        views: this.exactViews.get(windowMs)!,
+      });
     });
     this.latestExactKeys = input.exactWindows.reduce((sum, window) => sum + window.pairs.length, 0);
     this.latest = new FilteredViews({
@@ -134,6 +154,7 @@ export class FilterState {
       throw new TypeError('filter snapshot: heavy-hitters windows differ');
     }
     if (snapshot.panes !== null) this.panes?.restore(snapshot.panes);
+    for (const views of this.exactViews.values()) views.restored();
     const load = aggregateLoader();
     for (const saved of snapshot.heavyWindows) {
       const heavy = this.heavyWindows.get(saved.windowMs);
