@@ -123,6 +123,7 @@ export class FilterState {
       openPane: this.panes?.current,
       postWindows: new Map(input.postWindows.map(({ windowMs, pairs }) => [windowMs, pairs])),
       spellingOf: this.spellingOf,
+      keys: this.keys,
     });
     return {
       languages: new Map(

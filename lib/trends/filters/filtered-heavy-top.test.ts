@@ -6,7 +6,12 @@ import type { SpaceSavingCounter } from '../sketches/space-saving-state';
 import { selectTop } from '../sketches/top-n';
 import { CellKeyBook } from './cell-key-book';
 import { cellKey, splitCellKey } from './filter-cells';
-import { byCount, filteredHeavyTop, rankMergeCandidates } from './filtered-heavy-top';
+import {
+  byCount,
+  filteredHeavyTop,
+  openPaneCounts,
+  rankMergeCandidates,
+} from './filtered-heavy-top';
 
 type Counter = SpaceSavingCounter<string>;
 
@@ -14,7 +19,7 @@ type Counter = SpaceSavingCounter<string>;
 function rankedAfresh(
   open: SpaceSaving<string>,
   merged: FrozenSummary | undefined,
-  cells: string[],
+  cells: readonly string[],
   topN: number,
 ): Counter[] {
   const candidates = new Set<string>();
@@ -62,7 +67,8 @@ describe('filteredHeavyTop', () => {
           const open = summaryOf(openOffers);
           const merged = mergeOffers ? FrozenSummary.of(summaryOf(mergeOffers)) : undefined;
           const ranked = rankMergeCandidates(merged, cells, keys);
-          expect(filteredHeavyTop(open, merged, ranked, cells, keys, topN)).toEqual(
+          const inOpen = openPaneCounts(open, cells, keys);
+          expect(filteredHeavyTop(inOpen, merged, ranked, cells, keys, topN)).toEqual(
             rankedAfresh(open, merged, cells, topN),
           );
         },

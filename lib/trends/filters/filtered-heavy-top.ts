@@ -45,6 +45,26 @@ export function rankMergeCandidates(
   return ranked;
 }
 
+/** A filter's tags in the open pane: count and error there summed over its cells. */
+export interface OpenPaneCounts {
+  counts: Map<string, { count: number; error: number }>;
+  /** The open pane's bound, per cell, for a tag it does not monitor. */
+  bound: number;
+}
+
+/** The open pane's part of a filter (the same for every heavy window: built once a batch). */
+export function openPaneCounts(
+  open: SpaceSaving<string>,
+  cells: readonly string[],
+  keys: CellKeyBook,
+): OpenPaneCounts {
+  const counts = new Map<string, { count: number; error: number }>();
+  for (const tag of tagsInCells(open.entries(), cells, keys)) {
+    counts.set(tag, sumOverCells(open, cells, tag, keys));
+  }
+  return { counts, bound: open.unmonitoredBound };
+}
+
 /**
  * The filter's top `topN` over the merge and the open pane, the same list as ranking every
  * candidate afresh: a tag of the open pane is estimated in full (its merge part looked up); a
@@ -53,28 +73,26 @@ export function rankMergeCandidates(
  * those of the open pane.
  */
 export function filteredHeavyTop(
-  open: SpaceSaving<string>,
+  open: OpenPaneCounts,
   merged: FrozenSummary | undefined,
   ranked: RankedMergeCandidates,
   cells: readonly string[],
   keys: CellKeyBook,
   topN: number,
 ): Counter[] {
-  const inOpen = tagsInCells(open.entries(), cells, keys);
   const openCounters: Counter[] = [];
-  for (const tag of inOpen) {
+  for (const [tag, inPane] of open.counts) {
     const inMerge = merged === undefined ? undefined : sumOverCells(merged, cells, tag, keys);
-    const inPane = sumOverCells(open, cells, tag, keys);
     const count = inPane.count + (inMerge?.count ?? 0);
     openCounters.push({ key: tag, count, error: inPane.error + (inMerge?.error ?? 0) });
   }
   const fromOpen = selectTop(openCounters, topN, byCount, (counter) => counter.count);
-  const shift = cells.length * open.unmonitoredBound;
+  const shift = cells.length * open.bound;
   const top: Counter[] = [];
   let openAt = 0;
   let rank = 0;
   while (top.length < topN) {
-    while (rank < ranked.tags.length && inOpen.has(ranked.tags[rank]!)) rank++;
+    while (rank < ranked.tags.length && open.counts.has(ranked.tags[rank]!)) rank++;
     const fromMerge: Counter | undefined =
       rank < ranked.tags.length
         ? {

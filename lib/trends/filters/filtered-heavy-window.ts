@@ -9,7 +9,7 @@ import type { SummaryAggregate } from '../sketches/summary-aggregate';
 import type { SpaceSavingCounter } from '../sketches/space-saving-state';
 import type { CellKeyBook } from './cell-key-book';
 import { filteredHeavyTop, rankMergeCandidates } from './filtered-heavy-top';
-import type { RankedMergeCandidates } from './filtered-heavy-top';
+import type { OpenPaneCounts, RankedMergeCandidates } from './filtered-heavy-top';
 
 type Counter = SpaceSavingCounter<string>;
 
@@ -66,8 +66,11 @@ export class FilteredHeavyWindow {
     this.evictBefore(pane.index + 1 - this.closedPanesInWindow);
   }
 
-  /** The top `topN` tags summed over `cells`, with `open` the latest pane of cell counts. */
-  top(open: OpenPane, cells: readonly string[], topN: number): Counter[] {
+  /**
+   * The top `topN` tags summed over `cells`, with `open` the latest pane of cell counts and
+   * `inOpen` the filter's part of it.
+   */
+  top(open: OpenPane, inOpen: OpenPaneCounts, cells: readonly string[], topN: number): Counter[] {
     this.evictBefore(open.index - this.closedPanesInWindow);
     this.catchUp();
     const merged = this.mergedSummary();
@@ -77,7 +80,7 @@ export class FilteredHeavyWindow {
       ranked = rankMergeCandidates(merged, cells, this.keys);
       this.rankedByCells.set(id, ranked);
     }
-    return filteredHeavyTop(open.summary, merged, ranked, cells, this.keys, topN);
+    return filteredHeavyTop(inOpen, merged, ranked, cells, this.keys, topN);
   }
 
   /** Counters held by the closed panes' summaries and their merges. */

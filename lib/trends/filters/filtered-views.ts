@@ -7,6 +7,9 @@ import { cellsOfFilter, filterId } from './filter-cells';
 import type { FilteredExactWindow } from './filtered-exact-window';
 import type { FilteredHeavyWindow } from './filtered-heavy-window';
 import { postsInCells } from './window-languages';
+import type { CellKeyBook } from './cell-key-book';
+import { openPaneCounts } from './filtered-heavy-top';
+import type { OpenPaneCounts } from './filtered-heavy-top';
 
 export interface FilteredViewsParts {
   config: TrendsJobConfig;
@@ -18,6 +21,7 @@ export interface FilteredViewsParts {
   /** `[cell, posts]` of every window. */
   postWindows: Map<number, [string, number][]>;
   spellingOf: (key: string) => string;
+  keys: CellKeyBook;
 }
 
 /**
@@ -28,6 +32,7 @@ export interface FilteredViewsParts {
 export class FilteredViews {
   readonly batchTime: number;
   private readonly cache = new Map<string, WindowResult[]>();
+  private readonly openParts = new Map<string, OpenPaneCounts>();
 
   constructor(private readonly parts: FilteredViewsParts) {
     this.batchTime = parts.batchTime;
@@ -73,6 +78,17 @@ export class FilteredViews {
     };
   }
 
+  /** The open pane's part of a filter, shared by the heavy windows (the pane is theirs). */
+  private openPart(open: OpenPane, cells: readonly string[]): OpenPaneCounts {
+    const id = cells.join(' ');
+    let part = this.openParts.get(id);
+    if (part === undefined) {
+      part = openPaneCounts(open.summary, cells, this.parts.keys);
+      this.openParts.set(id, part);
+    }
+    return part;
+  }
+
   private windowOf(cells: readonly string[], windowMs: number): WindowResult {
     const { config, spellingOf } = this.parts;
     const tweets = postsInCells(this.parts.postWindows.get(windowMs) ?? [], cells);
@@ -83,12 +99,14 @@ export class FilteredViews {
       const top =
         open === undefined
           ? []
-          : heavy.top(open, cells, config.topN).map(({ key, count, error }) => ({
-              key,
-              tag: spellingOf(key),
-              count,
-              error,
-            }));
+          : heavy
+              .top(open, this.openPart(open, cells), cells, config.topN)
+              .map(({ key, count, error }) => ({
+                key,
+                tag: spellingOf(key),
+                count,
+                error,
+              }));
       return { ...base, top, approximate: true };
     }
     const exact = this.parts.exact.get(windowMs);
