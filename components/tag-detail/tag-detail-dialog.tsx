@@ -8,6 +8,7 @@
  */
 import type { ReactNode } from 'react';
 import { useEffect, useRef } from 'react';
+import { useHydrated } from '@/lib/client/use-hydrated';
 import { useTagDetail } from '@/lib/client/use-tag-detail';
 import { useTrends } from '../trends-provider';
 import { NotifyMe } from './notify-me';
@@ -21,13 +22,17 @@ const ACTION_CLASS =
 
 export function TagDetailDialog() {
   const { detailTag, closeTag } = useTrends();
+  // The body is rendered only once hydrated: a tag opened before this section has hydrated (a
+  // click on a section hydrated first, or the address's `?tag=`) would otherwise hydrate the
+  // server's empty dialog with a body, a mismatch that makes React discard the server's HTML.
+  const hydrated = useHydrated();
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const element = dialog.current;
     if (!element) return;
-    if (detailTag && !element.open) element.showModal();
+    if (hydrated && detailTag && !element.open) element.showModal();
     if (!detailTag && element.open) element.close();
-  }, [detailTag]);
+  }, [detailTag, hydrated]);
   return (
     <dialog
       ref={dialog}
@@ -36,7 +41,9 @@ export function TagDetailDialog() {
       onClose={closeTag}
       className="m-auto max-h-[calc(100dvh-1.5rem)] w-[min(56rem,calc(100vw-1.5rem))] rounded-xl border border-zinc-200 bg-white p-0 text-zinc-900 shadow-xl backdrop:bg-zinc-950/50 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
     >
-      {detailTag ? <TagDetailBody tagKey={detailTag.key} spelling={detailTag.tag} /> : null}
+      {hydrated && detailTag ? (
+        <TagDetailBody tagKey={detailTag.key} spelling={detailTag.tag} />
+      ) : null}
     </dialog>
   );
 }
