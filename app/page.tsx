@@ -17,6 +17,7 @@ import { TrendingCaption, TrendingList } from '@/components/trending-list';
 import { TrendsProvider } from '@/components/trends-provider';
 import { Card } from '@/components/ui/card';
 import { WindowSelector } from '@/components/window-selector';
+import { parseViewUrl } from '@/lib/client/view-url';
 import { readLatestSnapshot } from '@/lib/latest-snapshot-registry';
 
 interface DashboardPageProps {
@@ -31,12 +32,9 @@ interface DashboardPageProps {
  * task of its own, so hydration does not hold the main thread in one long task.
  */
 export default async function DashboardPage({ searchParams }: DashboardPageProps) {
-  const { window: windowParam } = await searchParams;
+  const initialView = parseViewUrl(toQuery(await searchParams));
   return (
-    <TrendsProvider
-      initialSnapshot={readLatestSnapshot()}
-      initialWindow={typeof windowParam === 'string' ? windowParam : undefined}
-    >
+    <TrendsProvider initialSnapshot={readLatestSnapshot()} initialView={initialView}>
       <div className="mx-auto flex w-full max-w-[3200px] flex-col gap-4 p-3 sm:p-5 xl:h-dvh xl:min-h-[44rem] 2xl:p-6">
         <header className="flex flex-wrap items-center justify-between gap-3">
           <div className="flex min-w-0 items-center gap-3">
@@ -155,4 +153,15 @@ export default async function DashboardPage({ searchParams }: DashboardPageProps
       </Suspense>
     </TrendsProvider>
   );
+}
+
+/** The request's search parameters as a query string, as the browser's address holds them. */
+function toQuery(params: Record<string, string | string[] | undefined>): string {
+  const query = new URLSearchParams();
+  for (const [name, value] of Object.entries(params)) {
+    for (const one of Array.isArray(value) ? value : value === undefined ? [] : [value]) {
+      query.append(name, one);
+    }
+  }
+  return query.toString();
 }

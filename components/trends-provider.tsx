@@ -77,24 +77,26 @@ export interface TrendsProviderProps {
   children: ReactNode;
   /** The latest state when the page was rendered; null when the server had none to give. */
   initialSnapshot?: DashboardSnapshot | null;
-  /** The window named in the page's address (`?window=15m`), if any. */
-  initialWindow?: string;
+  /** The view named in the page's address (`?window=15m&tags=…`), read by the page. */
+  initialView?: ViewUrlState;
 }
 
 export function TrendsProvider({
   children,
   initialSnapshot = null,
-  initialWindow,
+  initialView = NO_VIEW,
 }: TrendsProviderProps) {
-  const [windowLabel, setWindowLabel] = useState(initialWindow ?? DEFAULT_WINDOW_LABEL);
+  const [windowLabel, setWindowLabel] = useState(initialView.window ?? DEFAULT_WINDOW_LABEL);
   const [watched, setWatched] = useState<WatchedTag[]>(() =>
-    initialSeed(initialSnapshot, windowLabel),
+    initialWatched(initialSnapshot, initialView.tags, windowLabel),
   );
   const [notice, setNotice] = useState<string | null>(null);
-  const [seriesMode, setSeriesMode] = useState<SeriesMode>('rolling');
+  const [seriesMode, setSeriesMode] = useState<SeriesMode>(initialView.unit ?? 'rolling');
   const [seriesRange, setSeriesRange] = useState<SeriesRange>('live');
-  const [filter, setFilter] = useState<ViewFilter>(NO_FILTER);
-  const [detailTag, setDetailTag] = useState<{ key: string; tag: string } | null>(null);
+  const [filter, setFilter] = useState<ViewFilter>(() => initialFilter(initialView));
+  const [detailTag, setDetailTag] = useState<{ key: string; tag: string } | null>(() =>
+    initialView.detail ? { key: initialView.detail, tag: initialView.detail } : null,
+  );
   const watchedKeys = useMemo(() => watched.map((tag) => tag.key), [watched]);
   const detailRequest = useMemo<TagDetailRequest | null>(
     () => (detailTag ? { key: detailTag.key, window: windowLabel } : null),
@@ -105,32 +107,17 @@ export function TrendsProvider({
   const alerting = useTagAlerts(stream.latest);
   const shownView = muting.shownView;
   const selectedWindow = shownView ? findWindow(shownView, windowLabel) : undefined;
-  const seeded = useRef(watched.length > 0);
+  // The address's tags (even none) are the user's choice: the top three are not drawn instead.
+  const seeded = useRef(initialView.tags !== undefined || watched.length > 0);
 
-  const restore = useCallback((state: ViewUrlState) => {
-    if (state.window) setWindowLabel(state.window);
-    if (state.unit) setSeriesMode(state.unit);
-    if (state.lang || state.originalsOnly) {
-      setFilter({ lang: state.lang, originalsOnly: state.originalsOnly || undefined });
-    }
-    if (state.detail) setDetailTag({ key: state.detail, tag: state.detail });
-    if (state.tags) {
-      seeded.current = true;
-      const tags = state.tags.map((key) => ({ key, tag: key }));
-      setWatched(seedWatched(tags, MAX_WATCHED_TAGS));
-    }
-  }, []);
-  useViewUrl(
-    {
-      window: windowLabel,
-      tags: seeded.current ? watchedKeys : undefined,
-      unit: seriesMode,
-      lang: filter.lang,
-      originalsOnly: filter.originalsOnly,
-      detail: detailTag?.key,
-    },
-    restore,
-  );
+  useViewUrl({
+    window: windowLabel,
+    tags: seeded.current ? watchedKeys : undefined,
+    unit: seriesMode,
+    lang: filter.lang,
+    originalsOnly: filter.originalsOnly,
+    detail: detailTag?.key,
+  });
 
   // First load: draw the top 3 tags of the chosen window, unless the user picked tags already.
   useEffect(() => {
@@ -247,8 +234,31 @@ export function TrendsProvider({
 }
 
 /** The top three tags of the window, drawn from the start (none without a snapshot). */
-function initialSeed(snapshot: DashboardSnapshot | null, windowLabel: string): WatchedTag[] {
+const NO_VIEW: ViewUrlState = {};
+
+/**
+ * The tags of the address, spelt as the snapshot's top lists spell them where they appear there;
+ * else the top three of the chosen window.
+ */
+function initialWatched(
+  snapshot: DashboardSnapshot | null,
+  keys: string[] | undefined,
+  windowLabel: string,
+): WatchedTag[] {
+  if (keys) {
+    const spellings = new Map<string, string>();
+    for (const window of snapshot?.windows ?? []) {
+      for (const tag of window.top) if (!spellings.has(tag.key)) spellings.set(tag.key, tag.tag);
+    }
+    const tags = keys.map((key) => ({ key, tag: spellings.get(key) ?? key }));
+    return seedWatched(tags, MAX_WATCHED_TAGS);
+  }
   const window =
     snapshot?.windows.find((candidate) => candidate.label === windowLabel) ?? snapshot?.windows[0];
   return window ? seedWatched(window.top) : [];
+}
+
+function initialFilter(view: ViewUrlState): ViewFilter {
+  if (!view.lang && !view.originalsOnly) return NO_FILTER;
+  return { lang: view.lang, originalsOnly: view.originalsOnly || undefined };
 }

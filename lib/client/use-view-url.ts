@@ -1,24 +1,22 @@
 'use client';
 /**
- * Keeps the address bar in step with the view. On mount the address is read once and handed to
- * `restore`; from then on, every change of `view` replaces the address (no history entry per
- * click). The view as first rendered after the restore is the baseline: the address is first
- * written when the view differs from it, so opening the page does not rewrite its own address
- * (a router update during load) and the defaults never overwrite the address's parameters.
+ * Keeps the address bar in step with the view: every change of `view` replaces the address (no
+ * history entry per click). The view is read from the address by the page, on the server, so the
+ * first render (and hydration) already shows it. The view as first rendered after mounting is the
+ * baseline: the address is first written when the view differs from it, so opening the page does
+ * not rewrite its own address (a router update during load) and the defaults never overwrite the
+ * address's parameters.
  */
 import { useEffect, useRef, useState } from 'react';
 import type { ViewUrlState } from './view-url';
-import { parseViewUrl, serialiseViewUrl } from './view-url';
+import { serialiseViewUrl } from './view-url';
 
-export function useViewUrl(view: ViewUrlState, restore: (state: ViewUrlState) => void) {
-  const [restored, setRestored] = useState(false);
+export function useViewUrl(view: ViewUrlState) {
+  // The address exists only in the browser: nothing is written before mounting.
+  const [mounted, setMounted] = useState(false);
   const changed = useRef(false);
-  useEffect(() => {
-    restore(parseViewUrl(window.location.search));
-    setRestored(true);
-    // Read once: later changes come from the page, not from the address.
-  }, []);
-  const query = restored ? serialiseViewUrl(view, window.location.search) : null;
+  useEffect(() => setMounted(true), []);
+  const query = mounted ? serialiseViewUrl(view, window.location.search) : null;
   const baseline = useRef<string | null>(null);
   useEffect(() => {
     if (query === null) return;
