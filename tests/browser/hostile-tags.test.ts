@@ -80,9 +80,13 @@ describe.skipIf(skipWithoutBrowser)('dashboard with hashtags named like object p
     expect(pageErrors).toEqual([]);
   });
 
-  it('draws a line for a clicked trending tag named __proto__', async () => {
+  it('draws a line for a trending tag named __proto__ from its detail', async () => {
     const row = page.locator('[data-testid="trending"] li button', { hasText: '__proto__' });
     await row.click();
+    const detail = page.getByRole('dialog', { name: '#__proto__' });
+    await detail.getByRole('button', { name: 'Show on chart' }).click();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => detail.isVisible()).toBe(false);
     const chips = page.locator('[data-testid="watched-chip"]');
     await expect.poll(() => chips.count()).toBe(4);
     await expect.poll(() => chips.last().textContent()).toContain('#__proto__');

@@ -156,7 +156,7 @@ describe.skipIf(skipWithoutBrowser)(
     }
 
     it('shows the newest posts of #WorldCup as text: markup in a post runs nothing', async () => {
-      const page = await open(LOOKS[0], '/?tag=worldcup');
+      const page = await open(LOOKS[0], '/?window=60m&tag=worldcup');
       const dialog = page.locator(detail);
       await dialog.getByRole('heading', { name: '#WorldCup' }).waitFor();
       const texts = dialog.locator('[data-testid="post-text"]');
@@ -184,7 +184,18 @@ describe.skipIf(skipWithoutBrowser)(
       expect(await link.getAttribute('target')).toBe('_blank');
       expect(await post.locator('time').getAttribute('title')).toBe('2026-11-26 12:02:29 UTC');
       expect(await post.locator('time').textContent()).toMatch(/^(\d+ (s|min) ago|just now)$/);
-      // A hashtag in a post opens its own detail.
+      // A related tag opens its own detail, and #WorldCup is among the related tags there.
+      const related = dialog.locator('[data-testid="related-tags"] button').first();
+      const relatedName = (await related.textContent())!.replace(/\s*[\d,]+$/, '');
+      await related.click();
+      await dialog.getByRole('heading', { name: relatedName }).waitFor();
+      await dialog
+        .locator('[data-testid="related-tags"]')
+        .getByRole('button', { name: /^#WorldCup [\d,]+$/ })
+        .click();
+      await dialog.getByRole('heading', { name: '#WorldCup' }).waitFor();
+      // A hashtag in a post opens its own detail (#Final: one post, in no top list, so the
+      // detail has no posts or related tags kept for it; see docs/tag-detail.md).
       await dialog
         .locator('[data-testid="detail-post"]')
         .first()
@@ -192,11 +203,6 @@ describe.skipIf(skipWithoutBrowser)(
         .click();
       await dialog.getByRole('heading', { name: '#Final' }).waitFor();
       expect(page.url()).toContain('tag=final');
-      // A related tag opens its own detail.
-      const related = dialog.locator('[data-testid="related-tags"] button').first();
-      const relatedName = (await related.textContent())!.replace(/\s*[\d,]+$/, '');
-      await related.click();
-      await dialog.getByRole('heading', { name: relatedName }).waitFor();
     });
 
     it('opens the detail from a chip of the chart and toggles the line from it', async () => {
