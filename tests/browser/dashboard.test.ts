@@ -354,11 +354,17 @@ describe.skipIf(skipWithoutBrowser)('dashboard in Chromium', () => {
       expect(html.match(/data-row-id="/g)?.length ?? 0).toBeGreaterThanOrEqual(5);
       expect(html.match(/data-testid="watched-chip"/g)?.length).toBe(3);
       expect(html).not.toContain('aria-label="Loading"');
+      // The lines are drawn once hydrated (the chart measures its box): on a busy machine that
+      // takes longer than the poll's default second.
       await expect
-        .poll(() => fresh.locator('[data-testid="series-chart"] .recharts-line').count())
+        .poll(() => fresh.locator('[data-testid="series-chart"] .recharts-line').count(), {
+          timeout: 15_000,
+        })
         .toBe(3);
       await expect
-        .poll(() => fresh.getAttribute('[data-testid="connection"]', 'data-state'))
+        .poll(() => fresh.getAttribute('[data-testid="connection"]', 'data-state'), {
+          timeout: 15_000,
+        })
         .toBe('live');
       // The top tags' series came with the page and the socket: no history fetched, and
       // hydration found the server's HTML as it would have rendered it (no mismatch error).
