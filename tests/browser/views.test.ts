@@ -310,11 +310,12 @@ describe.skipIf(skipWithoutBrowser)(
       // (the replayed counts no longer change, so the rows still match the API's latest).
       await page.getByRole('button', { name: /^Pause/ }).click();
       await page.getByRole('button', { name: /^Resume/ }).waitFor();
-      const shownBatch = await page.getByTestId('batch-time').getAttribute('datetime');
       const answer = await api<TopAnswer>('/api/trends?window=60m&limit=20');
       const csv = await downloaded(page, () =>
         page.getByRole('button', { name: 'CSV of the top hashtags' }).click(),
       );
+      // Read after the download: a batch already on its way when Pause was pressed still lands.
+      const shownBatch = await page.getByTestId('batch-time').getAttribute('datetime');
       const stamp = shownBatch!.replace(/\.\d+Z$/, 'Z').replaceAll(':', '-');
       expect(csv.suggestedFilename()).toBe(`tagstream-top-60m-${stamp}.csv`);
       const rows = readFileSync((await csv.path())!, 'utf8')
