@@ -87,11 +87,7 @@ export function TopExportButtons() {
             .catch((failure: Error) => setError(failure.message));
         }}
       />
-      {error ? (
-        <span role="alert" className="text-xs text-red-700 dark:text-red-300">
-          {error}
-        </span>
-      ) : null}
+      <ExportError error={error} />
     </div>
   );
 }
@@ -133,12 +129,18 @@ export function SeriesExportButtons() {
           ).then(setError)
         }
       />
-      {error ? (
-        <span role="alert" className="text-xs text-red-700 dark:text-red-300">
-          {error}
-        </span>
-      ) : null}
+      <ExportError error={error} />
     </div>
+  );
+}
+
+/** Why the last download of a group failed, announced; nothing once one succeeds. */
+function ExportError({ error }: { error: string | null }) {
+  if (!error) return null;
+  return (
+    <span role="alert" className="text-xs text-red-700 dark:text-red-300">
+      {error}
+    </span>
   );
 }
 
