@@ -89,8 +89,16 @@ describe('trending webhook', () => {
       expect(body.blocks[0]).toMatchObject({ type: 'section', text: { type: 'mrkdwn' } });
     }
     expect(refusals).toBe(0);
-    const metrics = await (await server.metrics.webhookAlerts.get()).values;
-    expect(metrics.find((value) => value.labels.outcome === 'sent')?.value).toBe(6);
+    // The receiver records a request before its answer reaches the sender, so the sender's
+    // counter may trail the sixth request by a moment.
+    const sentAlerts = async () =>
+      (await server.metrics.webhookAlerts.get()).values.find(
+        (value) => value.labels.outcome === 'sent',
+      )?.value ?? 0;
+    await waitFor(async () => (await sentAlerts()) >= 6, 'six alerts counted as sent', {
+      timeoutMs: 5_000,
+    });
+    expect(await sentAlerts()).toBe(6);
   });
 
   it('never sends the bearer token, and never logs the webhook URL whole', () => {
