@@ -20,6 +20,7 @@ const RESULTS_DIR = `${ROOT}test-results`;
 /** The README's screenshots (light, dark); rewritten when missing or with UPDATE_SCREENSHOT=1. */
 const README_SCREENSHOT = `${ROOT}public/screenshot.png`;
 const README_SCREENSHOT_DARK = `${ROOT}public/screenshot-dark.png`;
+const README_SCREENSHOT_DETAIL = `${ROOT}public/screenshot-tag-detail.png`;
 
 // Without Chromium the suite is skipped (after saying how to install it) so `npm test` still
 // runs on a machine without a browser; under CI=true a missing browser fails instead.
@@ -165,7 +166,15 @@ describe.skipIf(skipWithoutBrowser)('dashboard in Chromium', () => {
     await row.click();
     await detail.waitFor();
     const drawn = (await toggle.getAttribute('aria-pressed')) === 'true';
+    await expect
+      .poll(() => detail.locator('[data-testid="detail-post"]').count())
+      .toBeGreaterThan(0);
+    await detail.locator('[data-testid="related-tags"] button').first().waitFor();
+    mkdirSync(RESULTS_DIR, { recursive: true });
     await page.screenshot({ path: `${RESULTS_DIR}/dashboard-detail.png` });
+    if (process.env.UPDATE_SCREENSHOT === '1' || !existsSync(README_SCREENSHOT_DETAIL)) {
+      await page.screenshot({ path: README_SCREENSHOT_DETAIL });
+    }
     const add = async () => {
       await toggle.click();
       await expect.poll(() => chips.count()).toBe(drawn ? 3 : 4);
