@@ -1,6 +1,5 @@
 import type { CountedLine } from '@/lib/trends/parsing/parse-timed-line';
-import { packChunk } from '../sources/fixture/line-chunker';
-import { parseChunk } from '../sources/fixture/parse-chunk';
+import { parseChunkParts } from '../sources/fixture/parse-chunk';
 
 /** Parses chunks of whole lines (as `LineChunker` cuts them), on this thread or elsewhere. */
 export interface ChunkParser {
@@ -19,8 +18,8 @@ export class InlineChunkParser implements ChunkParser {
   constructor(private readonly maxLineBytes: number) {}
 
   parse(parts: Uint8Array[]): Promise<CountedLine[]> {
-    const bytes = parts.length === 1 ? parts[0]! : packChunk(parts);
-    return Promise.resolve(parseChunk(bytes, this.maxLineBytes));
+    // In place: packing the pieces into one buffer would copy the whole chunk.
+    return Promise.resolve(parseChunkParts(parts, this.maxLineBytes));
   }
 
   async close(): Promise<void> {}
