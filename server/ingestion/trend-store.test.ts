@@ -48,6 +48,25 @@ describe('InMemoryTrendStore', () => {
     expect(['a', 'b', 'zzz'].map((key) => store.spelling(key))).toEqual(['#a', '#b', undefined]);
   });
 
+  it('spells a key as the latest windows do, then its trending list, then the batches', () => {
+    const store = new InMemoryTrendStore();
+    const entry = (key: string, tag: string) => ({ key, tag, count: 1, error: 0 });
+    const latest = (batchTime: number, top: string, trending: string): TrendsBatchResult =>
+      ({
+        ...result(batchTime, { k: 1 }),
+        windows: [
+          { label: '1m', windowMs: 60_000, tweets: 1, top: [entry('k', top)], approximate: false },
+        ],
+        trending: [entry('k', trending), entry('t', trending)],
+      }) as unknown as TrendsBatchResult;
+    store.record(latest(2000, '#Window', '#Trending'));
+    expect(store.spelling('k')).toBe('#Window');
+    expect(store.spelling('t')).toBe('#Trending');
+    // A new result replaces what was looked up in the previous one.
+    store.record(latest(4000, '#WINDOW', '#TRENDING'));
+    expect([store.spelling('k'), store.spelling('t')]).toEqual(['#WINDOW', '#TRENDING']);
+  });
+
   it.each(HOSTILE_TAGS)('keeps the series and spelling of the tag %s like any other', (key) => {
     const store = new InMemoryTrendStore();
     store.record(result(2000, { [key]: 2, other: 1 }));

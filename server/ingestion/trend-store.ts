@@ -37,11 +37,14 @@ interface StoredBatch {
 export class InMemoryTrendStore implements TrendStore {
   private readonly batches: StoredBatch[] = [];
   private last: TrendsBatchResult | undefined;
+  /** key → spelling in `last`'s windows then trending list; built at the first lookup. */
+  private lastSpellings: Map<string, string> | undefined;
 
   constructor(private readonly capacity = SERIES_LENGTH) {}
 
   record(result: TrendsBatchResult): void {
     this.last = result;
+    this.lastSpellings = undefined;
     const counts = new Map(result.batchCounts.map((c) => [c.key, { count: c.count, tag: c.tag }]));
     // Cell keys (`<cell>\0<tag>`) never equal a tag key: the filtered series live beside.
     for (const c of result.filteredBatchCounts ?? [])
@@ -91,6 +94,7 @@ export class InMemoryTrendStore implements TrendStore {
     }
     this.batches.splice(0, Infinity, ...batches);
     this.last = latest ?? undefined;
+    this.lastSpellings = undefined;
   }
 
   series(keys: readonly string[], afterBatchTime = -Infinity): SeriesPoint[] {
@@ -107,12 +111,11 @@ export class InMemoryTrendStore implements TrendStore {
     return this.latestWindowSpelling(key) ?? this.batchSpelling(key);
   }
 
+  /** A map, not a search of every list: the hub asks for each watched key every update. */
   private latestWindowSpelling(key: string): string | undefined {
-    for (const window of this.last?.windows ?? []) {
-      const found = window.top.find((tag) => tag.key === key);
-      if (found) return found.tag;
-    }
-    return this.last?.trending.find((tag) => tag.key === key)?.tag;
+    if (this.last === undefined) return undefined;
+    this.lastSpellings ??= spellingsOf(this.last);
+    return this.lastSpellings.get(key);
   }
 
   private batchSpelling(key: string): string | undefined {
@@ -122,4 +125,15 @@ export class InMemoryTrendStore implements TrendStore {
     }
     return undefined;
   }
+}
+
+/** The first spelling of each key in the result's windows, in order, then its trending list. */
+function spellingsOf(result: TrendsBatchResult): Map<string, string> {
+  const spellings = new Map<string, string>();
+  const keep = (tag: { key: string; tag: string }): void => {
+    if (!spellings.has(tag.key)) spellings.set(tag.key, tag.tag);
+  };
+  for (const window of result.windows) window.top.forEach(keep);
+  result.trending.forEach(keep);
+  return spellings;
 }
