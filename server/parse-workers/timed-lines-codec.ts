@@ -5,6 +5,10 @@ import type { ParsedPost } from '@/lib/trends/types';
  * Parsed lines in the compact form a parse worker sends back: a few typed arrays (transferred)
  * and the strings in the order they are read. Cheaper to clone and to rebuild than the objects
  * themselves, and far cheaper than the JSON they came from.
+ *
+ * A post without hashtags comes back with what counting reads (id, author, retweet, language,
+ * time), not with what only a tag's detail shows (text, author's username and name; see
+ * `ParsedPost`): most posts have no hashtag, and their text was most of the bytes to clone.
  */
 export interface EncodedLines {
   /** Per line: `POST` (else a bad line), `RETWEET`, and one flag per optional field present. */
@@ -16,8 +20,8 @@ export interface EncodedLines {
   /** Per post: how many distinct tags. */
   tagCounts: Uint32Array;
   /**
-   * Per post: id, text, then author id, retweeted id, lang, username, name (each only when
-   * flagged), then key and spelling of each tag; per bad line: the reason.
+   * Per post: id, text (posts with tags only), then author id, retweeted id, lang, username,
+   * name (each only when flagged), then key and spelling of each tag; per bad line: the reason.
    */
   strings: string[];
 }
@@ -31,6 +35,8 @@ const LANG = 32;
 const USERNAME = 64;
 const NAME = 128;
 const CREATED = 256;
+/** Fields only a tag's detail shows: left out of posts without tags. */
+const DETAIL_ONLY = USERNAME | NAME;
 
 /** The optional string fields of a post, in the order they are written. */
 const OPTIONAL_STRINGS = [
@@ -56,10 +62,12 @@ export function encodeTimedLines(lines: readonly CountedLine[]): EncodedLines {
     } else {
       const { post } = line;
       flag |= POST | (post.isRetweet ? RETWEET : 0);
-      strings.push(post.id, post.text ?? '');
+      const detailed = post.tags.length > 0;
+      strings.push(post.id);
+      if (detailed) strings.push(post.text ?? '');
       for (const [field, bit] of OPTIONAL_STRINGS) {
         const value = post[field];
-        if (value === undefined) continue;
+        if (value === undefined || (!detailed && (bit & DETAIL_ONLY) !== 0)) continue;
         flag |= bit;
         strings.push(value);
       }
@@ -93,15 +101,16 @@ export function decodeTimedLines(encoded: EncodedLines): CountedLine[] {
       lines[index] = { kind: 'bad', reason: strings[next++]!, timeMs };
       continue;
     }
+    const tagCount = tagCounts[index]!;
     const id = strings[next++]!;
-    const text = strings[next++]!;
+    const text = tagCount > 0 ? strings[next++]! : undefined;
     const authorId = optional(flag, AUTHOR);
     const retweetOf = optional(flag, RETWEET_OF);
     const lang = optional(flag, LANG);
     const authorUsername = optional(flag, USERNAME);
     const authorName = optional(flag, NAME);
     const tags: ParsedPost['tags'] = [];
-    for (let tag = tagCounts[index]!; tag > 0; tag--) {
+    for (let tag = tagCount; tag > 0; tag--) {
       tags.push({ key: strings[next]!, spelling: strings[next + 1]! });
       next += 2;
     }
