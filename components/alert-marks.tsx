@@ -1,10 +1,10 @@
 'use client';
 /** The alerts that fired since the page opened, as marks in the page, each opening its tag. */
 import { formatClock } from '@/lib/client/format';
-import { useTrends } from './trends-provider';
+import { useTrendsControls } from './trends-provider';
 
 export function AlertMarks() {
-  const { marks, dismissMark, openTag } = useTrends();
+  const { marks, dismissMark, openTag } = useTrendsControls();
   return (
     <div role="status" aria-live="polite" data-testid="alert-marks">
       {marks.length ? (

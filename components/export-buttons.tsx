@@ -8,13 +8,11 @@ import { downloadFile } from '@/lib/client/download-file';
 import type { TopListExport } from '@/lib/client/export-files';
 import { exportFileName, seriesCsv, topListCsv, topListJson } from '@/lib/client/export-files';
 import { rollingSums, spanInBatches } from '@/lib/client/rolling-series';
-import { barChartPng } from '@/lib/client/bar-chart-png';
 import { formatCount, formatWindowMs } from '@/lib/client/format';
 import { seriesColor } from '@/lib/client/series-colors';
-import { svgToPng } from '@/lib/client/svg-to-png';
 import { ROLLING_SPAN_MS } from './series-panel';
 import { TOP_BARS } from './top-tags-chart';
-import { useTrends } from './trends-provider';
+import { useTrendsControls } from './trends-provider';
 
 const BUTTON_CLASS =
   'rounded-md px-2 py-1 text-xs font-medium text-zinc-700 hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-sky-500 disabled:opacity-50 dark:text-zinc-300 dark:hover:bg-zinc-800';
@@ -40,36 +38,55 @@ function ExportButton({
   );
 }
 
+/**
+ * The buttons render once per change of the controls, not per batch: each click reads the view
+ * shown at that moment.
+ */
 export function TopExportButtons() {
-  const { view, selectedWindow, filter, watched } = useTrends();
+  const { hasBatch, shownWindowLabel, readShown, filter, watched } = useTrendsControls();
   const [error, setError] = useState<string | null>(null);
-  if (!view || view.batchTime === null || !selectedWindow) return null;
-  const list: TopListExport = {
-    window: selectedWindow.label,
-    windowMs: selectedWindow.windowMs,
-    batchTime: view.batchTime,
-    approximate: selectedWindow.approximate,
-    filter,
-    tags: selectedWindow.top.slice(0, TOP_BARS),
+  if (!hasBatch || shownWindowLabel === undefined) return null;
+  const shownList = (): TopListExport | null => {
+    const { view, selectedWindow } = readShown();
+    if (view?.batchTime == null || !selectedWindow) return null;
+    return {
+      window: selectedWindow.label,
+      windowMs: selectedWindow.windowMs,
+      batchTime: view.batchTime,
+      approximate: selectedWindow.approximate,
+      filter,
+      tags: selectedWindow.top.slice(0, TOP_BARS),
+    };
   };
-  const name = (ext: 'csv' | 'json' | 'png', what: 'top' | 'top-chart' = 'top') =>
-    exportFileName(what, list.window, list.batchTime, ext);
+  const name = (
+    list: TopListExport,
+    ext: 'csv' | 'json' | 'png',
+    what: 'top' | 'top-chart' = 'top',
+  ) => exportFileName(what, list.window, list.batchTime, ext);
+  const withList = (download: (list: TopListExport) => void) => () => {
+    const list = shownList();
+    if (list) download(list);
+  };
   return (
     <div role="group" aria-label="Download the top hashtags" className="flex items-center gap-0.5">
       <ExportButton
         format="CSV"
         what="the top hashtags"
-        onClick={() => downloadFile(topListCsv(list), name('csv'), 'text/csv;charset=utf-8')}
+        onClick={withList((list) =>
+          downloadFile(topListCsv(list), name(list, 'csv'), 'text/csv;charset=utf-8'),
+        )}
       />
       <ExportButton
         format="JSON"
         what="the top hashtags"
-        onClick={() => downloadFile(topListJson(list), name('json'), 'application/json')}
+        onClick={withList((list) =>
+          downloadFile(topListJson(list), name(list, 'json'), 'application/json'),
+        )}
       />
       <ExportButton
         format="PNG"
         what="the top hashtags chart"
-        onClick={() => {
+        onClick={withList((list) => {
           const slots = new Map(watched.map((tag) => [tag.key, tag.colorSlot]));
           const title = `Top hashtags · last ${formatWindowMs(list.windowMs)} · ${new Date(list.batchTime).toISOString()}`;
           const rows = list.tags.map((tag) => {
@@ -81,11 +98,13 @@ export function TopExportButtons() {
               color: cssColor(slot === undefined ? 'var(--color-bar)' : seriesColor(slot).css),
             };
           });
-          void barChartPng(title, rows, pageStyle())
-            .then((blob) => downloadFile(blob, name('png', 'top-chart')))
+          // The PNG drawing code loads on the first PNG download: few visits need it.
+          void import('@/lib/client/bar-chart-png')
+            .then(({ barChartPng }) => barChartPng(title, rows, pageStyle()))
+            .then((blob) => downloadFile(blob, name(list, 'png', 'top-chart')))
             .then(() => setError(null))
             .catch((failure: Error) => setError(failure.message));
-        }}
+        })}
       />
       <ExportError error={error} />
     </div>
@@ -93,12 +112,14 @@ export function TopExportButtons() {
 }
 
 export function SeriesExportButtons() {
-  const { view, selectedWindow, watched, seriesMode, seriesRange } = useTrends();
+  const { hasBatch, readShown, watched, seriesMode, seriesRange } = useTrendsControls();
   const [error, setError] = useState<string | null>(null);
-  if (!view || view.batchTime === null || seriesRange !== 'live' || !watched.length) return null;
-  const batchTime = view.batchTime;
-  const window = selectedWindow?.label ?? 'live';
+  if (!hasBatch || seriesRange !== 'live' || !watched.length) return null;
   const onCsv = () => {
+    const { view, selectedWindow } = readShown();
+    if (view?.batchTime == null) return;
+    const batchTime = view.batchTime;
+    const window = selectedWindow?.label ?? 'live';
     const span =
       seriesMode === 'rolling' ? spanInBatches(ROLLING_SPAN_MS, view.stats.batchIntervalMs) : 1;
     const keys = watched.map((tag) => tag.key);
@@ -122,12 +143,17 @@ export function SeriesExportButtons() {
       <ExportButton
         format="PNG"
         what="the chart over time"
-        onClick={() =>
-          void chartPng(
+        onClick={() => {
+          const { view, selectedWindow } = readShown();
+          if (view?.batchTime == null) return;
+          const fileName = exportFileName(
             'series-chart',
-            exportFileName('series-chart', window, batchTime, 'png'),
-          ).then(setError)
-        }
+            selectedWindow?.label ?? 'live',
+            view.batchTime,
+            'png',
+          );
+          void chartPng('series-chart', fileName).then(setError);
+        }}
       />
       <ExportError error={error} />
     </div>
@@ -170,6 +196,7 @@ async function chartPng(testId: string, fileName: string): Promise<string | null
   if (!svg) return 'The chart is not drawn yet.';
   const card = svg.closest('section') ?? document.body;
   try {
+    const { svgToPng } = await import('@/lib/client/svg-to-png');
     downloadFile(await svgToPng(svg, getComputedStyle(card).backgroundColor), fileName);
     return null;
   } catch (error) {

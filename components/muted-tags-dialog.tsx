@@ -3,13 +3,13 @@
 import type { FormEvent } from 'react';
 import { useId, useRef, useState } from 'react';
 import { hashtagKey } from '@/lib/trends/parsing/hashtag-key';
-import { useTrends } from './trends-provider';
+import { useTrendsControls } from './trends-provider';
 
 const BUTTON_CLASS =
   'rounded-lg border border-zinc-200 bg-white px-2.5 py-1 text-xs font-medium shadow-sm hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-sky-500 dark:border-zinc-700 dark:bg-zinc-900 dark:hover:bg-zinc-800';
 
 export function MutedTagsButton() {
-  const { muted, muteTag, unmuteTag } = useTrends();
+  const { muted, muteTag, unmuteTag } = useTrendsControls();
   const dialog = useRef<HTMLDialogElement>(null);
   const [draft, setDraft] = useState('');
   const inputId = useId();

@@ -4,10 +4,10 @@
  * anywhere on the page except while typing in a field.
  */
 import { useEffect } from 'react';
-import { useTrends } from './trends-provider';
+import { useTrendsControls } from './trends-provider';
 
 export function PauseButton() {
-  const { paused, togglePause, view } = useTrends();
+  const { paused, togglePause, hasView } = useTrendsControls();
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
@@ -24,7 +24,7 @@ export function PauseButton() {
     <button
       type="button"
       onClick={togglePause}
-      disabled={!view}
+      disabled={!hasView}
       aria-keyshortcuts="p"
       data-testid="pause"
       className={

@@ -13,7 +13,7 @@ import type { LineCategory } from './charts/line-chart';
 import { LineChart } from './charts/lazy-line-chart';
 import { HistoryChart } from './history-chart';
 import type { SeriesMode, SeriesRange } from './trends-provider';
-import { useTrends } from './trends-provider';
+import { useTrends, useTrendsControls } from './trends-provider';
 import { SegmentedControl } from './ui/segmented-control';
 import { EmptyState, Skeleton } from './ui/skeleton';
 
@@ -28,13 +28,19 @@ export function SeriesPanel() {
     () => rollingSums(view?.series ?? [], keys, span),
     [view?.series, keys, span],
   );
+  const spellings = view?.spellings;
+  // Kept while the watched tags and their spellings are: the chart redraws for new data only.
+  const categories = useMemo<LineCategory<RollingPoint>[]>(
+    () =>
+      watched.map((tag, index) => ({
+        id: tag.key,
+        label: `#${spellings?.get(tag.key) ?? tag.tag}`,
+        color: seriesColor(tag.colorSlot).css,
+        value: (point) => point.sums[index] ?? 0,
+      })),
+    [watched, spellings],
+  );
   if (!view) return <Skeleton className="h-64" />;
-  const categories: LineCategory<RollingPoint>[] = watched.map((tag, index) => ({
-    id: tag.key,
-    label: `#${view.spellings.get(tag.key) ?? tag.tag}`,
-    color: seriesColor(tag.colorSlot).css,
-    value: (point) => point.sums[index] ?? 0,
-  }));
   return (
     <div className="flex flex-1 flex-col gap-3">
       <WatchedChips />
@@ -53,8 +59,8 @@ export function SeriesPanel() {
             data={rows}
             index="batchTime"
             categories={categories}
-            valueFormatter={(value) => formatCount(value)}
-            indexFormatter={(batchTime) => formatClock(batchTime)}
+            valueFormatter={countLabel}
+            indexFormatter={clockLabel}
           />
         </div>
       )}
@@ -62,13 +68,16 @@ export function SeriesPanel() {
   );
 }
 
+const countLabel = (value: number) => formatCount(value);
+const clockLabel = (batchTime: number) => formatClock(batchTime);
+
 function WatchedChips() {
-  const { view, watched, unwatchTag, notice, openTag } = useTrends();
+  const { spellings, watched, unwatchTag, notice, openTag } = useTrendsControls();
   return (
     <div className="flex flex-col gap-1.5">
       <ul aria-label="Hashtags on the chart" className="flex min-h-7 flex-wrap gap-1.5">
         {watched.map((tag) => {
-          const spelling = view?.spellings.get(tag.key) ?? tag.tag;
+          const spelling = spellings.get(tag.key) ?? tag.tag;
           return (
             <li
               key={tag.key}
@@ -108,7 +117,7 @@ function WatchedChips() {
 
 /** The chart's span (live or the last hours) and, when live, its unit. */
 export function SeriesActions() {
-  const { seriesRange } = useTrends();
+  const { seriesRange } = useTrendsControls();
   return (
     <div className="flex flex-wrap items-center justify-end gap-2">
       {seriesRange === 'live' && <SeriesModeSelector />}
@@ -118,7 +127,7 @@ export function SeriesActions() {
 }
 
 function SeriesRangeSelector() {
-  const { seriesRange, setSeriesRange } = useTrends();
+  const { seriesRange, setSeriesRange } = useTrendsControls();
   return (
     <SegmentedControl<SeriesRange>
       label="Time span"
@@ -136,8 +145,8 @@ function SeriesRangeSelector() {
 
 /** Per batch or rolling: the chart's unit. */
 export function SeriesModeSelector() {
-  const { view, seriesMode, setSeriesMode } = useTrends();
-  const batch = view ? formatDurationMs(view.stats.batchIntervalMs) : 'batch';
+  const { batchIntervalMs, seriesMode, setSeriesMode } = useTrendsControls();
+  const batch = batchIntervalMs === null ? 'batch' : formatDurationMs(batchIntervalMs);
   return (
     <SegmentedControl<SeriesMode>
       label="Counts per"

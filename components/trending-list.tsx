@@ -5,6 +5,7 @@
  * past their peak move to a separate "Cooling down" list; while the job learns the tags' usual
  * rates, a note says how long that takes. A row opens the tag's detail.
  */
+import { memo } from 'react';
 import type { TrendingTag } from '@/lib/trends/types';
 import {
   formatCount,
@@ -33,11 +34,16 @@ export function TrendingList() {
     tags.map((tag, position) => (
       <li key={tag.key}>
         <TrendingRow
-          tag={tag}
+          tagKey={tag.key}
+          tagText={tag.tag}
           rank={ranked ? position + 1 : null}
           reason={trendReason(tag, windowMs)}
+          title={scoreTitle(tag)}
+          direction={tag.direction}
+          rankChange={tag.rankChange}
+          count={tag.count}
           colorSlot={slotByKey.get(tag.key)}
-          onOpen={() => openTag(tag)}
+          onOpen={openTag}
         />
       </li>
     ));
@@ -82,27 +88,31 @@ export function TrendingList() {
   );
 }
 
-function TrendingRow({
-  tag,
-  rank,
-  reason,
-  colorSlot,
-  onOpen,
-}: {
-  tag: TrendingTag;
+function scoreTitle(tag: TrendingTag): string {
+  return `Score ${tag.score.toFixed(1)} · ${tag.originals} original posts · ${tag.fastRatePerMin.toFixed(1)}/min now, usually ${tag.usualRatePerMin.toFixed(1)}/min`;
+}
+
+interface TrendingRowProps extends Pick<TrendingTag, 'direction' | 'rankChange' | 'count'> {
+  tagKey: string;
+  tagText: string;
   /** Place in "Trending now"; null in "Cooling down". */
   rank: number | null;
   reason: string;
+  title: string;
   colorSlot: number | undefined;
-  onOpen: () => void;
-}) {
+  onOpen: (tag: { key: string; tag: string }) => void;
+}
+
+/** Plain values only: a row whose shown text is unchanged is not re-rendered by an update. */
+const TrendingRow = memo(function TrendingRow(props: TrendingRowProps) {
+  const { tagKey, tagText, rank, reason, colorSlot, onOpen, count } = props;
   const selected = colorSlot !== undefined;
   return (
     <button
       type="button"
       aria-haspopup="dialog"
-      onClick={onOpen}
-      title={`Score ${tag.score.toFixed(1)} · ${tag.originals} original posts · ${tag.fastRatePerMin.toFixed(1)}/min now, usually ${tag.usualRatePerMin.toFixed(1)}/min`}
+      onClick={() => onOpen({ key: tagKey, tag: tagText })}
+      title={props.title}
       className="grid w-full grid-cols-[1.75rem_minmax(0,1fr)_auto_3.5rem] items-center gap-x-2 rounded-lg px-2 py-1.5 text-left text-sm hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-sky-500 dark:hover:bg-zinc-800"
     >
       <span className="text-right text-xs text-zinc-500 tabular-nums dark:text-zinc-400">
@@ -117,7 +127,7 @@ function TrendingRow({
             />
           ) : null}
           <span className={`truncate ${selected ? 'font-semibold' : 'font-medium'}`}>
-            #{tag.tag}
+            #{tagText}
           </span>
         </span>
         <span
@@ -127,23 +137,23 @@ function TrendingRow({
           {reason}
         </span>
       </span>
-      <PhaseBadge tag={tag} />
+      <PhaseBadge direction={props.direction} rankChange={props.rankChange} />
       <span className="text-right text-xs font-medium tabular-nums">
-        <span aria-hidden="true">{formatCount(tag.count)}</span>
-        <span className="sr-only">{formatExactCount(tag.count)} posts</span>
+        <span aria-hidden="true">{formatCount(count)}</span>
+        <span className="sr-only">{formatExactCount(count)} posts</span>
       </span>
     </button>
   );
-}
+});
 
 /** `• new` for a newcomer, `▲` and its rank change while rising, `cooling` past the peak. */
-function PhaseBadge({ tag }: { tag: TrendingTag }) {
-  if (tag.direction === 'cooling') {
+function PhaseBadge({ direction, rankChange }: Pick<TrendingTag, 'direction' | 'rankChange'>) {
+  if (direction === 'cooling') {
     return (
       <span className="text-xs whitespace-nowrap text-zinc-500 dark:text-zinc-400">cooling</span>
     );
   }
-  if (tag.direction === 'new') {
+  if (direction === 'new') {
     return (
       <span className="flex items-center gap-1 text-xs whitespace-nowrap text-new">
         <span aria-hidden="true">•</span>
@@ -151,7 +161,7 @@ function PhaseBadge({ tag }: { tag: TrendingTag }) {
       </span>
     );
   }
-  const change = tag.rankChange ? tag.rankChange : null;
+  const change = rankChange ? rankChange : null;
   return (
     <span className="flex items-center gap-1 text-xs whitespace-nowrap text-rising">
       <span aria-hidden="true">▲</span>

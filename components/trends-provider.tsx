@@ -2,27 +2,17 @@
 /**
  * Holds the dashboard's client state: the socket stream (via useTrendsSocket), the chosen window,
  * the watched tags, the filter, the muted tags, the open tag detail and the tag alerts, with the
- * view mirrored in the address bar. Sections read it with `useTrends()`. The page renders it on the server
+ * view mirrored in the address bar. Sections read it with `useTrends()`, or
+ * `useTrendsControls()` when they show no per-batch figure (see trends-context.ts). The page renders it on the server
  * with the latest snapshot and the window of the address, so the first paint has the bars, the
  * lists and the top three lines, and hydration renders the same without fetching anything.
  */
 import type { ReactNode } from 'react';
-import {
-  createContext,
-  useCallback,
-  useContext,
-  useEffect,
-  useMemo,
-  useRef,
-  useState,
-} from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { DashboardSnapshot } from '@/lib/protocol';
-import type { WindowResult } from '@/lib/trends/types';
 import { findWindow } from '@/lib/client/dashboard-state';
 import { useTrendsSocket } from '@/lib/client/use-trends-socket';
-import type { TrendsStream } from '@/lib/client/use-trends-socket';
 import type { WatchedTag } from '@/lib/client/watch-list';
-import type { HistoryRange } from '@/lib/client/tag-history';
 import { removeWatched, seedWatched, toggleWatched } from '@/lib/client/watch-list';
 import { MAX_WATCHED_TAGS } from '@/lib/protocol';
 import type { TagDetailRequest } from '@/lib/tag-detail-protocol';
@@ -30,48 +20,24 @@ import type { ViewFilter } from '@/lib/view-filters';
 import { NO_FILTER } from '@/lib/view-filters';
 import type { ViewUrlState } from '@/lib/client/view-url';
 import { useViewUrl } from '@/lib/client/use-view-url';
-import type { MutedTags } from '@/lib/client/use-muted-tags';
 import { useMutedTags } from '@/lib/client/use-muted-tags';
-import type { TagAlerts } from '@/lib/client/use-tag-alerts';
 import { useTagAlerts } from '@/lib/client/use-tag-alerts';
+import type { DashboardState } from '@/lib/client/dashboard-state';
+import type {
+  SeriesMode,
+  SeriesRange,
+  ShownNow,
+  TrendsContextValue,
+  TrendsControls,
+  WindowOption,
+} from './trends-context';
+import { TrendsContext, TrendsControlsContext } from './trends-context';
 
 /** The window shown first when the URL names none and the server offers it. */
 const DEFAULT_WINDOW_LABEL = '5m';
 
-export interface TrendsContextValue extends TrendsStream, MutedTags, TagAlerts {
-  /** The chosen window in `view`, undefined before the first snapshot. */
-  selectedWindow: WindowResult | undefined;
-  selectWindow: (label: string) => void;
-  watched: WatchedTag[];
-  toggleTag: (tag: { key: string; tag: string }) => void;
-  unwatchTag: (key: string) => void;
-  /** A short notice for the user, e.g. that the chart is full; null when none. */
-  notice: string | null;
-  /** How the time chart counts: per batch, or rolling sums over `ROLLING_SPAN_MS`. */
-  seriesMode: SeriesMode;
-  setSeriesMode: (mode: SeriesMode) => void;
-  /** What the time chart spans: the live recent batches, or the last 1, 6 or 24 hours. */
-  seriesRange: SeriesRange;
-  setSeriesRange: (range: SeriesRange) => void;
-  /** Language and originals-only filter of the top list, trending list and series. */
-  filter: ViewFilter;
-  setFilter: (filter: ViewFilter) => void;
-  /** The tag whose detail view is open; null when none. */
-  detailTag: { key: string; tag: string } | null;
-  openTag: (tag: { key: string; tag?: string }) => void;
-  closeTag: () => void;
-}
-
-export type SeriesMode = 'batch' | 'rolling';
-export type SeriesRange = 'live' | HistoryRange;
-
-const TrendsContext = createContext<TrendsContextValue | null>(null);
-
-export function useTrends(): TrendsContextValue {
-  const value = useContext(TrendsContext);
-  if (!value) throw new Error('useTrends() must be used inside <TrendsProvider>');
-  return value;
-}
+export type { SeriesMode, SeriesRange, TrendsContextValue, TrendsControls } from './trends-context';
+export { useTrends, useTrendsControls } from './trends-context';
 
 export interface TrendsProviderProps {
   children: ReactNode;
@@ -160,22 +126,36 @@ export function TrendsProvider({
   }, []);
   const closeTag = useCallback(() => setDetailTag(null), []);
 
-  const { connection, latest, paused, togglePause, lastMessageAtMs, detailUpdate } = stream;
+  const { latest, lastMessageAtMs, detailUpdate, connection, paused, togglePause } = stream;
   const { alerts, marks, setTagAlert, removeTagAlert, dismissMark } = alerting;
   const view = shownView;
-  const selectWindow = setWindowLabel;
-  // One value per change of what it holds: a re-render of the provider alone re-renders no section.
-  const value = useMemo<TrendsContextValue>(
+  const shown = useRef<ShownNow>({ view, selectedWindow });
+  useLayoutEffect(() => {
+    shown.current = { view, selectedWindow };
+  });
+  const readShown = useCallback(() => shown.current, []);
+  const windowKey = windowOptionsKey(view);
+  const windowOptions = useMemo(() => windowOptionsOf(windowKey), [windowKey]);
+  const hasView = view !== null;
+  const hasBatch = view?.batchTime != null;
+  const batchIntervalMs = view?.stats.batchIntervalMs ?? null;
+  const shownWindowLabel = selectedWindow?.label;
+  const spellings = view?.spellings ?? NO_SPELLINGS;
+  // The controls change when the user acts or the connection does, not with a batch: the
+  // sections that read only them are not re-rendered by one.
+  const controls = useMemo<TrendsControls>(
     () => ({
       connection,
-      view,
-      latest,
       paused,
       togglePause,
-      lastMessageAtMs,
-      detailUpdate,
-      selectedWindow,
-      selectWindow,
+      hasView,
+      hasBatch,
+      batchIntervalMs,
+      windowOptions,
+      shownWindowLabel,
+      spellings,
+      readShown,
+      selectWindow: setWindowLabel,
       watched,
       toggleTag,
       unwatchTag,
@@ -192,7 +172,6 @@ export function TrendsProvider({
       muted,
       muteTag,
       unmuteTag,
-      shownView,
       alerts,
       marks,
       setTagAlert,
@@ -201,14 +180,15 @@ export function TrendsProvider({
     }),
     [
       connection,
-      view,
-      latest,
       paused,
       togglePause,
-      lastMessageAtMs,
-      detailUpdate,
-      selectedWindow,
-      selectWindow,
+      hasView,
+      hasBatch,
+      batchIntervalMs,
+      windowOptions,
+      shownWindowLabel,
+      spellings,
+      readShown,
       watched,
       toggleTag,
       unwatchTag,
@@ -222,7 +202,6 @@ export function TrendsProvider({
       muted,
       muteTag,
       unmuteTag,
-      shownView,
       alerts,
       marks,
       setTagAlert,
@@ -230,7 +209,30 @@ export function TrendsProvider({
       dismissMark,
     ],
   );
-  return <TrendsContext value={value}>{children}</TrendsContext>;
+  const value = useMemo<TrendsContextValue>(
+    () => ({ ...controls, view, latest, lastMessageAtMs, detailUpdate, selectedWindow, shownView }),
+    [controls, view, latest, lastMessageAtMs, detailUpdate, selectedWindow, shownView],
+  );
+  return (
+    <TrendsControlsContext value={controls}>
+      <TrendsContext value={value}>{children}</TrendsContext>
+    </TrendsControlsContext>
+  );
+}
+
+const NO_SPELLINGS: ReadonlyMap<string, string> = new Map();
+
+/** The windows' labels and lengths as one string: equal while the offered windows are. */
+function windowOptionsKey(view: DashboardState | null): string {
+  return (view?.windows ?? []).map((window) => `${window.label}=${window.windowMs}`).join(' ');
+}
+
+function windowOptionsOf(key: string): WindowOption[] {
+  if (!key) return [];
+  return key.split(' ').map((part) => {
+    const [label = '', windowMs = '0'] = part.split('=');
+    return { label, windowMs: Number(windowMs) };
+  });
 }
 
 /** The top three tags of the window, drawn from the start (none without a snapshot). */

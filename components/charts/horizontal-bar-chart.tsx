@@ -5,6 +5,7 @@
  * Enter/Space. Its accessible name starts with the visible text, then the details in words.
  */
 import type { CSSProperties, ReactNode } from 'react';
+import { memo, useCallback, useLayoutEffect, useRef } from 'react';
 
 type KeysOf<T, V> = { [K in keyof T]-?: T[K] extends V ? K : never }[keyof T] & string;
 
@@ -32,9 +33,22 @@ export interface HorizontalBarChartProps<T> {
   tooltipFooter?: (row: T) => ReactNode;
 }
 
-/** Fills its parent's box: the rows share its height evenly. */
+/**
+ * Fills its parent's box: the rows share its height evenly. A row whose label, value, bar length,
+ * colour and words are unchanged is not re-rendered by an update.
+ */
 export function HorizontalBarChart<T>(props: HorizontalBarChartProps<T>) {
   const { data, index, categories, valueFormatter } = props;
+  const current = useRef(props);
+  useLayoutEffect(() => {
+    current.current = props;
+  });
+  // One handler for every row and update: the row names itself, the latest data finds it.
+  const activate = useCallback((rowId: string) => {
+    const { data: rows, index: field, onOpen, onSelect } = current.current;
+    const row = rows.find((candidate) => candidate[field] === rowId);
+    if (row !== undefined) (onOpen ?? onSelect)?.(row);
+  }, []);
   const values = data.map((row) => row[categories[0]] as number);
   const max = Math.max(1, ...values);
   return (
@@ -54,7 +68,7 @@ export function HorizontalBarChart<T>(props: HorizontalBarChartProps<T>) {
               color={props.color(row)}
               selected={props.isSelected?.(row) ?? false}
               opens={props.onOpen !== undefined}
-              onToggle={() => (props.onOpen ?? props.onSelect)?.(row)}
+              onActivate={activate}
             />
           </li>
         );
@@ -75,10 +89,10 @@ interface BarRowProps {
   selected: boolean;
   /** True: the row opens a dialog rather than toggling. */
   opens: boolean;
-  onToggle: () => void;
+  onActivate: (rowId: string) => void;
 }
 
-function BarRow(props: BarRowProps) {
+const BarRow = memo(function BarRow(props: BarRowProps) {
   const { selected } = props;
   return (
     <button
@@ -87,7 +101,7 @@ function BarRow(props: BarRowProps) {
       aria-haspopup={props.opens ? 'dialog' : undefined}
       data-row-id={props.rowId}
       title={props.title}
-      onClick={props.onToggle}
+      onClick={() => props.onActivate(props.rowId)}
       style={{ '--share': props.share, '--bar-color': props.color } as CSSProperties}
       className="group grid w-full cursor-pointer grid-cols-[minmax(0,9.5rem)_minmax(0,1fr)] items-center gap-2 rounded-md text-left text-xs hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-sky-500 dark:hover:bg-zinc-800"
     >
@@ -113,4 +127,4 @@ function BarRow(props: BarRowProps) {
       </span>
     </button>
   );
-}
+});

@@ -3,7 +3,7 @@
  * Multi-series line chart over a numeric x (recharts), one line per configured category. Fills
  * its parent's box.
  */
-import { useMemo, useRef } from 'react';
+import { memo, useMemo, useRef } from 'react';
 import {
   CartesianGrid,
   Line,
@@ -38,7 +38,14 @@ export interface LineChartProps<T> {
   indexFormatter: (value: number) => string;
 }
 
-export function LineChart<T>({
+/**
+ * Memoised: it redraws only when one of its props changes identity, so a parent re-rendered by
+ * a batch that did not change its data (or its categories, or formatters) costs no chart work.
+ * Callers keep `categories` and the formatters stable (useMemo, module-level functions).
+ */
+export const LineChart = memo(LineChartDrawing) as typeof LineChartDrawing;
+
+function LineChartDrawing<T>({
   data,
   index,
   categories,

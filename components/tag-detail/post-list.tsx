@@ -31,7 +31,7 @@ export function PostList({ posts, nowMs }: { posts: DetailPost[]; nowMs: number 
               href={`https://x.com/i/web/status/${encodeURIComponent(post.id)}`}
               target="_blank"
               rel="noopener noreferrer nofollow"
-              className="text-sky-700 hover:underline focus-visible:outline-2 focus-visible:outline-sky-500 dark:text-sky-300"
+              className="inline-flex min-h-6 items-center text-sky-700 hover:underline focus-visible:outline-2 focus-visible:outline-sky-500 dark:text-sky-300"
             >
               Open post on X
             </a>
@@ -55,7 +55,7 @@ function PostMeta({ post, nowMs }: { post: DetailPost; nowMs: number | null }) {
           href={`https://x.com/${encodeURIComponent(author.username)}`}
           target="_blank"
           rel="noopener noreferrer nofollow"
-          className="hover:underline focus-visible:outline-2 focus-visible:outline-sky-500"
+          className="inline-flex min-h-6 items-center hover:underline focus-visible:outline-2 focus-visible:outline-sky-500"
         >
           @{author.username}
         </a>

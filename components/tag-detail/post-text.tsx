@@ -4,13 +4,13 @@
  * its characters. Hashtags open their own detail, mentions and URLs open on x.com or the web.
  */
 import { postTextPieces } from '@/lib/client/post-text';
-import { useTrends } from '../trends-provider';
+import { useTrendsControls } from '../trends-provider';
 
 const LINK_CLASS =
   'text-sky-700 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-sky-500 dark:text-sky-300';
 
 export function PostText({ text }: { text: string }) {
-  const { openTag } = useTrends();
+  const { openTag } = useTrendsControls();
   return (
     <p data-testid="post-text" className="text-sm break-words whitespace-pre-wrap">
       {postTextPieces(text).map((piece, index) => {

@@ -2,10 +2,10 @@
 /** Tags that appear most often in the same posts in the chosen window; each opens its detail. */
 import type { TagRelatedAnswer } from '@/lib/tag-detail-protocol';
 import { formatExactCount, formatWindowMs } from '@/lib/client/format';
-import { useTrends } from '../trends-provider';
+import { useTrendsControls } from '../trends-provider';
 
 export function RelatedTags({ related }: { related: TagRelatedAnswer }) {
-  const { openTag } = useTrends();
+  const { openTag } = useTrendsControls();
   if (!related.related.length) {
     return (
       <p className="text-sm text-zinc-500 dark:text-zinc-400">
@@ -20,7 +20,7 @@ export function RelatedTags({ related }: { related: TagRelatedAnswer }) {
           <button
             type="button"
             onClick={() => openTag({ key: tag.key, tag: tag.tag })}
-            className="rounded-full border border-zinc-200 bg-zinc-50 px-2.5 py-0.5 text-xs font-medium hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-sky-500 dark:border-zinc-700 dark:bg-zinc-800 dark:hover:bg-zinc-700"
+            className="min-h-6 rounded-full border border-zinc-200 bg-zinc-50 px-2.5 py-0.5 text-xs font-medium hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-sky-500 dark:border-zinc-700 dark:bg-zinc-800 dark:hover:bg-zinc-700"
           >
             #{tag.tag ?? tag.key}{' '}
             <span className="text-zinc-500 dark:text-zinc-400">{formatExactCount(tag.count)}</span>

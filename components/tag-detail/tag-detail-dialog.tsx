@@ -4,24 +4,22 @@
  * trends, its series, the latest posts carrying it and the related tags, live. Opened from a bar
  * label, a trending row, a chart chip, a hashtag in a post or a related tag, or from the address
  * (`?tag=worldcup`). Esc or the close button closes it; the browser then returns the focus to
- * where it was.
+ * where it was. It opens at a fixed place near the top, so a body that grows as its content
+ * arrives moves nothing above it.
  */
-import type { ReactNode } from 'react';
+import dynamic from 'next/dynamic';
 import { useEffect, useRef } from 'react';
 import { useHydrated } from '@/lib/client/use-hydrated';
-import { useTagDetail } from '@/lib/client/use-tag-detail';
-import { useTrends } from '../trends-provider';
-import { NotifyMe } from './notify-me';
-import { PostList } from './post-list';
-import { RelatedTags } from './related-tags';
-import { TagSeries } from './tag-series';
-import { TagStanding } from './tag-standing';
+import { useTrendsControls } from '../trends-provider';
 
-const ACTION_CLASS =
-  'rounded-lg border border-zinc-200 bg-white px-2.5 py-1 text-xs font-medium shadow-sm hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-sky-500 dark:border-zinc-700 dark:bg-zinc-900 dark:hover:bg-zinc-800';
+/** The body's code loads when a detail first opens: the dashboard's first view does not need it. */
+const TagDetailBody = dynamic(
+  () => import('./tag-detail-body').then((module) => module.TagDetailBody),
+  { ssr: false, loading: () => <div className="h-40" aria-busy="true" /> },
+);
 
 export function TagDetailDialog() {
-  const { detailTag, closeTag } = useTrends();
+  const { detailTag, closeTag } = useTrendsControls();
   // The body is rendered only once hydrated: a tag opened before this section has hydrated (a
   // click on a section hydrated first, or the address's `?tag=`) would otherwise hydrate the
   // server's empty dialog with a body, a mismatch that makes React discard the server's HTML.
@@ -39,111 +37,11 @@ export function TagDetailDialog() {
       aria-labelledby="tag-detail-title"
       data-testid="tag-detail"
       onClose={closeTag}
-      className="m-auto max-h-[calc(100dvh-1.5rem)] w-[min(56rem,calc(100vw-1.5rem))] rounded-xl border border-zinc-200 bg-white p-0 text-zinc-900 shadow-xl backdrop:bg-zinc-950/50 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
+      className="mx-auto mt-3 mb-auto max-h-[calc(100dvh-1.5rem)] sm:mt-[6dvh] sm:max-h-[88dvh] w-[min(56rem,calc(100vw-1.5rem))] rounded-xl border border-zinc-200 bg-white p-0 text-zinc-900 shadow-xl backdrop:bg-zinc-950/50 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
     >
       {hydrated && detailTag ? (
         <TagDetailBody tagKey={detailTag.key} spelling={detailTag.tag} />
       ) : null}
     </dialog>
   );
-}
-
-function TagDetailBody({ tagKey, spelling }: { tagKey: string; spelling: string }) {
-  const trends = useTrends();
-  const { selectedWindow, detailUpdate, closeTag, watched, toggleTag, muteTag, latest } = trends;
-  const windowLabel = selectedWindow?.label ?? '5m';
-  const { detail, error } = useTagDetail(tagKey, windowLabel, detailUpdate);
-  const tag = detail?.summary.tag ?? spelling;
-  const onChart = watched.some((watchedTag) => watchedTag.key === tagKey);
-  return (
-    <div className="flex flex-col gap-4 p-4 sm:p-5">
-      <header className="flex items-start justify-between gap-3">
-        <h2 id="tag-detail-title" className="min-w-0 text-lg font-semibold break-words">
-          #{tag}
-        </h2>
-        <button
-          type="button"
-          onClick={closeTag}
-          aria-label="Close"
-          className="grid size-8 shrink-0 place-items-center rounded-lg text-lg hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-sky-500 dark:hover:bg-zinc-800"
-        >
-          <span aria-hidden="true">×</span>
-        </button>
-      </header>
-      <div className="flex flex-wrap gap-2">
-        <button
-          type="button"
-          aria-pressed={onChart}
-          onClick={() => toggleTag({ key: tagKey, tag })}
-          className={ACTION_CLASS}
-        >
-          {onChart ? 'Remove from chart' : 'Show on chart'}
-        </button>
-        <button
-          type="button"
-          onClick={() => {
-            muteTag({ key: tagKey, tag });
-            closeTag();
-          }}
-          className={ACTION_CLASS}
-        >
-          Mute #{tag}
-        </button>
-      </div>
-      {error ? (
-        <p role="alert" className="text-sm text-red-700 dark:text-red-300">
-          Could not load the detail ({error}); it fills in with the next batch.
-        </p>
-      ) : null}
-      {detail && 'unavailable' in detail && typeof detail.unavailable === 'string' ? (
-        <p role="status" className="text-sm text-zinc-600 dark:text-zinc-400">
-          {detail.unavailable}
-        </p>
-      ) : null}
-      <div className="grid gap-4 md:grid-cols-2">
-        <DetailSection title="Standing">
-          {detail ? <TagStanding summary={detail.summary} /> : <Loading />}
-        </DetailSection>
-        <DetailSection title="Over time">
-          <TagSeries tagKey={tagKey} tag={tag} />
-        </DetailSection>
-        <DetailSection title="Latest posts" className="md:row-span-2">
-          {detail ? (
-            <PostList posts={detail.posts} nowMs={latest?.batchTime ?? null} />
-          ) : (
-            <Loading />
-          )}
-        </DetailSection>
-        <DetailSection title={`Related hashtags · last ${windowLabel}`}>
-          {detail ? <RelatedTags related={detail.related} /> : <Loading />}
-        </DetailSection>
-        <DetailSection title="Alert">
-          <NotifyMe key={tagKey} tagKey={tagKey} tag={tag} />
-        </DetailSection>
-      </div>
-    </div>
-  );
-}
-
-function DetailSection({
-  title,
-  className,
-  children,
-}: {
-  title: string;
-  className?: string;
-  children: ReactNode;
-}) {
-  return (
-    <section className={`flex min-w-0 flex-col gap-2 ${className ?? ''}`}>
-      <h3 className="text-xs font-medium tracking-wide text-zinc-500 uppercase dark:text-zinc-400">
-        {title}
-      </h3>
-      {children}
-    </section>
-  );
-}
-
-function Loading() {
-  return <div className="h-16 animate-pulse rounded-lg bg-zinc-100 dark:bg-zinc-800" />;
 }

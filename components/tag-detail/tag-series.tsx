@@ -3,10 +3,11 @@
  * The tag's recent per-batch counts (`GET /api/trends/:tag/series`, under the view's filter),
  * fetched when the detail opens and again every `REFRESH_BATCHES` batches while it stays open.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { TagHistoryPoint } from '@/lib/client/dashboard-state';
 import { fetchTagSeries } from '@/lib/client/fetch-tag-series';
 import { formatClock, formatCount } from '@/lib/client/format';
+import type { LineCategory } from '../charts/line-chart';
 import { LineChart } from '../charts/lazy-line-chart';
 import { useTrends } from '../trends-provider';
 
@@ -24,6 +25,11 @@ export function TagSeries({ tagKey, tag }: { tagKey: string; tag: string }) {
       .catch(() => undefined);
     return () => controller.abort();
   }, [tagKey, filter, refresh]);
+  // The chart's props keep their identity between batches: it redraws only on a new fetch.
+  const categories = useMemo<LineCategory<TagHistoryPoint>[]>(
+    () => [{ id: tagKey, label: `#${tag}`, color: 'var(--color-bar)', value: pointCount }],
+    [tagKey, tag],
+  );
   if (!points)
     return <div className="h-36 animate-pulse rounded-lg bg-zinc-100 dark:bg-zinc-800" />;
   if (points.length < 2) {
@@ -34,17 +40,14 @@ export function TagSeries({ tagKey, tag }: { tagKey: string; tag: string }) {
       <LineChart
         data={points}
         index="batchTime"
-        categories={[
-          {
-            id: tagKey,
-            label: `#${tag}`,
-            color: 'var(--color-bar)',
-            value: (point) => point.count,
-          },
-        ]}
-        valueFormatter={(value) => formatCount(value)}
-        indexFormatter={(batchTime) => formatClock(batchTime)}
+        categories={categories}
+        valueFormatter={countLabel}
+        indexFormatter={clockLabel}
       />
     </div>
   );
 }
+
+const pointCount = (point: TagHistoryPoint) => point.count;
+const countLabel = (value: number) => formatCount(value);
+const clockLabel = (batchTime: number) => formatClock(batchTime);

@@ -29,11 +29,15 @@ export interface AuditFigures {
   failedAudits: string[];
 }
 
-/** `htmlScripts`: the paths of the scripts the page's HTML names. */
+/**
+ * `htmlScripts`: the paths of the scripts the page's HTML names. `saveReport`, when given,
+ * receives Lighthouse's whole report (JSON) to write out, for reading its long tasks and traces.
+ */
 export async function auditPage(
   url: string,
   preset: Preset,
   htmlScripts: ReadonlySet<string>,
+  saveReport?: (reportJson: string) => void,
 ): Promise<AuditFigures> {
   const chrome = await chromeLauncher.launch({
     chromePath: CHROMIUM_PATH,
@@ -47,6 +51,7 @@ export async function auditPage(
     );
     if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
     if (result.lhr.runtimeError) throw new Error(result.lhr.runtimeError.message);
+    saveReport?.(JSON.stringify(result.lhr));
     return figuresOf(result.lhr, htmlScripts);
   } finally {
     await chrome.kill();

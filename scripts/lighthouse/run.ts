@@ -3,13 +3,16 @@
  * replaying the bundled fixture, 3 runs of each page, medians printed. Not part of `npm test`.
  *
  *   npm run lighthouse -- [--runs N] [--path /?window=15m]… [--preset mobile|desktop]
- *                         [--json results.json] [--no-build]
+ *                         [--json results.json] [--reports DIR] [--no-build]
  *
  * Builds first when the build is older than the sources. The machine's load average is printed
- * with the results: scores on a loaded machine are lower, and say so.
+ * with the results: scores on a loaded machine are lower, and say so. `--reports DIR` keeps each
+ * run's whole Lighthouse report (its `long-tasks`, `bootup-time` and `mainthread-work-breakdown`
+ * audits say where the blocking time goes).
  */
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
 import { ensureNextBuild } from '../../tests/browser/next-build';
 import { auditPage, scriptPaths } from './audit-page';
 import type { Preset } from './audit-page';
@@ -22,12 +25,13 @@ interface LighthouseOptions {
   paths: string[];
   presets: Preset[];
   jsonPath: string | undefined;
+  reportsDir: string | undefined;
   build: boolean;
 }
 
 const USAGE =
   'Usage: npm run lighthouse -- [--runs 1-9] [--path /page]… [--preset mobile|desktop] ' +
-  '[--json FILE] [--no-build]';
+  '[--json FILE] [--reports DIR] [--no-build]';
 
 function parseOptions(args: readonly string[]): LighthouseOptions {
   const options: LighthouseOptions = {
@@ -35,6 +39,7 @@ function parseOptions(args: readonly string[]): LighthouseOptions {
     paths: [],
     presets: [],
     jsonPath: undefined,
+    reportsDir: undefined,
     build: true,
   };
   for (let i = 0; i < args.length; i++) {
@@ -46,6 +51,7 @@ function parseOptions(args: readonly string[]): LighthouseOptions {
     else if (flag === '--preset' && (value === 'mobile' || value === 'desktop')) {
       options.presets.push(value);
     } else if (flag === '--json' && value) options.jsonPath = value;
+    else if (flag === '--reports' && value) options.reportsDir = value;
     else
       throw new Error(`${flag}${value === undefined ? '' : ` ${value}`}: not understood\n${USAGE}`);
     if (flag !== '--no-build') i++;
@@ -55,6 +61,11 @@ function parseOptions(args: readonly string[]): LighthouseOptions {
   return options;
 }
 
+/** A file-name-safe form of a page path: `/?tag=worldcup` → `tag-worldcup`, `/` → `root`. */
+function reportName(path: string): string {
+  return path.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '') || 'root';
+}
+
 const load = () =>
   loadavg()
     .map((value) => value.toFixed(2))
@@ -62,6 +73,7 @@ const load = () =>
 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
+  if (options.reportsDir) mkdirSync(options.reportsDir, { recursive: true });
   if (options.build) await ensureNextBuild(process.cwd());
   const server = await startProductionServer();
   const results: PageResult[] = [];
@@ -74,7 +86,11 @@ async function main(): Promise<void> {
       for (const preset of options.presets) {
         const result: PageResult = { path, preset, runs: [] };
         for (let run = 0; run < options.runs; run++) {
-          result.runs.push(await auditPage(url, preset, htmlScripts));
+          const name = `${reportName(path)}-${preset}-${run + 1}.json`;
+          const save = options.reportsDir
+            ? (json: string) => writeFileSync(join(options.reportsDir!, name), json)
+            : undefined;
+          result.runs.push(await auditPage(url, preset, htmlScripts, save));
           process.stderr.write(`${path} ${preset} run ${run + 1}/${options.runs} done\n`);
         }
         results.push(result);
