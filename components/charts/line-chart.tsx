@@ -15,6 +15,7 @@ import {
 import type { TooltipContentProps } from 'recharts';
 import { timeTicks } from '@/lib/client/time-ticks';
 import { useRootFontScale } from '@/lib/client/use-root-font-scale';
+import { axisTick } from './axis-tick';
 import { ChartTooltipBox } from './chart-tooltip';
 import { useUntabbableLayers } from './use-untabbable-layers';
 
@@ -55,7 +56,9 @@ function LineChartDrawing<T>({
   const fontScale = useRootFontScale();
   const container = useRef<HTMLDivElement>(null);
   useUntabbableLayers(container);
-  const tick = { fill: 'var(--color-axis)', fontSize: 11 * fontScale };
+  const fontSizePx = 11 * fontScale;
+  const xTick = useMemo(() => axisTick(indexFormatter, fontSizePx), [indexFormatter, fontSizePx]);
+  const yTick = useMemo(() => axisTick(valueFormatter, fontSizePx), [valueFormatter, fontSizePx]);
   const first = data[0]?.[index] as number | undefined;
   const last = data.at(-1)?.[index] as number | undefined;
   const xTicks = useMemo(
@@ -78,8 +81,7 @@ function LineChartDrawing<T>({
           // Our own ticks, all drawn: recharts would otherwise measure every candidate's text.
           ticks={xTicks}
           interval={0}
-          tickFormatter={indexFormatter}
-          tick={tick}
+          tick={xTick}
           stroke="var(--color-grid)"
           tickLine={false}
         />
@@ -87,8 +89,7 @@ function LineChartDrawing<T>({
           width={Math.round(44 * fontScale)}
           interval={0}
           allowDecimals={false}
-          tickFormatter={valueFormatter}
-          tick={tick}
+          tick={yTick}
           axisLine={false}
           tickLine={false}
         />

@@ -35,7 +35,7 @@ export function longTasksOf(events: readonly TraceEvent[]): LongTask[] {
   const main = mainThread(events);
   const own = events.filter((event) => event.pid === main.pid && event.tid === main.tid);
   const startUs = navigationStartUs(own);
-  const stamps = reactEntries(own, startUs);
+  const stamps = reactEntries(own);
   return own
     .filter((event) => event.name === 'RunTask' && (event.dur ?? 0) > LONG_TASK_US)
     .filter((task) => task.ts >= startUs)
@@ -103,19 +103,20 @@ interface ReactEntry {
   endUs: number;
 }
 
-/** React's `console.timeStamp` entries; their times are the page's `performance.now()`. */
-function reactEntries(events: readonly TraceEvent[], originUs: number): ReactEntry[] {
+/** React's `console.timeStamp` entries (Chromium writes their start and end on the trace's clock). */
+function reactEntries(events: readonly TraceEvent[]): ReactEntry[] {
   const entries: ReactEntry[] = [];
   for (const event of events) {
     const data = event.args?.data;
     if (event.name !== 'TimeStamp' || !data) continue;
     const { start, end, message, track } = data;
     if (typeof start !== 'number' || typeof end !== 'number' || typeof track !== 'string') continue;
+    if (end <= start) continue;
     entries.push({
       name: String(message),
       track,
-      startUs: originUs + start * 1000,
-      endUs: originUs + end * 1000,
+      startUs: start,
+      endUs: end,
     });
   }
   return entries.sort((a, b) => a.startUs - b.startUs || b.endUs - a.endUs);

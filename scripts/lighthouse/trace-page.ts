@@ -1,13 +1,16 @@
 /**
- * `npx tsx scripts/lighthouse/trace-page.ts [--path /?tag=worldcup] [--cpu 4] [--seconds 10]`:
+ * `npx tsx scripts/lighthouse/trace-page.ts [--path /?tag=worldcup] [--cpu 4] [--seconds 10]
+ * [--save trace.json]`:
  * where the main thread's blocking time goes on a page load. Loads the page of the production
  * build (replaying the bundled fixture) in Debian's Chromium with the CPU slowed down as
  * Lighthouse's mobile preset does, records a Chrome trace over the Chrome DevTools Protocol and
  * prints each long task (over 50 ms): when it ran, what started it (script evaluation, the
  * socket's message, React's scheduler, a timer) and, when the build is a profiling one
  * (`npx next build --profile`), React's phases and the components that took longest in it.
- * Uses whatever build `.next` holds: it does not build.
+ * Uses whatever build `.next` holds: it does not build. `--save` writes the whole trace, which
+ * DevTools' Performance panel opens.
  */
+import { writeFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_PATH } from './audit-page';
 import { startProductionServer } from './production-server';
@@ -18,16 +21,23 @@ interface TraceOptions {
   path: string;
   cpuSlowdown: number;
   seconds: number;
+  savePath: string | undefined;
 }
 
 function parseOptions(args: readonly string[]): TraceOptions {
-  const options: TraceOptions = { path: '/', cpuSlowdown: 4, seconds: 10 };
+  const options: TraceOptions = {
+    path: '/',
+    cpuSlowdown: 4,
+    seconds: 10,
+    savePath: undefined,
+  };
   for (let i = 0; i < args.length; i += 2) {
     const [flag, value] = [args[i], args[i + 1] ?? ''];
     if (flag === '--path' && value.startsWith('/')) options.path = value;
     else if (flag === '--cpu' && Number(value) >= 1) options.cpuSlowdown = Number(value);
     else if (flag === '--seconds' && Number(value) > 0) options.seconds = Number(value);
-    else throw new Error(`${flag} ${value}: not understood (--path, --cpu, --seconds)`);
+    else if (flag === '--save' && value) options.savePath = value;
+    else throw new Error(`${flag} ${value}: not understood (--path, --cpu, --seconds, --save)`);
   }
   return options;
 }
@@ -40,10 +50,18 @@ const CATEGORIES = [
   'toplevel',
 ].join(',');
 
+const REACT_DEVTOOLS_HOOK = `window.__REACT_DEVTOOLS_GLOBAL_HOOK__ = {
+  renderers: new Map(), supportsFiber: true, isDisabled: false,
+  inject() { return 1; }, checkDCE() {}, onScheduleFiberRoot() {}, onCommitFiberRoot() {},
+  onCommitFiberUnmount() {}, onPostCommitFiberRoot() {}, setStrictMode() {},
+};`;
+
 async function recordTrace(url: string, options: TraceOptions): Promise<TraceEvent[]> {
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: ['--no-sandbox'] });
   try {
     const page = await browser.newPage({ viewport: { width: 412, height: 823 } });
+    // React times each component only where its DevTools could attach: an empty hook lets it.
+    await page.addInitScript(REACT_DEVTOOLS_HOOK);
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: options.cpuSlowdown });
     const events: TraceEvent[] = [];
@@ -69,7 +87,9 @@ async function main(): Promise<void> {
   const server = await startProductionServer();
   try {
     const url = new URL(options.path, server.url).href;
-    const tasks = longTasksOf(await recordTrace(url, options));
+    const events = await recordTrace(url, options);
+    if (options.savePath) writeFileSync(options.savePath, JSON.stringify({ traceEvents: events }));
+    const tasks = longTasksOf(events);
     const blockingMs = tasks.reduce((sum, task) => sum + task.durationMs - 50, 0);
     process.stdout.write(
       `${options.path}, CPU ${options.cpuSlowdown}× slower, ${options.seconds} s after load: ` +
