@@ -15,15 +15,10 @@ import type { ViewFilter } from '@/lib/view-filters';
 import type { MutedTags } from '@/lib/client/use-muted-tags';
 import type { TagAlerts } from '@/lib/client/use-tag-alerts';
 import type { DashboardState } from '@/lib/client/dashboard-state';
+import type { WindowOption } from '@/lib/client/window-options';
 
 export type SeriesMode = 'batch' | 'rolling';
 export type SeriesRange = 'live' | HistoryRange;
-
-/** A window the server computes, as the window selector offers it. */
-export interface WindowOption {
-  label: string;
-  windowMs: number;
-}
 
 /** The shown view as it is now, read when the user acts (e.g. a download), not rendered. */
 export interface ShownNow {

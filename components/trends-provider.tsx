@@ -22,14 +22,13 @@ import type { ViewUrlState } from '@/lib/client/view-url';
 import { useViewUrl } from '@/lib/client/use-view-url';
 import { useMutedTags } from '@/lib/client/use-muted-tags';
 import { useTagAlerts } from '@/lib/client/use-tag-alerts';
-import type { DashboardState } from '@/lib/client/dashboard-state';
+import { windowOptionsKey, windowOptionsOf } from '@/lib/client/window-options';
 import type {
   SeriesMode,
   SeriesRange,
   ShownNow,
   TrendsContextValue,
   TrendsControls,
-  WindowOption,
 } from './trends-context';
 import { TrendsContext, TrendsControlsContext } from './trends-context';
 
@@ -221,19 +220,6 @@ export function TrendsProvider({
 }
 
 const NO_SPELLINGS: ReadonlyMap<string, string> = new Map();
-
-/** The windows' labels and lengths as one string: equal while the offered windows are. */
-function windowOptionsKey(view: DashboardState | null): string {
-  return (view?.windows ?? []).map((window) => `${window.label}=${window.windowMs}`).join(' ');
-}
-
-function windowOptionsOf(key: string): WindowOption[] {
-  if (!key) return [];
-  return key.split(' ').map((part) => {
-    const [label = '', windowMs = '0'] = part.split('=');
-    return { label, windowMs: Number(windowMs) };
-  });
-}
 
 /** The top three tags of the window, drawn from the start (none without a snapshot). */
 const NO_VIEW: ViewUrlState = {};

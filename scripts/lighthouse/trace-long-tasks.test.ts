@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { longTasksOf } from './trace-long-tasks';
+import type { TraceEvent } from './trace-long-tasks';
+
+const PAGE = { pid: 1, tid: 1 };
+
+function event(name: string, tsUs: number, overrides: Partial<TraceEvent> = {}): TraceEvent {
+  return { name, ph: 'X', ts: tsUs, ...PAGE, ...overrides };
+}
+
+function stamp(message: string, track: string, startUs: number, endUs: number): TraceEvent {
+  return event('TimeStamp', endUs, {
+    ph: 'I',
+    args: { data: { message, track, start: startUs, end: endUs } },
+  });
+}
+
+const trace: TraceEvent[] = [
+  event('thread_name', 0, { ph: 'M', args: { name: 'CrRendererMain' } }),
+  event('thread_name', 0, { ph: 'M', pid: 2, tid: 2, args: { name: 'CrRendererMain' } }),
+  event('navigationStart', 1_000_000, {
+    ph: 'R',
+    args: { data: { documentLoaderURL: 'http://127.0.0.1/' } },
+  }),
+  // A short task, then a long one: a socket message whose update renders two components.
+  event('RunTask', 1_100_000, { dur: 30_000 }),
+  event('RunTask', 1_200_000, { dur: 120_000 }),
+  event('EventDispatch', 1_200_100, { dur: 119_000, args: { data: { type: 'message' } } }),
+  stamp('Render', 'Transition', 1_201_000, 1_290_000),
+  stamp('TopTagsChart', 'Components ⚛', 1_201_000, 1_260_000),
+  stamp('BarRow', 'Components ⚛', 1_210_000, 1_250_000),
+  stamp('LineChart', 'Components ⚛', 1_260_000, 1_290_000),
+  // Another renderer (about:blank) ran less.
+  event('RunTask', 500_000, { pid: 2, tid: 2, dur: 60_000 }),
+];
+
+describe('longTasksOf', () => {
+  it('lists the page thread’s tasks over 50 ms with their cause and React’s entries', () => {
+    expect(longTasksOf(trace)).toEqual([
+      {
+        startMs: 200,
+        durationMs: 120,
+        cause: 'message event',
+        phases: ['Transition: Render 89 ms'],
+        components: ['BarRow 40.0 ms', 'LineChart 30.0 ms', 'TopTagsChart 19.0 ms'],
+      },
+    ]);
+  });
+});
