@@ -21,9 +21,7 @@ describe('latest snapshot registry', () => {
   });
 
   it('passes the filter of the address to the reader', async () => {
-    removals.push(
-      registerSnapshotReader(async (filter) => snapshot({ filter, batchTime: 1 })),
-    );
+    removals.push(registerSnapshotReader(async (filter) => snapshot({ filter, batchTime: 1 })));
     const read = await readLatestSnapshot({ lang: 'pt', originalsOnly: true });
     expect(read?.filter).toEqual({ lang: 'pt', originalsOnly: true });
     expect((await readLatestSnapshot())?.filter).toEqual({});

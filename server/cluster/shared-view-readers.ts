@@ -36,7 +36,8 @@ export class SharedViewsIndex {
     const windows = new Map(shared.windows);
     return {
       postsOf: (asked) => (asked === key ? shared.posts : []),
-      relatedOf: (asked, windowMs) => (asked === key ? windows.get(windowMs) : undefined) ?? NOTHING_KEPT,
+      relatedOf: (asked, windowMs) =>
+        (asked === key ? windows.get(windowMs) : undefined) ?? NOTHING_KEPT,
     };
   }
 

@@ -116,7 +116,8 @@ export function mergeDemands(demands: readonly ViewDemand[], bounds: ViewDemandB
       filters.set(id, [filter, Math.max(atMs, filters.get(id)?.[1] ?? atMs)]);
     }
   }
-  const newestFirst = <T extends unknown[]>(a: T, b: T) => (b.at(-1) as number) - (a.at(-1) as number);
+  const newestFirst = <T extends unknown[]>(a: T, b: T) =>
+    (b.at(-1) as number) - (a.at(-1) as number);
   return {
     details: [...details.values()]
       .sort(newestFirst)
