@@ -90,11 +90,11 @@ async function languages(): Promise<string[]> {
  * `path` asked of both instances at once until both answer for the same batch (batches come
  * every 125 ms of real time); the follower's first answer may wait for the holder to share.
  */
-async function sameBatch(path: string) {
+async function sameBatch<T = Record<string, unknown>>(path: string) {
   for (let attempt = 0; attempt < 40; attempt++) {
     const [onHolder, onFollower] = await Promise.all([
-      get(holder.base, path),
-      get(follower.base, path),
+      get<T>(holder.base, path),
+      get<T>(follower.base, path),
     ]);
     if (onHolder.body.batchTime === onFollower.body.batchTime) return { onHolder, onFollower };
   }
@@ -117,10 +117,10 @@ describe('on an instance that does not ingest', () => {
     for (const query of [`lang=${second}`, 'originals=true', `lang=${second}&originals=true`]) {
       for (const window of ['30s', '2m']) {
         const path = `/api/trends?window=${window}&limit=50&${query}`;
-        const { onHolder, onFollower } = await sameBatch(path);
+        const { onHolder, onFollower } = await sameBatch<{ tags: unknown[] }>(path);
         expect(onFollower.status, path).toBe(200);
         expect(onFollower.body, path).toEqual(onHolder.body);
-        expect((onFollower.body as { tags: unknown[] }).tags.length, path).toBeGreaterThan(0);
+        expect(onFollower.body.tags.length, path).toBeGreaterThan(0);
       }
       const trending = await sameBatch(`/api/trending?${query}`);
       expect(trending.onFollower.status).toBe(200);
@@ -138,10 +138,10 @@ describe('on an instance that does not ingest', () => {
   it('answers a tag’s posts and related tags equal to the holder’s for the same batch', async () => {
     const top = await get<{ tags: { key: string }[] }>(holder.base, '/api/trends?window=2m');
     const key = encodeURIComponent(top.body.tags[0]!.key);
-    const posts = await sameBatch(`/api/trends/${key}/posts?limit=20`);
+    const posts = await sameBatch<{ posts: unknown[] }>(`/api/trends/${key}/posts?limit=20`);
     expect(posts.onFollower.status).toBe(200);
     expect(posts.onFollower.body).toEqual(posts.onHolder.body);
-    expect((posts.onFollower.body as { posts: unknown[] }).posts.length).toBeGreaterThan(0);
+    expect(posts.onFollower.body.posts.length).toBeGreaterThan(0);
     for (const window of ['30s', '2m']) {
       const related = await sameBatch(`/api/trends/${key}/related?window=${window}&limit=100`);
       expect(related.onFollower.status).toBe(200);
