@@ -71,6 +71,8 @@ export class ClusterNode {
   /** Followed batches are shown in order, each after reading its shared views. */
   private following: Promise<void> = Promise.resolve();
   private newestFollowed: PublishedBatch | undefined;
+  /** The holder's results go out in order, each after its shared views. */
+  private publishing: Promise<void> = Promise.resolve();
   /** Every instance's watched tags, as the holder last read them. */
   private watchedEverywhere = new Set<string>();
   private exchangeTimer: NodeJS.Timeout | undefined;
@@ -300,18 +302,22 @@ export class ClusterNode {
     pipeline.history.setWatched(watched);
     this.options.onHolderResult?.(result);
     this.show(result, term.token, term.source.timeMode === 'virtual');
-    // The views go out before the result (same connection): a follower reading them when it
-    // gets the result finds this batch's.
-    this.viewSharing.publish(result, term.token, {
-      detail: pipeline.detail,
-      filteredViews: pipeline.filteredViews(),
-      windowsMs: this.options.config.WINDOWS.map((window) => window.windowMs),
-    });
-    void this.publisher.publish({
+    const batch = {
       token: term.token,
       result,
       stats: this.options.stats.current(),
       source: term.source.status(),
+    };
+    const views = {
+      detail: pipeline.detail,
+      filteredViews: pipeline.filteredViews(),
+      windowsMs: this.options.config.WINDOWS.map((window) => window.windowMs),
+    };
+    // The views go out before the result (same connection): a follower reading them when it
+    // gets the result finds this batch's. Chained, so that results stay in order.
+    this.publishing = this.publishing.then(async () => {
+      await this.viewSharing.share(result, term.token, views);
+      void this.publisher.publish(batch);
     });
   }
 

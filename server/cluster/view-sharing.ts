@@ -1,14 +1,14 @@
 /**
  * Tag details and filtered views on every instance. They come from the holder's job: each
  * follower records what its clients ask (`LocalViewDemand`) and shares it through Redis (at once
- * when something new is asked, and every `refreshMs` while it lasts); the holder reads everyone's
- * demand after each batch and, with the next batch, writes the views of that demand
- * (`SharedViewsStore`) just before the batch's result enters the stream. A follower reads them
- * when it gets the batch and answers from them while that batch is the one it shows.
+ * when something new is asked, and every 5 s while it lasts); after each batch the holder reads
+ * everyone's demand and writes the views of that demand at the batch (`SharedViewsStore`) just
+ * before the batch's result enters the stream. A follower reads them when it gets the batch and
+ * answers from them while that batch is the one it shows.
  *
- * A view asked for the first time is there within one to two batches: the routes wait for it
- * (`waitFor`) up to `pendingWaitMs`, then answer `pending`; the sockets send it with the batch
- * that brings it.
+ * A view asked for the first time is there with the next batch (the one after, when the ask
+ * lands just after the holder read the demand): the routes wait for it (`waitFor`) up to
+ * `pendingWaitMs`, then answer `pending`; the sockets send it with the batch that brings it.
  */
 import type { Logger } from 'pino';
 import type { TrendsBatchResult } from '@/lib/trends/types';
@@ -50,8 +50,8 @@ export class ViewSharing {
   private writeQueued = false;
   private refreshTimer: NodeJS.Timeout | undefined;
   private holding = false;
-  /** Bytes of the last views written (for the figures). */
-  lastWrittenBytes = 0;
+  /** How long the holder waits for the demand before a batch's views (then the last one serves). */
+  private readonly demandReadMs: number;
 
   constructor(private readonly options: ViewSharingOptions) {
     const { client, keys, owner } = options;
@@ -64,8 +64,10 @@ export class ViewSharing {
       VIEW_DEMAND_BOUNDS,
     );
     this.localDemand = new LocalViewDemand(VIEW_DEMAND_BOUNDS, ASK_TTL_MS, () => this.queueWrite());
-    // The demand needs one batch to reach the holder and one to come back (plus a margin).
+    // An ask reaches the holder's read at the next batch, whose views bring it back; one that
+    // lands just after that read waits for the batch after.
     this.pendingWaitMs = 2 * options.batchIntervalMs + 1000;
+    this.demandReadMs = Math.min(options.batchIntervalMs / 2, 500);
   }
 
   start(): void {
@@ -133,22 +135,31 @@ export class ViewSharing {
   }
 
   /**
-   * The holder's side, after each batch and before the result is published: writes the views of
-   * everyone's demand (read after the previous batch), then reads the demand again for the next.
+   * The holder's side, after each batch and before its result is published: reads everyone's
+   * demand (at most `demandReadMs`; else the last one read serves), then sends the views of that
+   * demand at this batch. Resolves once the write is sent (not answered): a command sent after
+   * it on the same client follows it. Never rejects.
    */
-  publish(result: TrendsBatchResult, token: number, sources: HolderViewSources): void {
-    const payload = buildSharedViews(this.holderDemand, result, sources);
+  async share(result: TrendsBatchResult, token: number, sources: HolderViewSources): Promise<void> {
+    await this.readHolderDemand();
     try {
-      const { sent, bytes } = this.store.write(payload, token);
-      this.lastWrittenBytes = bytes;
-      void sent.catch(() => undefined);
+      void this.store
+        .write(buildSharedViews(this.holderDemand, result, sources), token)
+        .sent.catch(() => undefined);
     } catch (error) {
       this.options.logger.debug({ err: error }, 'writing the shared views failed');
     }
-    void this.sharedDemand.union().then(
-      (demand) => (this.holderDemand = demand),
-      () => undefined,
-    );
+  }
+
+  private async readHolderDemand(): Promise<void> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<undefined>((resolve) => {
+      timer = setTimeout(() => resolve(undefined), this.demandReadMs);
+    });
+    const read = this.sharedDemand.union().catch(() => undefined);
+    const demand = await Promise.race([read, timeout]);
+    clearTimeout(timer);
+    if (demand !== undefined) this.holderDemand = demand;
   }
 
   /** The tags everyone asked details of (the holder's history watches them). */
