@@ -76,7 +76,7 @@ describe('SharedViewDemand', () => {
       filters: [[{ lang: 'pt' }, 19_000]],
     });
     expect(await first.union()).toEqual({
-      details: [['worldcup', [300_000, 60_000], 19_000]],
+      details: [['worldcup', [60_000, 300_000], 19_000]],
       filters: [[{ lang: 'pt' }, 19_000]],
     });
     nowMs = 26_000;

@@ -122,7 +122,7 @@ export function mergeDemands(demands: readonly ViewDemand[], bounds: ViewDemandB
     details: [...details.values()]
       .sort(newestFirst)
       .slice(0, bounds.maxTags)
-      .map(([key, windows, atMs]) => [key, [...windows], atMs]),
+      .map(([key, windows, atMs]) => [key, [...windows].sort((a, b) => a - b), atMs]),
     filters: [...filters.values()].sort(newestFirst).slice(0, bounds.maxFilters),
   };
 }

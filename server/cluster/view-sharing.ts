@@ -46,7 +46,7 @@ export class ViewSharing {
   private index: SharedViewsIndex | undefined;
   /** Everyone's demand as the holder last read it. */
   private holderDemand: ViewDemand = NO_DEMAND;
-  private readonly waiters = new Set<() => void>();
+  private readonly waiters = new Set<(stopping?: boolean) => void>();
   private writeQueued = false;
   private refreshTimer: NodeJS.Timeout | undefined;
   private holding = false;
@@ -76,7 +76,7 @@ export class ViewSharing {
 
   async stop(): Promise<void> {
     clearInterval(this.refreshTimer);
-    for (const wake of this.waiters) wake();
+    for (const wake of [...this.waiters]) wake(true);
     await this.sharedDemand.remove().catch(() => undefined);
   }
 
@@ -111,8 +111,9 @@ export class ViewSharing {
         this.waiters.delete(onUpdate);
         resolve(value);
       };
-      const onUpdate = () => {
-        if (check()) finish(true);
+      const onUpdate = (stopping = false) => {
+        if (stopping) finish(false);
+        else if (check()) finish(true);
       };
       const timer = setTimeout(() => finish(false), this.pendingWaitMs);
       this.waiters.add(onUpdate);
