@@ -64,10 +64,15 @@ beforeAll(async () => {
   await waitFor(() => (follower.server.store.latest()?.batchTime ?? 0) > 0, 'a batch', {
     timeoutMs: 20_000,
   });
-  await waitFor(async () => (await languages()).length >= 3, 'several languages', {
-    timeoutMs: 20_000,
-    pollMs: 100,
-  });
+  // Enough posts that every filter and window asked below has tags.
+  await waitFor(
+    async () => (await languages()).length >= 3 && (await busy()),
+    'several languages',
+    {
+      timeoutMs: 20_000,
+      pollMs: 100,
+    },
+  );
 }, 60_000);
 
 afterAll(async () => {
@@ -79,6 +84,11 @@ afterAll(async () => {
 async function get<T = Record<string, unknown>>(base: string, path: string) {
   const response = await fetch(`${base}${path}`);
   return { status: response.status, body: (await response.json()) as T & { batchTime: number } };
+}
+
+async function busy(): Promise<boolean> {
+  const { body } = await get<{ tweets: number }>(holder.base, '/api/trends?window=30s');
+  return body.tweets >= 300;
 }
 
 async function languages(): Promise<string[]> {
@@ -163,7 +173,7 @@ describe('on an instance that does not ingest', () => {
 
   it('sends a socket’s tag detail with posts and related tags every batch', async () => {
     const top = await get<{ tags: { key: string }[] }>(holder.base, '/api/trends?window=30s');
-    const key = top.body.tags[1]!.key;
+    const key = top.body.tags[0]!.key;
     const client = connect(follower.base);
     const updates: TagDetailUpdate[] = [];
     client.on('detail', (update) => updates.push(update));
