@@ -27,14 +27,20 @@ interface DashboardPageProps {
 /**
  * The dashboard: a header and four panels that reflow from one column to a wall-screen grid.
  * Rendered per request (it reads the request's search parameters, and the layout its headers)
- * from the latest state of this process's engine, so the first paint shows the live figures.
+ * from the latest state of this process's engine, under the address's filter, so the first paint
+ * shows the live figures the view asks for.
  * Each section is a Suspense boundary: nothing suspends, but React hydrates each boundary as a
  * task of its own, so hydration does not hold the main thread in one long task.
  */
 export default async function DashboardPage({ searchParams }: DashboardPageProps) {
   const initialView = parseViewUrl(toQuery(await searchParams));
+  // Under the address's filter, so that a shared link's first paint shows the filtered numbers.
+  const initialSnapshot = await readLatestSnapshot({
+    lang: initialView.lang,
+    originalsOnly: initialView.originalsOnly,
+  });
   return (
-    <TrendsProvider initialSnapshot={readLatestSnapshot()} initialView={initialView}>
+    <TrendsProvider initialSnapshot={initialSnapshot} initialView={initialView}>
       <div className="mx-auto flex w-full max-w-[3200px] flex-col gap-4 p-3 sm:p-5 xl:h-dvh xl:min-h-[44rem] 2xl:p-6">
         <header className="flex flex-wrap items-center justify-between gap-3">
           <div className="flex min-w-0 items-center gap-3">

@@ -8,31 +8,40 @@ describe('latest snapshot registry', () => {
     for (const remove of removals.splice(0)) remove();
   });
 
-  it('reads null when no server registered a reader', () => {
-    expect(readLatestSnapshot()).toBeNull();
+  it('reads null when no server registered a reader', async () => {
+    expect(await readLatestSnapshot()).toBeNull();
   });
 
-  it('reads what the registered reader returns at the time of the call', () => {
+  it('reads what the registered reader returns at the time of the call', async () => {
     let batchTime = 2000;
     removals.push(registerSnapshotReader(() => snapshot({ batchTime })));
-    expect(readLatestSnapshot()?.batchTime).toBe(2000);
+    expect((await readLatestSnapshot())?.batchTime).toBe(2000);
     batchTime = 4000;
-    expect(readLatestSnapshot()?.batchTime).toBe(4000);
+    expect((await readLatestSnapshot())?.batchTime).toBe(4000);
   });
 
-  it('keeps a later registration when an earlier one is removed', () => {
+  it('passes the filter of the address to the reader', async () => {
+    removals.push(registerSnapshotReader(async (filter) => snapshot({ filter, batchTime: 1 })));
+    const read = await readLatestSnapshot({ lang: 'pt', originalsOnly: true });
+    expect(read?.filter).toEqual({ lang: 'pt', originalsOnly: true });
+    expect((await readLatestSnapshot())?.filter).toEqual({});
+  });
+
+  it('keeps a later registration when an earlier one is removed', async () => {
     const removeFirst = registerSnapshotReader(() => snapshot({ batchTime: 1 }));
     removals.push(registerSnapshotReader(() => snapshot({ batchTime: 2 })));
     removeFirst();
-    expect(readLatestSnapshot()?.batchTime).toBe(2);
+    expect((await readLatestSnapshot())?.batchTime).toBe(2);
   });
 
-  it('reads null when the reader throws', () => {
+  it('reads null when the reader throws or rejects', async () => {
     removals.push(
       registerSnapshotReader(() => {
         throw new Error('store unavailable');
       }),
     );
-    expect(readLatestSnapshot()).toBeNull();
+    expect(await readLatestSnapshot()).toBeNull();
+    removals.push(registerSnapshotReader(() => Promise.reject(new Error('redis away'))));
+    expect(await readLatestSnapshot()).toBeNull();
   });
 });

@@ -7,10 +7,19 @@
  * reader is therefore kept on `globalThis` under a registry symbol, which both copies see.
  * Without a server (e.g. during `next build`, or pages served without the engine) the page
  * reads null and starts empty, as before, filled by the socket.
+ *
+ * A page opened with a filter in its address (`?lang=pt&originals=true`) reads the snapshot under
+ * that filter, so its first paint already shows the filtered numbers. A reader answers null when
+ * it has no numbers under the filter (an instance that does not ingest, before the ingesting one
+ * shared them): the page then starts empty rather than unfiltered.
  */
 import type { DashboardSnapshot } from '@/lib/protocol';
+import { NO_FILTER } from '@/lib/view-filters';
+import type { ViewFilter } from '@/lib/view-filters';
 
-export type SnapshotReader = () => DashboardSnapshot;
+export type SnapshotReader = (
+  filter: ViewFilter,
+) => DashboardSnapshot | null | Promise<DashboardSnapshot | null>;
 
 const REGISTRY_KEY = Symbol.for('tagstream.latestSnapshotReader');
 
@@ -28,12 +37,17 @@ export function registerSnapshotReader(reader: SnapshotReader): () => void {
   };
 }
 
-/** The latest snapshot, or null when no server registered a reader or the reader failed. */
-export function readLatestSnapshot(): DashboardSnapshot | null {
+/**
+ * The latest snapshot under `filter`, or null when no server registered a reader, it has no
+ * numbers under the filter, or it failed.
+ */
+export async function readLatestSnapshot(
+  filter: ViewFilter = NO_FILTER,
+): Promise<DashboardSnapshot | null> {
   const reader = (globalThis as RegistryHolder)[REGISTRY_KEY];
   if (!reader) return null;
   try {
-    return reader();
+    return await reader(filter);
   } catch {
     // The page then starts empty and the socket fills it: never fail a page for this.
     return null;

@@ -58,6 +58,11 @@ export interface TagPostsAnswer {
   tag: string;
   batchTime: number | null;
   posts: DetailPost[];
+  /**
+   * With several instances: true (HTTP 202, `posts` empty) when this instance does not ingest
+   * and the ingesting one has not shared the tag's detail yet; asked again a batch later, it has.
+   */
+  pending?: true;
 }
 
 /** `GET /api/trends/:tag/related?window=5m&limit=20`: most shared posts first. */
@@ -77,6 +82,8 @@ export interface TagRelatedAnswer {
   countedSinceMs: number | null;
   /** Co-occurrences left out by the memory bound since the tag was followed (usually 0). */
   missed: number;
+  /** As `TagPostsAnswer.pending` (HTTP 202, `related` empty). */
+  pending?: true;
 }
 
 /** Sent on the `detail` event after each batch to a client that subscribed with `detail`. */
@@ -85,9 +92,12 @@ export interface TagDetailUpdate {
   posts: DetailPost[];
   related: TagRelatedAnswer;
   /**
-   * Set when this instance keeps no posts and related tags (with several instances, the
-   * ingesting one does): why `posts` and `related` are empty.
+   * With several instances: true while the ingesting instance has not shared the tag's posts
+   * and related tags with this one yet (`posts` and `related` empty); the update of the batch
+   * that brings them follows.
    */
+  pending?: true;
+  /** Why `posts` and `related` are empty, when they are not here (yet): shown as is. */
   unavailable?: string;
 }
 

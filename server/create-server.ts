@@ -2,8 +2,10 @@ import { createServer } from 'node:http';
 import type { Server as HttpServer } from 'node:http';
 import pino from 'pino';
 import type { Logger } from 'pino';
-import type { EngineStats } from '@/lib/protocol';
+import type { DashboardSnapshot, EngineStats } from '@/lib/protocol';
 import type { Config, WindowSpec } from './config';
+import { NO_FILTER, parseViewFilter } from '@/lib/view-filters';
+import type { ViewFilter } from '@/lib/view-filters';
 import type { Readiness } from './http/health-routes';
 import { createApiRateLimit } from './http/api-rate-limit';
 import { createRequestHandler } from './http/request-handler';
@@ -17,7 +19,7 @@ import { prepareNextApp } from './http/next-app';
 import type { NextApp } from './http/next-app';
 import { routeUpgrades } from './http/route-upgrades';
 import { attachSockets } from './sockets/attach-sockets';
-import { buildSnapshot } from './sockets/hub-messages';
+import { buildSnapshot, filteredLatest } from './sockets/hub-messages';
 import { registerSnapshotReader } from '@/lib/latest-snapshot-registry';
 import { listenOn, publicHost } from './http/listen';
 import { createSource } from './sources/create-source';
@@ -126,8 +128,9 @@ export function createTagstreamServer(options: TagstreamServerOptions): Tagstrea
     defaultWindow: seriesWindow,
     batchIntervalMs: config.BATCH_INTERVAL_MS,
     history: () => runner.history(),
-    filteredViews: () => runner.filteredViews(),
-    detail: () => runner.detail(),
+    filteredViews: (filter) => runner.filteredViews(filter),
+    detail: (key, relatedWindowMs) => runner.detail(key, relatedWindowMs),
+    waitForSharedViews: runner.waitForSharedViews?.bind(runner),
     registry: metrics.registry,
     readiness,
     logger,
@@ -151,7 +154,7 @@ export function createTagstreamServer(options: TagstreamServerOptions): Tagstrea
     source: () => runner.sourceStatus(),
     seriesWindowMs: seriesWindow.windowMs,
     seriesTopTags: SERIES_TOP_TAGS,
-    filteredViews: () => runner.filteredViews(),
+    filteredViews: (filter: ViewFilter) => runner.filteredViews(filter),
   };
   const { io, hub } = attachSockets(
     httpServer,
@@ -160,7 +163,7 @@ export function createTagstreamServer(options: TagstreamServerOptions): Tagstrea
     metrics,
     logger,
     {
-      sources: { store, detail: () => runner.detail() },
+      sources: { store, detail: (key, relatedWindowMs) => runner.detail(key, relatedWindowMs) },
       windows: config.WINDOWS,
       defaultWindow: seriesWindow,
     },
@@ -177,8 +180,18 @@ export function createTagstreamServer(options: TagstreamServerOptions): Tagstrea
   const upgrades = routeUpgrades(httpServer, () => nextApp);
   // The dashboard page renders from the same snapshot a new socket gets (no watched tags yet).
   const unregisterSnapshot = nextEnabled(options)
-    ? registerSnapshotReader(() => buildSnapshot(messageSources, []))
+    ? registerSnapshotReader((filter) => readSnapshot(filter))
     : () => undefined;
+  /** The snapshot under `filter`; null when the numbers under it are not here in time. */
+  async function readSnapshot(asked: ViewFilter): Promise<DashboardSnapshot | null> {
+    const filter = parseViewFilter(asked) ?? NO_FILTER;
+    const viewNow = () => filteredLatest(messageSources, store.latest(), filter);
+    let view = viewNow();
+    if (view === undefined && runner.waitForSharedViews !== undefined) {
+      await runner.waitForSharedViews(() => (view = viewNow()) !== undefined);
+    }
+    return view === undefined ? null : buildSnapshot(messageSources, [], view);
+  }
   const stopWatchingStatus = cluster
     ? watchSourceStatus(
         () => runner.sourceStatus(),

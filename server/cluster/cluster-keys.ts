@@ -12,6 +12,10 @@ export interface ClusterKeys {
   history: string;
   /** Every instance's watched tags (a hash: instance → keys), gathered by the holder. */
   watched: string;
+  /** The holder's tag details and filtered views of what the instances ask (a hash: token, bytes). */
+  views: string;
+  /** Every instance's asked details and filters (a hash: instance → demand), read by the holder. */
+  demand: string;
   /** Prefix of checkpoints set aside because they could not be restored. */
   checkpointAside: string;
   /** socket.io's Redis streams adapter. */
@@ -26,6 +30,8 @@ export function clusterKeys(prefix: string): ClusterKeys {
     checkpoint: `${prefix}checkpoint`,
     history: `${prefix}history`,
     watched: `${prefix}watched`,
+    views: `${prefix}views`,
+    demand: `${prefix}demand`,
     checkpointAside: `${prefix}checkpoint:aside:`,
     socketStream: `${prefix}socket.io`,
   };

@@ -22,8 +22,9 @@ import type { ClusterStatus } from './cluster-status';
 import { HolderCheckpoints } from './holder-checkpoints';
 import { HolderTerm } from './holder-term';
 import type { TagHistory } from '@/lib/trends/history/tag-history';
-import type { FilteredViews } from '@/lib/trends/filters/filtered-views';
-import type { TagDetail } from '@/lib/trends/detail/tag-detail';
+import type { ViewFilter } from '@/lib/view-filters';
+import type { DetailReader } from '../detail/detail-answers';
+import type { FilterViews } from '../sockets/hub-messages';
 import type { HolderTermFactories } from './holder-term';
 import { LeaseKeeper } from './lease-keeper';
 import type { PublishedBatch } from './published-batch';
@@ -34,6 +35,7 @@ import { ResultsFollower } from './results-follower';
 import { ResultsPublisher } from './results-publisher';
 import { SharedHistory } from './shared-history';
 import { SharedWatchedTags } from './shared-watched-tags';
+import { ViewSharing } from './view-sharing';
 
 /** How often, at most, the holder shares its per-minute history with the other instances. */
 const HISTORY_SHARE_INTERVAL_MS = 15_000;
@@ -65,6 +67,12 @@ export class ClusterNode {
   private readonly sharedHistory: SharedHistory;
   private readonly historyShareMs: number;
   private readonly sharedWatched: SharedWatchedTags;
+  private readonly viewSharing: ViewSharing;
+  /** Followed batches are shown in order, each after reading its shared views. */
+  private following: Promise<void> = Promise.resolve();
+  private newestFollowed: PublishedBatch | undefined;
+  /** The holder's results go out in order, each after its shared views. */
+  private publishing: Promise<void> = Promise.resolve();
   /** Every instance's watched tags, as the holder last read them. */
   private watchedEverywhere = new Set<string>();
   private exchangeTimer: NodeJS.Timeout | undefined;
@@ -117,6 +125,13 @@ export class ClusterNode {
       owner,
       3 * this.historyShareMs,
     );
+    this.viewSharing = new ViewSharing({
+      client: this.commands.client,
+      keys: this.keys,
+      owner,
+      batchIntervalMs: config.BATCH_INTERVAL_MS,
+      logger: logger.child({ component: 'cluster-views' }),
+    });
     this.keeper = new LeaseKeeper({
       lease,
       connection: this.commands,
@@ -136,14 +151,31 @@ export class ClusterNode {
     return this.term?.ingest.pipeline.history ?? this.sharedHistory.read();
   }
 
-  /** The holder's filtered numbers (they live in its job); undefined on a follower. */
-  filteredViews(): FilteredViews | undefined {
-    return this.term?.ingest.pipeline.filteredViews();
+  /**
+   * The numbers under `filter`: the holder's own (they live in its job); on a follower, those
+   * the holder shared with the batch shown, undefined (and asked for) until it shares them.
+   */
+  filteredViews(filter: ViewFilter): FilterViews | undefined {
+    if (this.term !== undefined) return this.term.ingest.pipeline.filteredViews();
+    return this.viewSharing.filter(filter, this.options.store.latest()?.batchTime);
   }
 
-  /** The holder's latest posts and related tags (they live in its job); undefined on a follower. */
-  detail(): TagDetail | undefined {
-    return this.term?.ingest.pipeline.detail;
+  /**
+   * The latest posts and related tags of `key` (in `relatedWindowMs`): the holder's own; on a
+   * follower, those shared with the batch shown, undefined (and asked for) until shared.
+   */
+  detail(key: string, relatedWindowMs?: number): DetailReader | undefined {
+    if (this.term !== undefined) return this.term.ingest.pipeline.detail;
+    const shownBatchTime = this.options.store.latest()?.batchTime;
+    return this.viewSharing.detail(key, shownBatchTime, relatedWindowMs);
+  }
+
+  /**
+   * Waits until `check()` holds after a batch brought the holder's shared views, at most about
+   * two batches (true), or gives up (false).
+   */
+  waitForSharedViews(check: () => boolean): Promise<boolean> {
+    return this.viewSharing.waitFor(check);
   }
 
   /** The client socket.io's Redis streams adapter publishes with (it duplicates it to read). */
@@ -157,6 +189,7 @@ export class ClusterNode {
     this.adapterConnection.connect();
     this.follower.start();
     this.keeper.start();
+    this.viewSharing.start();
     this.exchangeTimer = setInterval(() => void this.exchangeWatched(), this.historyShareMs);
   }
 
@@ -174,8 +207,10 @@ export class ClusterNode {
   async stop(): Promise<void> {
     clearInterval(this.exchangeTimer);
     await this.sharedWatched.remove().catch(() => undefined);
+    await this.viewSharing.stop();
     await this.keeper.stop();
     await this.follower.stop();
+    await this.following;
     await this.adapterConnection.close();
     await this.commands.close();
   }
@@ -234,6 +269,7 @@ export class ClusterNode {
     });
     if (!stillHolding()) return;
     this.term = term;
+    this.viewSharing.setHolding(true);
     await term.start();
     this.checkpoints.start(term);
     this.sharedHistory.startWriting(() => term.ingest.pipeline.history, token, this.historyShareMs);
@@ -250,20 +286,38 @@ export class ClusterNode {
     if (reason === 'shutting down') await this.checkpoints.save(term);
     else await this.checkpoints.keep(term);
     this.term = undefined;
+    this.viewSharing.setHolding(false);
   }
 
   private onResult(term: HolderTerm, result: TrendsBatchResult): void {
     if (this.term !== term) return;
     // Watched tags are kept in the history from the minute a dashboard, anywhere, watches them.
-    const watched = new Set([...this.watchedEverywhere, ...this.options.localWatchedKeys()]);
-    term.ingest.pipeline.history.setWatched(watched);
+    // So are the tags whose detail is asked on any instance (they are shared from the next batch).
+    const watched = new Set([
+      ...this.watchedEverywhere,
+      ...this.options.localWatchedKeys(),
+      ...this.viewSharing.demandedTags(),
+    ]);
+    const { pipeline } = term.ingest;
+    pipeline.history.setWatched(watched);
     this.options.onHolderResult?.(result);
     this.show(result, term.token, term.source.timeMode === 'virtual');
-    void this.publisher.publish({
+    const batch = {
       token: term.token,
       result,
       stats: this.options.stats.current(),
       source: term.source.status(),
+    };
+    const views = {
+      detail: pipeline.detail,
+      filteredViews: pipeline.filteredViews(),
+      windowsMs: this.options.config.WINDOWS.map((window) => window.windowMs),
+    };
+    // The views go out before the result (same connection): a follower reading them when it
+    // gets the result finds this batch's. Chained, so that results stay in order.
+    this.publishing = this.publishing.then(async () => {
+      await this.viewSharing.share(result, term.token, views);
+      void this.publisher.publish(batch);
     });
   }
 
@@ -274,8 +328,15 @@ export class ClusterNode {
     }
     this.highestToken = batch.token;
     this.lastPublished = batch;
-    if (this.term?.token !== batch.token)
+    if (this.term?.token === batch.token) return;
+    // Of a run of batches (e.g. the kept ones, at start), only the newest reads its views.
+    this.newestFollowed = batch;
+    this.following = this.following.then(async () => {
+      if (this.newestFollowed === batch) await this.viewSharing.readViews();
+      if (this.term?.token === batch.token) return;
       this.show(batch.result, batch.token, batch.source.kind === 'fixture');
+      this.viewSharing.notifyShown();
+    });
   }
 
   /**

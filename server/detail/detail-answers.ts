@@ -16,10 +16,16 @@ import type { TrendsBatchResult } from '@/lib/trends/types';
 import type { WindowSpec } from '../config';
 import type { TrendStore } from '../ingestion/trend-store';
 
+/** What the answers read of a tag's detail: the job's `TagDetail`, or a holder's as shared. */
+export type DetailReader = Pick<TagDetail, 'postsOf' | 'relatedOf'>;
+
 export interface DetailSources {
   store: TrendStore;
-  /** The job's detail where this instance ingests; undefined on a follower. */
-  detail(): TagDetail | undefined;
+  /**
+   * The detail of `key` (with its related tags in `relatedWindowMs`): the job's where this
+   * instance ingests; on a follower, the holder's as shared, undefined while not shared yet.
+   */
+  detail(key: string, relatedWindowMs?: number): DetailReader | undefined;
 }
 
 /** The tag's display spelling: as last seen, else as asked without its `#`. */
@@ -34,7 +40,7 @@ export function spellingOf(store: TrendStore, key: string, asked?: string): stri
  */
 export function tagSummary(sources: DetailSources, key: string, asked?: string): TagSummary {
   const latest = sources.store.latest();
-  const detail = sources.detail();
+  const detail = sources.detail(key);
   const windows = (latest?.windows ?? []).map((window): DetailWindowCount => {
     const rank = window.top.findIndex((tag) => tag.key === key);
     const entry = rank === -1 ? undefined : window.top[rank]!;
@@ -63,14 +69,14 @@ function trendOf(latest: TrendsBatchResult | undefined, key: string) {
   return inList(latest?.trending) ?? inList(latest?.cooling) ?? null;
 }
 
-/** The tag's latest posts, newest first, at most `limit`; empty where no detail is kept. */
+/** The tag's latest posts, newest first, at most `limit`; empty where no detail is here. */
 export function tagPosts(
   sources: DetailSources,
   key: string,
   limit: number,
   asked?: string,
 ): TagPostsAnswer {
-  const posts = sources.detail()?.postsOf(key) ?? [];
+  const posts = sources.detail(key)?.postsOf(key) ?? [];
   return {
     key,
     tag: spellingOf(sources.store, key, asked),
@@ -89,7 +95,9 @@ export function tagRelated(
 ): TagRelatedAnswer {
   const batchTime = sources.store.latest()?.batchTime ?? null;
   const counts =
-    batchTime === null ? undefined : sources.detail()?.relatedOf(key, window.windowMs, batchTime);
+    batchTime === null
+      ? undefined
+      : sources.detail(key, window.windowMs)?.relatedOf(key, window.windowMs, batchTime);
   return {
     key,
     tag: spellingOf(sources.store, key, asked),

@@ -10,10 +10,9 @@ import { json } from './respond';
 export interface DetailRouteDeps extends DetailSources {
   windows: readonly WindowSpec[];
   defaultWindow: WindowSpec;
+  /** With several instances: waits (about two batches at most) until `check()` holds. */
+  waitForSharedViews?(check: () => boolean): Promise<boolean>;
 }
-
-/** Posts and related tags live in the ingesting instance's job, like the history. */
-const KEPT_ELSEWHERE = 'the posts and related tags are kept by the ingesting instance';
 
 /** The tag's count, error bound and rank in every window, and its trending entry (or null). */
 export function tagSummaryRoute(deps: DetailRouteDeps, encodedTag: string): RouteAnswer {
@@ -23,31 +22,48 @@ export function tagSummaryRoute(deps: DetailRouteDeps, encodedTag: string): Rout
 }
 
 /** The latest posts carrying the tag, newest first; `limit` 1–20, default 20. */
-export function tagPostsRoute(
+export async function tagPostsRoute(
   deps: DetailRouteDeps,
   encodedTag: string,
   params: URLSearchParams,
-): RouteAnswer {
+): Promise<RouteAnswer> {
   const limit = checkLimit(params, DETAIL_POSTS_LIMIT);
   if (!limit.ok) return limit.answer;
   const tag = checkTag(encodedTag);
   if (!tag.ok) return tag.answer;
-  if (deps.detail() === undefined) return json(503, { error: KEPT_ELSEWHERE });
-  return json(200, tagPosts(deps, tag.value.key, limit.value, tag.value.text));
+  const here = await detailHere(deps, tag.value.key);
+  const answer = tagPosts(deps, tag.value.key, limit.value, tag.value.text);
+  return here ? json(200, answer) : json(202, { ...answer, pending: true });
 }
 
 /** The tags of the same posts in `window` (default: the API's), most shared first. */
-export function tagRelatedRoute(
+export async function tagRelatedRoute(
   deps: DetailRouteDeps,
   encodedTag: string,
   params: URLSearchParams,
-): RouteAnswer {
+): Promise<RouteAnswer> {
   const window = checkWindow(params, deps.windows, deps.defaultWindow);
   if (!window.ok) return window.answer;
   const limit = checkLimit(params);
   if (!limit.ok) return limit.answer;
   const tag = checkTag(encodedTag);
   if (!tag.ok) return tag.answer;
-  if (deps.detail() === undefined) return json(503, { error: KEPT_ELSEWHERE });
-  return json(200, tagRelated(deps, tag.value.key, window.value, limit.value, tag.value.text));
+  const here = await detailHere(deps, tag.value.key, window.value.windowMs);
+  const answer = tagRelated(deps, tag.value.key, window.value, limit.value, tag.value.text);
+  return here ? json(200, answer) : json(202, { ...answer, pending: true });
+}
+
+/**
+ * True when `key`'s detail is here. Posts and related tags live in the ingesting instance's job:
+ * another instance asks the holder for them and waits until it shares them (one to two
+ * batches); false when they did not come in time (the answer is then empty and `pending`).
+ */
+async function detailHere(
+  deps: DetailRouteDeps,
+  key: string,
+  relatedWindowMs?: number,
+): Promise<boolean> {
+  const here = () => deps.detail(key, relatedWindowMs) !== undefined;
+  if (here()) return true;
+  return (await deps.waitForSharedViews?.(here)) ?? false;
 }

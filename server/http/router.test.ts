@@ -71,8 +71,9 @@ const router = createRouter({
   store,
   history: () => history,
   filteredViews: () => undefined,
-  // As on an instance that does not ingest: posts and related tags are answered elsewhere.
+  // As on an instance that does not ingest, whose holder has not shared what is asked (in time).
   detail: () => undefined,
+  waitForSharedViews: async () => false,
   windows: WINDOWS,
   defaultWindow: WINDOWS[1]!,
   batchIntervalMs: 2000,
@@ -247,11 +248,25 @@ describe('tag detail routes on an instance that does not ingest', () => {
     expect(body.trend).toBeNull();
   });
 
-  it('answers posts and related tags with 503, after checking the parameters', async () => {
-    expect((await get('/api/trends/worldcup/posts')).status).toBe(503);
-    expect((await get('/api/trends/worldcup/related?window=1m')).status).toBe(503);
+  it('answers posts and related tags not shared yet as pending (202), after checking the parameters', async () => {
+    const posts = await get('/api/trends/worldcup/posts');
+    expect(posts.status).toBe(202);
+    expect(posts.body).toMatchObject({ key: 'worldcup', pending: true, posts: [] });
+    const related = await get('/api/trends/worldcup/related?window=1m');
+    expect(related.status).toBe(202);
+    expect(related.body).toMatchObject({ window: '1m', pending: true, related: [], posts: 0 });
     expect((await get('/api/trends/worldcup/posts?limit=21')).status).toBe(400);
     expect((await get('/api/trends/worldcup/related?window=2m')).status).toBe(400);
+  });
+
+  it('answers filtered numbers not shared yet as pending (202, empty lists)', async () => {
+    const trends = await get('/api/trends?lang=pt&originals=true');
+    expect(trends.status).toBe(202);
+    expect(trends.body).toMatchObject({ lang: 'pt', originals: true, pending: true, tags: [] });
+    const trending = await get('/api/trending?lang=pt');
+    expect(trending.status).toBe(202);
+    expect(trending.body).toMatchObject({ pending: true, trending: [], cooling: [] });
+    expect((await get('/api/trends')).body.pending).toBeUndefined();
   });
 });
 

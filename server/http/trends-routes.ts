@@ -1,11 +1,11 @@
 /** `GET /api/trends`, `GET /api/trends/:tag/series`, `GET /api/trending`, `GET /api/languages`. */
 import type { WindowSpec } from '@/server/config';
 import type { TagHistory } from '@/lib/trends/history/tag-history';
-import type { FilteredViews } from '@/lib/trends/filters/filtered-views';
 import type { TrendsBatchResult, WindowResult } from '@/lib/trends/types';
 import { isUnfiltered } from '@/lib/view-filters';
 import type { LanguagesAnswer, ViewFilter } from '@/lib/view-filters';
 import type { TrendStore } from '@/server/ingestion/trend-store';
+import type { FilterViews } from '@/server/sockets/hub-messages';
 import { filteredSeries } from '@/server/ingestion/filtered-series';
 import { checkFilter, filterFields } from './filter-query';
 import { checkLimit, checkTag, checkWindow } from './query';
@@ -22,12 +22,20 @@ export interface TrendsRouteDeps {
   batchIntervalMs: number;
   /** The per-minute history: this instance's own, or the ingesting instance's as last shared. */
   history(): TagHistory | Promise<TagHistory | undefined>;
-  /** The latest filtered numbers (the pipeline's); undefined where another instance ingests. */
-  filteredViews(): FilteredViews | undefined;
+  /**
+   * The latest numbers under `filter`: the job's; on an instance that does not ingest, the
+   * holder's as shared, undefined until it shares them (asking for them).
+   */
+  filteredViews(filter: ViewFilter): FilterViews | undefined;
+  /** With several instances: waits (about two batches at most) until `check()` holds. */
+  waitForSharedViews?(check: () => boolean): Promise<boolean>;
 }
 
 /** The latest batch's top tags of one window; before the first batch `batchTime` is null. */
-export function trendsRoute(deps: TrendsRouteDeps, params: URLSearchParams): RouteAnswer {
+export async function trendsRoute(
+  deps: TrendsRouteDeps,
+  params: URLSearchParams,
+): Promise<RouteAnswer> {
   const window = checkWindow(params, deps.windows, deps.defaultWindow);
   if (!window.ok) return window.answer;
   const limit = checkLimit(params);
@@ -35,15 +43,16 @@ export function trendsRoute(deps: TrendsRouteDeps, params: URLSearchParams): Rou
   const filter = checkRouteFilter(deps, params);
   if (!filter.ok) return filter.answer;
   const { label, windowMs } = window.value;
+  const views = await viewsOf(deps, filter.value);
   const latest = deps.store.latest();
-  const windows = latestWindows(deps, latest, filter.value);
-  if (!windows.ok) return windows.answer;
-  const result = windows.value.find((candidate) => candidate.windowMs === windowMs);
-  return json(200, {
+  const windows = views === PENDING ? [] : latestWindows(latest, filter.value, views);
+  const result = windows.find((candidate) => candidate.windowMs === windowMs);
+  return json(views === PENDING ? 202 : 200, {
     window: label,
     windowMs,
     batchTime: latest?.batchTime ?? null,
     ...filterFields(filter.value),
+    ...pendingField(views),
     tweets: result?.tweets ?? 0,
     approximate: result?.approximate ?? false,
     tags: (result?.top ?? [])
@@ -81,21 +90,23 @@ export function seriesRoute(
  * `cooling` what is past its peak; `warmUpEndsMs` is set while the trend view warms up. Under a
  * filter: the lists narrowed to the tags the filter's posts carry (see `FilteredViews.trending`).
  */
-export function trendingRoute(deps: TrendsRouteDeps, params: URLSearchParams): RouteAnswer {
+export async function trendingRoute(
+  deps: TrendsRouteDeps,
+  params: URLSearchParams,
+): Promise<RouteAnswer> {
   const limit = checkLimit(params);
   if (!limit.ok) return limit.answer;
   const filter = checkRouteFilter(deps, params);
   if (!filter.ok) return filter.answer;
+  const views = await viewsOf(deps, filter.value);
   const latest = deps.store.latest();
   let lists = { trending: latest?.trending ?? [], cooling: latest?.cooling ?? [] };
-  if (latest !== undefined && !isUnfiltered(filter.value)) {
-    const views = deps.filteredViews();
-    if (views === undefined) return notHere();
-    lists = views.trending(filter.value, lists);
-  }
-  return json(200, {
+  if (views === PENDING) lists = { trending: [], cooling: [] };
+  else if (views !== undefined) lists = views.trending(filter.value, lists);
+  return json(views === PENDING ? 202 : 200, {
     batchTime: latest?.batchTime ?? null,
     ...filterFields(filter.value),
+    ...pendingField(views),
     trending: lists.trending.slice(0, limit.value),
     cooling: lists.cooling.slice(0, limit.value),
     warmUpEndsMs: latest?.trendWarmUpEndsMs ?? null,
@@ -130,25 +141,40 @@ function checkRouteFilter(deps: TrendsRouteDeps, params: URLSearchParams): Check
 
 /** Every window of the latest batch under `filter` (the plain result when it narrows nothing). */
 function latestWindows(
-  deps: TrendsRouteDeps,
   latest: TrendsBatchResult | undefined,
   filter: ViewFilter,
-): Checked<WindowResult[]> {
-  if (latest === undefined) return { ok: true, value: [] };
-  if (isUnfiltered(filter)) return { ok: true, value: latest.windows };
-  const views = deps.filteredViews();
-  if (views === undefined) return { ok: false, answer: notHere() };
-  return { ok: true, value: views.windows(filter) };
+  views: FilterViews | undefined,
+): WindowResult[] {
+  if (latest === undefined) return [];
+  if (isUnfiltered(filter) || views === undefined) return latest.windows;
+  return views.windows(filter);
+}
+
+/** The numbers under the filter are not here yet (see `viewsOf`). */
+const PENDING = 'pending';
+
+/**
+ * The numbers under `filter` at the latest batch; undefined when the filter narrows nothing or
+ * no batch came yet. With several instances the filtered numbers come from the ingesting
+ * instance's job: an instance that does not ingest asks for them and waits until the holder
+ * shares them (one to two batches); `PENDING` when they did not come in time.
+ */
+async function viewsOf(
+  deps: TrendsRouteDeps,
+  filter: ViewFilter,
+): Promise<FilterViews | undefined | typeof PENDING> {
+  if (isUnfiltered(filter) || deps.store.latest() === undefined) return undefined;
+  let views = deps.filteredViews(filter);
+  if (views === undefined && deps.waitForSharedViews !== undefined) {
+    await deps.waitForSharedViews(() => (views = deps.filteredViews(filter)) !== undefined);
+  }
+  return views ?? PENDING;
 }
 
 /**
- * With several instances, the filtered windows are assembled by the instance that ingests (they
- * come from its job's state): another instance answers 503 and the client retries.
+ * `pending: true` on an answer whose numbers the ingesting instance has not shared yet (202,
+ * empty lists): asked again a batch later, it has them.
  */
-function notHere(): RouteAnswer {
-  return json(
-    503,
-    { error: 'filtered numbers are answered by the ingesting instance; try again' },
-    { 'retry-after': '2' },
-  );
+function pendingField(views: unknown): { pending?: true } {
+  return views === PENDING ? { pending: true } : {};
 }

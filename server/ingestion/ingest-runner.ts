@@ -10,6 +10,9 @@ import type { Logger } from 'pino';
 import type { TagHistory } from '@/lib/trends/history/tag-history';
 import type { FilteredViews } from '@/lib/trends/filters/filtered-views';
 import type { TagDetail } from '@/lib/trends/detail/tag-detail';
+import type { ViewFilter } from '@/lib/view-filters';
+import type { DetailReader } from '../detail/detail-answers';
+import type { FilterViews } from '../sockets/hub-messages';
 import type { ClusterNode } from '../cluster/cluster-node';
 import type { CheckpointKeeper } from '../state/checkpoint-keeper';
 import type { Ingest } from './ingest';
@@ -26,10 +29,18 @@ export interface IngestRunner {
    * holder's as last shared (undefined before any; rejects while it cannot be read).
    */
   history(): TagHistory | Promise<TagHistory | undefined>;
-  /** The latest filtered numbers, where this instance ingests; undefined on a follower. */
-  filteredViews(): FilteredViews | undefined;
-  /** The latest posts and related tags, where this instance ingests; undefined on a follower. */
-  detail(): TagDetail | undefined;
+  /**
+   * The latest numbers under `filter`: the job's where this instance ingests; on a follower,
+   * the holder's as shared, undefined until it shares them (asking for them).
+   */
+  filteredViews(filter: ViewFilter): FilterViews | undefined;
+  /**
+   * The latest posts and related tags of `key` (in `relatedWindowMs`): the job's where this
+   * instance ingests; on a follower, the holder's as shared, undefined until shared (asked for).
+   */
+  detail(key: string, relatedWindowMs?: number): DetailReader | undefined;
+  /** With several instances: waits until `check()` holds after the holder shared views. */
+  waitForSharedViews?(check: () => boolean): Promise<boolean>;
 }
 
 /**
@@ -145,11 +156,15 @@ export class ClusterIngest implements IngestRunner {
     return this.node.history();
   }
 
-  filteredViews(): FilteredViews | undefined {
-    return this.node.filteredViews();
+  filteredViews(filter: ViewFilter): FilterViews | undefined {
+    return this.node.filteredViews(filter);
   }
 
-  detail(): TagDetail | undefined {
-    return this.node.detail();
+  detail(key: string, relatedWindowMs?: number): DetailReader | undefined {
+    return this.node.detail(key, relatedWindowMs);
+  }
+
+  waitForSharedViews(check: () => boolean): Promise<boolean> {
+    return this.node.waitForSharedViews(check);
   }
 }

@@ -7,7 +7,7 @@ import type { DetailSubscription } from './detail-request';
 /** Related tags sent per update (the routes' default limit). */
 const RELATED_PER_UPDATE = 20;
 
-const KEPT_ELSEWHERE = 'the posts and related tags are kept by the ingesting instance';
+const PENDING = 'Loading the posts and related tags from the ingesting instance…';
 
 /**
  * Builds `detail` updates, each (tag, window) once per batch however many clients have it open:
@@ -41,7 +41,10 @@ export class DetailUpdates {
       posts: tagPosts(this.sources, key, DETAIL_POSTS_LIMIT).posts,
       related: tagRelated(this.sources, key, window, RELATED_PER_UPDATE),
     };
-    if (this.sources.detail() === undefined) update.unavailable = KEPT_ELSEWHERE;
+    if (this.sources.detail(key, window.windowMs) === undefined) {
+      update.pending = true;
+      update.unavailable = PENDING;
+    }
     return update;
   }
 }

@@ -20,14 +20,15 @@ export function filterRoom(filter: ViewFilter): string {
 
 /**
  * A client's `filter` message checked against the rooms in use: the filter, its room and the
- * view it starts with, or why it is refused (malformed, one distinct filter too many, or this
- * instance cannot filter).
+ * view it starts with (undefined while the numbers under it are not here yet: on an instance
+ * that does not ingest, until the holder shares them), or why it is refused (malformed, or one
+ * distinct filter too many).
  */
 export function acceptFilter(
   payload: unknown,
   roomsInUse: ReadonlySet<string>,
   sources: MessageSources,
-): { filter: ViewFilter; room: string; view: FilteredLatest } | { refused: string } {
+): { filter: ViewFilter; room: string; view: FilteredLatest | undefined } | { refused: string } {
   const filter = parseViewFilter(payload);
   if (filter === undefined) {
     return { refused: 'a filter is { lang?: a language code like pt, originalsOnly?: boolean }' };
@@ -36,27 +37,27 @@ export function acceptFilter(
   if (room !== DASHBOARD_ROOM && !roomsInUse.has(room) && roomsInUse.size >= MAX_DISTINCT_FILTERS) {
     return { refused: `at most ${MAX_DISTINCT_FILTERS} distinct filters are served at once` };
   }
-  const view = filteredLatest(sources, sources.store.latest(), filter);
-  if (view === undefined) return { refused: 'filters are served by the instance that ingests' };
-  return { filter, room, view };
+  return { filter, room, view: filteredLatest(sources, sources.store.latest(), filter) };
+}
+
+export interface RoomView {
+  view: FilteredLatest;
+  topKeys: string[];
 }
 
 /**
  * Each room's view of `latest`, built on first use (once per flush): the plain result for the
- * unfiltered room, the filtered views for the others; plain when this instance can no longer
- * filter (the update's `filter` then says so).
+ * unfiltered room, the filtered views for the others; undefined for a filter whose numbers are
+ * not here (yet): its clients wait for a later flush.
  */
 export function roomViews(sources: MessageSources, latest: TrendsBatchResult) {
-  const built = new Map<string, { view: FilteredLatest; topKeys: string[] }>();
-  return (room: string, filter: ViewFilter) => {
-    let entry = built.get(room);
-    if (entry === undefined) {
-      const roomFilter = room === DASHBOARD_ROOM ? NO_FILTER : filter;
-      const view =
-        filteredLatest(sources, latest, roomFilter) ?? filteredLatest(sources, latest, NO_FILTER)!;
-      entry = { view, topKeys: topSeriesKeys(sources, view) };
-      built.set(room, entry);
-    }
+  const built = new Map<string, RoomView | undefined>();
+  return (room: string, filter: ViewFilter): RoomView | undefined => {
+    if (built.has(room)) return built.get(room);
+    const roomFilter = room === DASHBOARD_ROOM ? NO_FILTER : filter;
+    const view = filteredLatest(sources, latest, roomFilter);
+    const entry = view && { view, topKeys: topSeriesKeys(sources, view) };
+    built.set(room, entry);
     return entry;
   };
 }

@@ -27,9 +27,15 @@ export interface MessageSources {
   seriesWindowMs: number;
   /** How many of that window's top tags get series. */
   seriesTopTags: number;
-  /** The latest filtered numbers; undefined where another instance ingests (or none yet). */
-  filteredViews?(): FilteredViews | undefined;
+  /**
+   * The latest numbers under `filter`; undefined where they are not here (yet): on an instance
+   * that does not ingest, until the holder shares them.
+   */
+  filteredViews?(filter: ViewFilter): FilterViews | undefined;
 }
+
+/** What is read of the numbers under a filter: the job's `FilteredViews`, or a holder's as shared. */
+export type FilterViews = Pick<FilteredViews, 'windows' | 'trending'>;
 
 /** What a dashboard shows of a batch under a filter: windows and trending lists. */
 export interface FilteredLatest {
@@ -41,8 +47,9 @@ export interface FilteredLatest {
 
 /**
  * The latest result under `filter`: the plain one when it narrows nothing; else assembled by
- * the job's filtered views (once per batch and filter: they cache). Undefined when this instance
- * cannot filter (it does not ingest).
+ * the job's filtered views (once per batch and filter: they cache), or the holder's as shared.
+ * Undefined while they are not here (an instance that does not ingest, before the holder shares
+ * them).
  */
 export function filteredLatest(
   sources: MessageSources,
@@ -57,7 +64,7 @@ export function filteredLatest(
     cooling: latest?.cooling ?? [],
   };
   if (isUnfiltered(filter) || latest === undefined) return { ...plain, filter };
-  const views = sources.filteredViews?.();
+  const views = sources.filteredViews?.(filter);
   if (views === undefined) return undefined;
   return { filter, windows: views.windows(filter), ...views.trending(filter, plain) };
 }

@@ -9,7 +9,7 @@ import {
   filteredLatest,
   seriesKeys,
 } from './hub-messages';
-import type { MessageSources } from './hub-messages';
+import type { FilteredLatest, MessageSources } from './hub-messages';
 import { NO_FILTER, parseViewFilter } from '@/lib/view-filters';
 import type { ViewFilter } from '@/lib/view-filters';
 import { acceptFilter, DASHBOARD_ROOM, roomViews } from './filter-rooms';
@@ -52,6 +52,8 @@ interface ClientState {
   room: string;
   /** Batch time of the last message this client got; null before the first batch. */
   sentBatchTime: number | null;
+  /** It asked for a filter whose numbers were not here yet: it is owed a snapshot under it. */
+  owedSnapshot: boolean;
   /** The tag detail this client has open, and the batch time of the last one it got. */
   detail: DetailSubscription | null;
   detailSentBatchTime: number | null;
@@ -124,6 +126,7 @@ export class Hub {
       filter: NO_FILTER,
       room: DASHBOARD_ROOM,
       sentBatchTime: null,
+      owedSnapshot: false,
       detail: null,
       detailSentBatchTime: null,
     };
@@ -161,8 +164,20 @@ export class Hub {
     void socket.join(accepted.room);
     client.filter = accepted.filter;
     client.room = accepted.room;
-    const snapshot = buildSnapshot(sources, client.watched, accepted.view);
+    if (accepted.view === undefined) {
+      // Not here yet (another instance ingests and shares it from a coming batch): the client
+      // keeps its numbers and gets its snapshot at the flush that has them.
+      client.sentBatchTime = null;
+      client.owedSnapshot = true;
+      return;
+    }
+    this.sendSnapshot(socket, client, accepted.view);
+  }
+
+  private sendSnapshot(socket: TrendsSocket, client: ClientState, view: FilteredLatest): void {
+    const snapshot = buildSnapshot(this.options.sources, client.watched, view);
     client.sentBatchTime = snapshot.batchTime;
+    client.owedSnapshot = false;
     socket.emit('snapshot', snapshot);
   }
 
@@ -193,19 +208,28 @@ export class Hub {
       const rooms = new Map<string, ViewFilter>([[DASHBOARD_ROOM, NO_FILTER]]);
       for (const [, client] of plan.inShared) rooms.set(client.room, client.filter);
       for (const [room, filter] of rooms) {
-        const { view, topKeys } = views(room, filter);
+        const roomView = views(room, filter);
+        if (roomView === undefined) continue;
+        const { view, topKeys } = roomView;
         const shared = buildUpdate(this.options.sources, latest, view, topKeys, sharedAfter);
         this.io.local.to(room).except(plan.excluded).emit('batch', shared);
       }
       this.broadcastBatchTime = latest.batchTime;
     }
     for (const [socket, client] of plan.inShared) {
+      const roomView = views(client.room, client.filter);
+      // Numbers not here this flush: left behind, the client catches up at a later one.
+      if (roomView === undefined) continue;
       client.sentBatchTime = latest.batchTime;
-      const { view, topKeys } = views(client.room, client.filter);
-      this.sendWatched(socket, client, latest, view.filter, topKeys, sharedAfter);
+      this.sendWatched(socket, client, latest, roomView.view.filter, roomView.topKeys, sharedAfter);
     }
     for (const [socket, client] of plan.catchUp) {
-      const { view } = views(client.room, client.filter);
+      const view = views(client.room, client.filter)?.view;
+      if (view === undefined) continue;
+      if (client.owedSnapshot) {
+        this.sendSnapshot(socket, client, view);
+        continue;
+      }
       const keys = seriesKeys(this.options.sources, view, client.watched);
       const update = buildUpdate(this.options.sources, latest, view, keys, client.sentBatchTime);
       socket.emit('batch', update);
