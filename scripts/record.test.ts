@@ -167,5 +167,5 @@ describe('record', () => {
       stderr: expect.stringMatching(/401 Unauthorized: check X_BEARER_TOKEN/),
     });
     expect(refused.stderr).not.toContain(MOCK_TOKEN);
-  }, 20_000);
+  });
 });
