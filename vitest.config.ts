@@ -5,7 +5,7 @@ import { BaseSequencer } from 'vitest/node';
 import type { TestSpecification } from 'vitest/node';
 
 /**
- * The files that take longest, in the order they start (the table in docs/testing.md), so that
+ * The files that take longest (the table in docs/testing.md), in the order they start, so that
  * they overlap with each other and with the many short ones instead of one of them running
  * alone at the end. Vitest's own order puts the slowest first only once its cache has timed a
  * run; a fresh clone (as in CI) has none and goes by file size.
@@ -21,6 +21,7 @@ const SLOW_FILES_FIRST = [
   'server/sources/fixture/bad-fixtures.integration.test.ts',
   'server/main.test.ts',
   'server/sources/x/x-sources.integration.test.ts',
+  'scripts/fixture/write-fixture.test.ts',
   'scripts/record.test.ts',
   'tests/browser/hostile-tags.test.ts',
 ];
