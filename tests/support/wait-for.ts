@@ -11,7 +11,7 @@ export interface WaitForOptions {
 export async function waitFor(
   check: () => boolean | Promise<boolean>,
   what: string,
-  { timeoutMs = 10_000, pollMs = 5 }: WaitForOptions = {},
+  { timeoutMs = 30_000, pollMs = 5 }: WaitForOptions = {},
 ): Promise<void> {
   const deadline = performance.now() + timeoutMs;
   while (!(await check())) {

@@ -37,6 +37,7 @@ afterEach(async () => {
 type Kind = 'filtered' | 'sample' | 'search';
 
 const BATCH_MS = 100;
+const STALL_TIMEOUT_MS = 1000;
 
 async function startAll(
   kind: Kind,
@@ -58,7 +59,9 @@ async function startAll(
     X_STREAM_RULES: '#日本語\nمرحبا',
     X_SEARCH_QUERY: '#日本語 OR #東京',
     X_BACKOFF_SCALE: '0.001',
-    X_STALL_TIMEOUT_MS: '300',
+    // Far above the mock's keep-alives (every 50 ms), so that only a planned stall trips it, not
+    // a busy machine that holds up this process's event loop for a few hundred milliseconds.
+    X_STALL_TIMEOUT_MS: String(STALL_TIMEOUT_MS),
     X_POLL_INTERVAL_MS: '100',
     BATCH_INTERVAL_MS: String(BATCH_MS),
     WINDOWS: '1m',
@@ -219,8 +222,9 @@ describe('live sources through the real server', () => {
   it('sample stream: ready on keep-alives alone', async () => {
     const { url } = await startAll('sample', { streamPostCount: 0, keepAliveMs: 40 });
     await waitFor(() => server!.source.isReady(), 'connected');
-    // Ten keep-alives 40 ms apart span more than the 300 ms stall timeout.
-    await waitFor(() => mock!.keepAlivesSent() >= 10, 'ten keep-alives');
+    // Keep-alives 40 ms apart spanning more than the stall timeout.
+    const keepAlives = STALL_TIMEOUT_MS / 40 + 5;
+    await waitFor(() => mock!.keepAlivesSent() >= keepAlives, 'keep-alives past the stall timeout');
     expect(await getJson(`${url}/readyz`)).toMatchObject({
       status: 200,
       body: { status: 'ready' },
