@@ -1,5 +1,5 @@
 import type { ParsedPost } from '../types';
-import type { CellKeyBook } from './cell-key-book';
+import type { CellKeyBook, CellKeyEntry } from './cell-key-book';
 import { ALL_ORIGINALS_CELL } from './filter-cells';
 import { UNDETERMINED_LANGUAGE } from './language-code';
 
@@ -9,68 +9,124 @@ export interface CellCounts {
   postPairs: [string, number][];
 }
 
+/** One cell as counted in a batch: its posts and its tags' entries, in first-seen order. */
+interface CellTally {
+  readonly cell: string;
+  /** The book's entries of this cell's keys (looked up once per cell, not per tag). */
+  entries: Map<string, CellKeyEntry>;
+  posts: number;
+  postsIn: number;
+  tagsIn: number;
+  counted: CellKeyEntry[];
+}
+
+interface LanguageTallies {
+  original: CellTally;
+  retweet: CellTally;
+}
+
 /**
- * One batch's counts per cell, without a string built per post: posts are counted in a map per
- * cell, and each distinct `<cell>\0<tag>` key comes from the `CellKeyBook`, built once and
- * reused from batch to batch.
+ * One batch's counts per cell, without a string or a map built per post: each cell's tally and
+ * each distinct `<cell>\0<tag>` key (with its count, from the `CellKeyBook`) are built once and
+ * reused from batch to batch, a batch number telling which counts are this batch's.
  */
 export class CellCounter {
-  private readonly languageCells = new Map<string, { original: string; retweet: string }>();
+  private languages = new Map<string, LanguageTallies>();
+  private allOriginals: CellTally;
+  private batch = 0;
 
   constructor(
     private readonly keys: CellKeyBook,
     private readonly maxLanguages: number,
-  ) {}
+  ) {
+    this.allOriginals = this.tallyOf(ALL_ORIGINALS_CELL);
+  }
 
   /**
    * `[<cell>\0<tag>, count]` per distinct pair of the batch's posts, of the language cells and
    * of `*|o` apart, and `[cell, posts]` per cell: each post in its language cell and, when
-   * original, in `*|o` too.
+   * original, in `*|o` too. Pairs come cell by cell in the order cells first had a tagged post,
+   * each cell's tags in first-seen order; cells in the order they first had a post.
    */
   count(posts: readonly ParsedPost[]): CellCounts {
-    const tagCounts = new Map<string, Map<string, number>>();
-    const postCounts = new Map<string, number>();
+    if (this.keys.trim()) {
+      this.languages = new Map();
+      this.allOriginals = this.tallyOf(ALL_ORIGINALS_CELL);
+    }
+    const batch = ++this.batch;
+    // Languages past the bound are counted for this batch only (a flood of odd codes).
+    const overflow = new Map<string, LanguageTallies>();
+    const postCells: CellTally[] = [];
+    const tagCells: CellTally[] = [];
     for (let index = 0; index < posts.length; index++) {
       const post = posts[index]!;
-      const cells = this.cellsOf(post.lang ?? UNDETERMINED_LANGUAGE);
-      const languageCell = post.isRetweet ? cells.retweet : cells.original;
-      postCounts.set(languageCell, (postCounts.get(languageCell) ?? 0) + 1);
-      if (!post.isRetweet) {
-        postCounts.set(ALL_ORIGINALS_CELL, (postCounts.get(ALL_ORIGINALS_CELL) ?? 0) + 1);
-      }
+      const tallies = this.talliesOf(post.lang ?? UNDETERMINED_LANGUAGE, overflow);
+      const inLanguage = post.isRetweet ? tallies.retweet : tallies.original;
+      const inOriginals = post.isRetweet ? undefined : this.allOriginals;
+      countPost(inLanguage, batch, postCells);
+      if (inOriginals !== undefined) countPost(inOriginals, batch, postCells);
       const tags = post.tags;
       if (tags.length === 0) continue;
-      const inLanguage = countsOf(tagCounts, languageCell);
-      const inOriginals = post.isRetweet ? undefined : countsOf(tagCounts, ALL_ORIGINALS_CELL);
+      if (inLanguage.tagsIn !== batch) startTags(inLanguage, batch, tagCells);
+      if (inOriginals !== undefined && inOriginals.tagsIn !== batch) {
+        startTags(inOriginals, batch, tagCells);
+      }
       for (let tag = 0; tag < tags.length; tag++) {
         const key = tags[tag]!.key;
-        inLanguage.set(key, (inLanguage.get(key) ?? 0) + 1);
-        inOriginals?.set(key, (inOriginals.get(key) ?? 0) + 1);
+        this.countTag(inLanguage, key, batch);
+        if (inOriginals !== undefined) this.countTag(inOriginals, key, batch);
       }
     }
-    this.keys.trim();
     const languagePairs: [string, number][] = [];
     const originalPairs: [string, number][] = [];
-    for (const [cell, counts] of tagCounts) {
-      const pairs = cell === ALL_ORIGINALS_CELL ? originalPairs : languagePairs;
-      for (const [tag, count] of counts) pairs.push([this.keys.keyOf(cell, tag), count]);
+    for (const tally of tagCells) {
+      const pairs = tally === this.allOriginals ? originalPairs : languagePairs;
+      for (const entry of tally.counted) pairs.push([entry.key, entry.count]);
     }
-    return { languagePairs, originalPairs, postPairs: [...postCounts] };
+    const postPairs = postCells.map((tally): [string, number] => [tally.cell, tally.posts]);
+    return { languagePairs, originalPairs, postPairs };
   }
 
-  private cellsOf(lang: string): { original: string; retweet: string } {
-    let cells = this.languageCells.get(lang);
-    if (cells === undefined) {
-      cells = { original: `${lang}|o`, retweet: `${lang}|r` };
-      // Language codes are few; a flood of odd ones is bounded like the keys.
-      if (this.languageCells.size < this.maxLanguages) this.languageCells.set(lang, cells);
+  private countTag(tally: CellTally, tag: string, batch: number): void {
+    const entry = this.keys.entryOf(tally.entries, tally.cell, tag);
+    if (entry.countedIn === batch) {
+      entry.count++;
+      return;
     }
-    return cells;
+    entry.countedIn = batch;
+    entry.count = 1;
+    tally.counted.push(entry);
+  }
+
+  private talliesOf(lang: string, overflow: Map<string, LanguageTallies>): LanguageTallies {
+    let tallies = this.languages.get(lang) ?? overflow.get(lang);
+    if (tallies === undefined) {
+      tallies = { original: this.tallyOf(`${lang}|o`), retweet: this.tallyOf(`${lang}|r`) };
+      // Language codes are few; a flood of odd ones is bounded like the keys.
+      if (this.languages.size < this.maxLanguages) this.languages.set(lang, tallies);
+      else overflow.set(lang, tallies);
+    }
+    return tallies;
+  }
+
+  private tallyOf(cell: string): CellTally {
+    const entries = this.keys.entriesOf(cell);
+    return { cell, entries, posts: 0, postsIn: -1, tagsIn: -1, counted: [] };
   }
 }
 
-function countsOf(byCell: Map<string, Map<string, number>>, cell: string): Map<string, number> {
-  let counts = byCell.get(cell);
-  if (counts === undefined) byCell.set(cell, (counts = new Map()));
-  return counts;
+function countPost(tally: CellTally, batch: number, postCells: CellTally[]): void {
+  if (tally.postsIn === batch) {
+    tally.posts++;
+    return;
+  }
+  tally.postsIn = batch;
+  tally.posts = 1;
+  postCells.push(tally);
+}
+
+function startTags(tally: CellTally, batch: number, tagCells: CellTally[]): void {
+  tally.tagsIn = batch;
+  tally.counted = [];
+  tagCells.push(tally);
 }

@@ -3,6 +3,7 @@ import type { SpaceSaving } from '../sketches/space-saving';
 import type { SpaceSavingCounter } from '../sketches/space-saving-state';
 import { selectTop } from '../sketches/top-n';
 import type { CellKeyBook } from './cell-key-book';
+import { cellKey } from './filter-cells';
 
 type Counter = SpaceSavingCounter<string>;
 
@@ -52,17 +53,36 @@ export interface OpenPaneCounts {
   bound: number;
 }
 
-/** The open pane's part of a filter (the same for every heavy window: built once a batch). */
+/**
+ * The open pane's part of a filter (the same for every heavy window: built once a batch). The
+ * pane's counters are visited by key, and a key outside the filter's cells is told by its
+ * prefix (`<cell>\0`) without a lookup; with one cell, a counter is the tag's count there.
+ */
 export function openPaneCounts(
   open: SpaceSaving<string>,
   cells: readonly string[],
   keys: CellKeyBook,
 ): OpenPaneCounts {
   const counts = new Map<string, { count: number; error: number }>();
-  for (const tag of tagsInCells(open.entries(), cells, keys)) {
-    counts.set(tag, sumOverCells(open, cells, tag, keys));
+  const prefixes = cells.map((cell) => cellKey(cell, ''));
+  for (let index = 0; index < open.size; index++) {
+    const key = open.keyAt(index);
+    if (!startsWithOne(key, prefixes)) continue;
+    const tag = keys.partsOf(key)!.tag;
+    if (counts.has(tag)) continue;
+    counts.set(
+      tag,
+      cells.length === 1 ? open.estimate(key)! : sumOverCells(open, cells, tag, keys),
+    );
   }
   return { counts, bound: open.unmonitoredBound };
+}
+
+function startsWithOne(key: string, prefixes: readonly string[]): boolean {
+  for (let index = 0; index < prefixes.length; index++) {
+    if (key.startsWith(prefixes[index]!)) return true;
+  }
+  return false;
 }
 
 /**

@@ -36,9 +36,11 @@ export class ExactWindowAdmission {
   admit(pairs: [string, number][], batchTime: number): [string, number][] {
     this.expire(batchTime);
     const members = this.members;
+    // Each pair's member, looked up once: reused below unless keys are cut.
+    const found = new Array<Member | undefined>(pairs.length);
     let newKeys = 0;
     for (let index = 0; index < pairs.length; index++) {
-      if (!members.has(pairs[index]![0])) newKeys++;
+      if ((found[index] = members.get(pairs[index]![0])) === undefined) newKeys++;
     }
     let admitted = pairs;
     let cutMax = 0;
@@ -46,7 +48,7 @@ export class ExactWindowAdmission {
     const keys = new Array<string>(admitted.length);
     for (let index = 0; index < admitted.length; index++) {
       const key = (keys[index] = admitted[index]![0]);
-      const member = members.get(key);
+      const member = admitted === pairs ? found[index] : members.get(key);
       if (member === undefined) members.set(key, { firstMs: batchTime, lastMs: batchTime });
       else member.lastMs = batchTime;
     }

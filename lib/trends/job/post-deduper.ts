@@ -6,8 +6,9 @@
  *
  * The hot path runs for every post, and a `Map` of id strings kept for an hour costs a cache miss
  * per lookup and a large old generation for the GC to walk. Instead each id becomes a 64-bit
- * fingerprint (two 32-bit FNV-1a hashes with different seeds) in an open-addressing table of
- * typed arrays, with the batch sequence number it was first seen in: an entry older than the
+ * fingerprint (two 32-bit FNV-1a hashes with different seeds) in an open-addressing table (one
+ * typed array, each slot's three numbers side by side, so a probe reads one cache line rather
+ * than one per array), with the batch sequence number it was first seen in: an entry older than the
  * horizon counts as free and is reused, and the table is rebuilt from its live entries when
  * used slots pass 60 %. Memory is also bounded by `maxIds`: beyond it the oldest batches' ids are
  * forgotten before the horizon (at most `maxIds` plus one batch's ids are kept, in a table of
@@ -28,13 +29,16 @@ export interface PostDeduperSnapshot {
   batchOf: Int32Array;
 }
 const MAX_LOAD = 0.6;
+/** A slot's numbers in the table: the two hashes, then the batch sequence number (0: never used). */
+const SLOT_WIDTH = 3;
+const HIGH = 0;
+const LOW = 1;
+const BATCH = 2;
 
 export class PostDeduper {
   private capacity = MIN_CAPACITY;
-  private high = new Int32Array(MIN_CAPACITY);
-  private low = new Int32Array(MIN_CAPACITY);
-  /** Batch sequence number (from 1) of each slot's id; 0 for a never-used slot. */
-  private batchOf = new Int32Array(MIN_CAPACITY);
+  /** `SLOT_WIDTH` numbers per slot: high hash, low hash, batch sequence number (from 1) of the id. */
+  private table = new Int32Array(MIN_CAPACITY * SLOT_WIDTH);
   private usedSlots = 0;
   private batch = 0;
   private batchTime = -Infinity;
@@ -83,23 +87,25 @@ export class PostDeduper {
     }
     low ^= low >>> 15;
     const mask = this.capacity - 1;
+    const table = this.table;
     let free = -1;
     for (let slot = (high ^ (low >>> 7)) & mask; ; slot = (slot + 1) & mask) {
-      const batch = this.batchOf[slot]!;
+      const at = slot * SLOT_WIDTH;
+      const batch = table[at + BATCH]!;
       if (batch === 0) {
-        if (free === -1) free = slot;
+        if (free === -1) free = at;
         break;
       }
       if (batch <= this.expiredBatch) {
-        if (free === -1) free = slot;
-      } else if (this.high[slot] === high && this.low[slot] === low) {
+        if (free === -1) free = at;
+      } else if (table[at + HIGH] === high && table[at + LOW] === low) {
         return false;
       }
     }
-    if (this.batchOf[free] === 0) this.usedSlots++;
-    this.high[free] = high;
-    this.low[free] = low;
-    this.batchOf[free] = this.batch;
+    if (table[free + BATCH] === 0) this.usedSlots++;
+    table[free + HIGH] = high;
+    table[free + LOW] = low;
+    table[free + BATCH] = this.batch;
     this.live++;
     this.recent[this.recent.length - 1]!.ids++;
     if (this.usedSlots > this.capacity * MAX_LOAD) this.rebuild();
@@ -113,18 +119,19 @@ export class PostDeduper {
 
   /** The live entries and batch bookkeeping (between batches). */
   snapshot(): PostDeduperSnapshot {
+    const table = this.table;
     let live = 0;
-    for (let slot = 0; slot < this.capacity; slot++)
-      if (this.batchOf[slot]! > this.expiredBatch) live++;
+    for (let at = BATCH; at < table.length; at += SLOT_WIDTH)
+      if (table[at]! > this.expiredBatch) live++;
     const high = new Int32Array(live);
     const low = new Int32Array(live);
     const batchOf = new Int32Array(live);
-    let at = 0;
-    for (let slot = 0; slot < this.capacity; slot++) {
-      if (this.batchOf[slot]! <= this.expiredBatch) continue;
-      high[at] = this.high[slot]!;
-      low[at] = this.low[slot]!;
-      batchOf[at++] = this.batchOf[slot]!;
+    let index = 0;
+    for (let at = 0; at < table.length; at += SLOT_WIDTH) {
+      if (table[at + BATCH]! <= this.expiredBatch) continue;
+      high[index] = table[at + HIGH]!;
+      low[index] = table[at + LOW]!;
+      batchOf[index++] = table[at + BATCH]!;
     }
     const recent = this.recent
       .slice(this.recentHead)
@@ -153,31 +160,35 @@ export class PostDeduper {
     this.recentHead = 0;
     for (const [batchTime, ids] of recent) this.recent.push({ batchTime, ids });
     this.live = batchOf.length;
-    this.capacity = MIN_CAPACITY;
-    this.high = new Int32Array(high);
-    this.low = new Int32Array(low);
-    this.batchOf = new Int32Array(batchOf);
+    const table = new Int32Array(batchOf.length * SLOT_WIDTH);
+    for (let index = 0; index < batchOf.length; index++) {
+      table[index * SLOT_WIDTH + HIGH] = high[index]!;
+      table[index * SLOT_WIDTH + LOW] = low[index]!;
+      table[index * SLOT_WIDTH + BATCH] = batchOf[index]!;
+    }
+    this.table = table;
     this.rebuild();
   }
 
   /** Re-inserts the live entries into a table sized for them (expired slots become free). */
   private rebuild(): void {
-    const { high, low, batchOf } = this;
+    const old = this.table;
     let capacity = MIN_CAPACITY;
     while (capacity * MAX_LOAD < this.live * 2) capacity *= 2;
     this.capacity = capacity;
-    this.high = new Int32Array(capacity);
-    this.low = new Int32Array(capacity);
-    this.batchOf = new Int32Array(capacity);
+    const table = (this.table = new Int32Array(capacity * SLOT_WIDTH));
     this.usedSlots = 0;
     const mask = capacity - 1;
-    for (let old = 0; old < batchOf.length; old++) {
-      if (batchOf[old]! <= this.expiredBatch) continue;
-      let slot = (high[old]! ^ (low[old]! >>> 7)) & mask;
-      while (this.batchOf[slot] !== 0) slot = (slot + 1) & mask;
-      this.high[slot] = high[old]!;
-      this.low[slot] = low[old]!;
-      this.batchOf[slot] = batchOf[old]!;
+    for (let from = 0; from < old.length; from += SLOT_WIDTH) {
+      if (old[from + BATCH]! <= this.expiredBatch) continue;
+      const high = old[from + HIGH]!;
+      const low = old[from + LOW]!;
+      let slot = (high ^ (low >>> 7)) & mask;
+      while (table[slot * SLOT_WIDTH + BATCH] !== 0) slot = (slot + 1) & mask;
+      const at = slot * SLOT_WIDTH;
+      table[at + HIGH] = high;
+      table[at + LOW] = low;
+      table[at + BATCH] = old[from + BATCH]!;
       this.usedSlots++;
     }
   }

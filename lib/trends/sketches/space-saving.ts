@@ -66,6 +66,11 @@ export class SpaceSaving<K = string> {
       .slice(0, Math.max(0, n));
   }
 
+  /** The key of the `index`-th monitored counter (0 ≤ index < size), in `entries()`'s order. */
+  keyAt(index: number): K {
+    return this.heap.keyAt(index);
+  }
+
   /** Every monitored counter, in no particular order. */
   *entries(): IterableIterator<SpaceSavingCounter<K>> {
     for (let slot = 0; slot < this.heap.size; slot++) {

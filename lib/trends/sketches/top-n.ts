@@ -48,6 +48,8 @@ export function byCountThenKey(a: [string, number], b: [string, number]): number
  */
 export function topCounts(counts: Iterable<[string, number]>, n: number): [string, number][] {
   if (n <= 0) return [];
+  // All of them (a batch's pairs under the series' 500, say): one sort is cheaper than a heap.
+  if (Array.isArray(counts) && counts.length <= n) return counts.slice().sort(byCountThenKeyDesc);
   const heap: [string, number][] = [];
   let floor = -Infinity;
   for (const entry of counts) {
@@ -63,6 +65,10 @@ export function topCounts(counts: Iterable<[string, number]>, n: number): [strin
     }
   }
   return heap.sort((a, b) => byCountThenKey(b, a));
+}
+
+function byCountThenKeyDesc(a: [string, number], b: [string, number]): number {
+  return byCountThenKey(b, a);
 }
 
 // The heap's root is its lowest-ranked item: the one the next better candidate replaces.
