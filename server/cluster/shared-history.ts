@@ -13,19 +13,10 @@ import { RESP_TYPES } from 'redis';
 import { TagHistory } from '@/lib/trends/history/tag-history';
 import type { TagHistorySnapshot } from '@/lib/trends/history/tag-history-types';
 import type { RedisClient } from './redis-connection';
+import { FENCED_BLOB_WRITE } from './fenced-write-script';
 
 const gzipAsync = promisify(gzip);
 const gunzipAsync = promisify(gunzip);
-
-/** KEYS: history hash, fence counter. ARGV: token, bytes. Returns 1 when written. */
-const FENCED_WRITE = `
-local token = tonumber(ARGV[1])
-local stored = tonumber(redis.call('HGET', KEYS[1], 'token') or '0')
-local fence = tonumber(redis.call('GET', KEYS[2]) or '0')
-if token < stored or token < fence then return 0 end
-redis.call('HSET', KEYS[1], 'token', ARGV[1], 'bytes', ARGV[2])
-return 1
-`;
 
 export interface SharedHistoryKeys {
   history: string;
@@ -62,7 +53,7 @@ export class SharedHistory {
     const bytes = await gzipAsync(serialize(history.snapshot()), {
       level: constants.Z_BEST_SPEED,
     });
-    const reply = await this.client.eval(FENCED_WRITE, {
+    const reply = await this.client.eval(FENCED_BLOB_WRITE, {
       keys: [this.keys.history, this.keys.fence],
       arguments: [String(token), bytes],
     });

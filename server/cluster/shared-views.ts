@@ -15,6 +15,7 @@ import type { TrendingTag, TrendsBatchResult, WindowResult } from '@/lib/trends/
 import type { ViewFilter } from '@/lib/view-filters';
 import type { RedisClient } from './redis-connection';
 import type { ViewDemand } from './view-demand';
+import { FENCED_BLOB_WRITE } from './fenced-write-script';
 
 /** Related tags shared per (tag, window): the routes' largest `limit`. */
 export const SHARED_RELATED_LIMIT = 100;
@@ -85,16 +86,6 @@ export function buildSharedViews(
   return { batchTime, details, filters };
 }
 
-/** KEYS: views hash, fence counter. ARGV: token, bytes. Returns 1 when written. */
-const FENCED_WRITE = `
-local token = tonumber(ARGV[1])
-local stored = tonumber(redis.call('HGET', KEYS[1], 'token') or '0')
-local fence = tonumber(redis.call('GET', KEYS[2]) or '0')
-if token < stored or token < fence then return 0 end
-redis.call('HSET', KEYS[1], 'token', ARGV[1], 'bytes', ARGV[2])
-return 1
-`;
-
 export class SharedViewsStore {
   constructor(
     private readonly client: RedisClient,
@@ -109,7 +100,7 @@ export class SharedViewsStore {
   write(payload: SharedViewsPayload, token: number): { sent: Promise<boolean>; bytes: number } {
     const bytes = gzipSync(JSON.stringify(payload), { level: constants.Z_BEST_SPEED });
     const sent = this.client
-      .eval(FENCED_WRITE, {
+      .eval(FENCED_BLOB_WRITE, {
         keys: [this.keys.views, this.keys.fence],
         arguments: [String(token), bytes],
       })
