@@ -93,15 +93,7 @@ export class ReducedWindowedNode<K, V> extends StreamNodeBase<[K, V]> {
       }
     }
     if (failure) throw failure.error;
-    return this.runningPairs();
-  }
-
-  /** The window's pairs, in the running state's order (a plain loop: no callback per key). */
-  private runningPairs(): [K, V][] {
-    const pairs = new Array<[K, V]>(this.running.size);
-    let index = 0;
-    for (const slot of this.running.values()) pairs[index++] = slot.pair;
-    return pairs;
+    return Array.from(this.running.values(), pairOf);
   }
 
   /** Pane end times in `(last slide, batchTime]` that lie inside the window ending now. */
@@ -210,7 +202,7 @@ export class ReducedWindowedNode<K, V> extends StreamNodeBase<[K, V]> {
       lastTime: this.lastTime ?? null,
       needsRebuild: this.needsRebuild,
       panes: Array.from(this.panes, ([endTime, pane]) => [endTime, pane.keys, pane.values]),
-      running: this.runningPairs(),
+      running: Array.from(this.running.values(), pairOf),
     };
   }
 
@@ -225,4 +217,8 @@ export class ReducedWindowedNode<K, V> extends StreamNodeBase<[K, V]> {
 
 function slotOf<K, V>(pair: [K, V]): RunningSlot<K, V> {
   return { pair, pending: pair[1], mergedIn: 0 };
+}
+
+function pairOf<K, V>(slot: RunningSlot<K, V>): [K, V] {
+  return slot.pair;
 }
