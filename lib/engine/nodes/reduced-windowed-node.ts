@@ -22,16 +22,6 @@ interface ReducedWindowState<K, V> {
 }
 
 /**
- * A key's running value in the window, as the (immutable) pair last emitted, plus scratch room
- * for the slide being merged: `pending` is its new value while `mergedIn` is that slide's number.
- */
-interface RunningSlot<K, V> {
-  pair: [K, V];
-  pending: V;
-  mergedIn: number;
-}
-
-/**
  * Spark's ReducedWindowedDStream, incremental: keeps the reduced pane of every pane interval in
  * the window and the running reduction per key. Each slide applies `invFn` for the panes that
  * leave the window and `fn` for the panes that enter it, so a batch costs in proportion to the
@@ -44,12 +34,10 @@ interface RunningSlot<K, V> {
  */
 export class ReducedWindowedNode<K, V> extends StreamNodeBase<[K, V]> {
   private panes = new Map<number, Pane<K, V>>();
-  /** Running value per key; unchanged pairs are emitted again as they are. */
-  private running = new Map<K, RunningSlot<K, V>>();
+  /** Running value per key, as the (immutable) pair emitted, so unchanged pairs are reused. */
+  private running = new Map<K, [K, V]>();
   private lastTime: number | undefined = undefined;
   private needsRebuild = false;
-  /** Number of the slide being merged (tells a slot's scratch value of this slide apart). */
-  private slide = 0;
 
   constructor(private readonly spec: ReducedWindowSpec<K, V>) {
     super(spec.panes.graph, {
@@ -93,7 +81,7 @@ export class ReducedWindowedNode<K, V> extends StreamNodeBase<[K, V]> {
       }
     }
     if (failure) throw failure.error;
-    return Array.from(this.running.values(), pairOf);
+    return Array.from(this.running.values());
   }
 
   /** Pane end times in `(last slide, batchTime]` that lie inside the window ending now. */
@@ -118,68 +106,56 @@ export class ReducedWindowedNode<K, V> extends StreamNodeBase<[K, V]> {
   }
 
   /**
-   * Applies leaving and entering panes; all user code runs before the state is touched. Each
-   * pane's keys being distinct, a key is looked up once per pane: its new value waits in its
-   * slot's scratch room (`pending`), keys new to the window in a list of their own, and only
-   * `apply` changes the running state.
+   * Applies leaving and entering panes; all user code runs before the state is touched. The
+   * updated keys go into parallel arrays (leaving keys first, then new entering ones, each pane's
+   * keys being distinct), with a `Map` only from leaving keys to their index.
    */
   private merge(leaving: Pane<K, V>[], entering: Pane<K, V>[]): void {
-    const { fn, invFn } = this.spec;
-    const slide = ++this.slide;
-    const updated: RunningSlot<K, V>[] = [];
+    const { fn, invFn, filterFn } = this.spec;
+    const keys: K[] = [];
+    const values: V[] = [];
+    const leavingIndex = new Map<K, number>();
     if (leaving.length > 0) {
       const pane = combinePanes(leaving, fn);
       for (let index = 0; index < pane.keys.length; index++) {
-        const slot = this.running.get(pane.keys[index]);
-        if (slot === undefined) continue;
-        slot.pending = invFn(slot.pair[1], pane.values[index]);
-        slot.mergedIn = slide;
-        updated.push(slot);
+        const previous = this.running.get(pane.keys[index]);
+        if (previous === undefined) continue;
+        leavingIndex.set(pane.keys[index], keys.length);
+        keys.push(pane.keys[index]);
+        values.push(invFn(previous[1], pane.values[index]));
       }
     }
-    const fresh: [K, V][] = [];
     if (entering.length > 0) {
       const pane = combinePanes(entering, fn);
       for (let index = 0; index < pane.keys.length; index++) {
         const key = pane.keys[index];
-        const slot = this.running.get(key);
-        if (slot === undefined) {
-          fresh.push([key, pane.values[index]]);
-        } else if (slot.mergedIn === slide) {
-          slot.pending = fn(slot.pending, pane.values[index]);
+        const at = leavingIndex.size > 0 ? leavingIndex.get(key) : undefined;
+        if (at !== undefined) {
+          values[at] = fn(values[at], pane.values[index]);
         } else {
-          slot.pending = fn(slot.pair[1], pane.values[index]);
-          slot.mergedIn = slide;
-          updated.push(slot);
+          const previous = this.running.get(key);
+          keys.push(key);
+          values.push(
+            previous === undefined ? pane.values[index] : fn(previous[1], pane.values[index]),
+          );
         }
       }
     }
-    this.apply(updated, fresh);
+    this.apply(keys, values, filterFn);
   }
 
-  /**
-   * Builds the updated pairs, asks `filterFn` about each, then updates the running state:
-   * updated keys keep their place, new keys come last in the entering pane's order.
-   */
-  private apply(updated: RunningSlot<K, V>[], fresh: [K, V][]): void {
-    const filterFn = this.spec.filterFn;
-    const pairs: [K, V][] = new Array(updated.length);
-    const kept: boolean[] = new Array(updated.length + fresh.length);
-    for (let index = 0; index < updated.length; index++) {
-      const pair: [K, V] = [updated[index]!.pair[0], updated[index]!.pending];
+  /** Builds the updated pairs, asks `filterFn` about each, then updates the running state. */
+  private apply(keys: K[], values: V[], filterFn: ((pair: [K, V]) => boolean) | undefined): void {
+    const pairs: [K, V][] = new Array(keys.length);
+    const kept: boolean[] = new Array(keys.length);
+    for (let index = 0; index < keys.length; index++) {
+      const pair: [K, V] = [keys[index], values[index]];
       pairs[index] = pair;
       kept[index] = filterFn === undefined || filterFn(pair);
     }
-    for (let index = 0; index < fresh.length; index++) {
-      kept[updated.length + index] = filterFn === undefined || filterFn(fresh[index]!);
-    }
-    for (let index = 0; index < updated.length; index++) {
-      if (kept[index]) updated[index]!.pair = pairs[index]!;
-      else this.running.delete(pairs[index]![0]);
-    }
-    for (let index = 0; index < fresh.length; index++) {
-      const pair = fresh[index]!;
-      if (kept[updated.length + index]) this.running.set(pair[0], slotOf(pair));
+    for (let index = 0; index < pairs.length; index++) {
+      if (kept[index]) this.running.set(pairs[index][0], pairs[index]);
+      else this.running.delete(pairs[index][0]);
     }
   }
 
@@ -187,12 +163,10 @@ export class ReducedWindowedNode<K, V> extends StreamNodeBase<[K, V]> {
   private rebuild(): void {
     const totals = new Map<K, V>();
     for (const pane of this.panes.values()) foldPaneInto(totals, pane, this.spec.fn);
-    const rebuilt = new Map<K, RunningSlot<K, V>>();
+    const rebuilt = new Map<K, [K, V]>();
     for (const [key, value] of totals) {
       const pair: [K, V] = [key, value];
-      if (this.spec.filterFn === undefined || this.spec.filterFn(pair)) {
-        rebuilt.set(key, slotOf(pair));
-      }
+      if (this.spec.filterFn === undefined || this.spec.filterFn(pair)) rebuilt.set(key, pair);
     }
     this.running = rebuilt;
   }
@@ -202,7 +176,7 @@ export class ReducedWindowedNode<K, V> extends StreamNodeBase<[K, V]> {
       lastTime: this.lastTime ?? null,
       needsRebuild: this.needsRebuild,
       panes: Array.from(this.panes, ([endTime, pane]) => [endTime, pane.keys, pane.values]),
-      running: Array.from(this.running.values(), pairOf),
+      running: Array.from(this.running.values()),
     };
   }
 
@@ -211,14 +185,6 @@ export class ReducedWindowedNode<K, V> extends StreamNodeBase<[K, V]> {
     this.lastTime = saved.lastTime ?? undefined;
     this.needsRebuild = saved.needsRebuild;
     this.panes = new Map(saved.panes.map(([endTime, keys, values]) => [endTime, { keys, values }]));
-    this.running = new Map(saved.running.map((pair) => [pair[0], slotOf(pair)]));
+    this.running = new Map(saved.running.map((pair) => [pair[0], pair]));
   }
-}
-
-function slotOf<K, V>(pair: [K, V]): RunningSlot<K, V> {
-  return { pair, pending: pair[1], mergedIn: 0 };
-}
-
-function pairOf<K, V>(slot: RunningSlot<K, V>): [K, V] {
-  return slot.pair;
 }
