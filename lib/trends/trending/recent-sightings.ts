@@ -7,7 +7,6 @@ export interface RecentSightingsSnapshot {
 /** One (key, member) pair seen within the window. */
 export interface Sighting {
   key: string;
-  member: string;
   /** Batch of the latest sighting; the pair leaves the window `windowMs` after it. */
   lastMs: number;
   /** Batch in which the pair last counted as evidence (-Infinity: never). */
@@ -18,83 +17,60 @@ export interface Sighting {
 
 /**
  * The distinct (key, member) pairs seen in the last `windowMs`, with a count of distinct members
- * per key: authors per hashtag, original posts per hashtag. Pairs are held per key, in a map of
- * members (its size is the key's distinct members), so a sighting costs two lookups of strings
- * the post already holds and builds none. Expiry follows a queue of sightings in order of their
- * last sighting: a sighting in a new batch is queued again, and only the entry of its latest
- * batch counts (the earlier ones are skipped), so expiry costs only what expires. Memory is
- * bounded by the pairs of one window (and their sightings' batches), and everything is plain
- * data.
+ * per key: authors per hashtag, original posts per hashtag. Pairs are kept in order of their last
+ * sighting (a sighting moves its pair to the end), so expiry removes from the front and costs only
+ * what expires. Memory is bounded by the pairs of one window, and everything is plain data.
  */
 export class RecentSightings {
-  private readonly byKey = new Map<string, Map<string, Sighting>>();
-  /** Sightings at the batch each was queued in (`queuedMs`), oldest first from `head`. */
-  private queue: Sighting[] = [];
-  private queuedMs: number[] = [];
-  private head = 0;
-  private pairCount = 0;
+  private readonly pairs = new Map<string, Sighting>();
+  private readonly perKey = new Map<string, number>();
 
   constructor(private readonly windowMs: number) {}
 
   /** Records `member` on `key` at `batchMs` and returns the pair's record (hits included). */
   sight(key: string, member: string, batchMs: number): Sighting {
-    let members = this.byKey.get(key);
-    if (members === undefined) this.byKey.set(key, (members = new Map()));
-    const known = members.get(member);
+    const pairKey = `${key}\u0000${member}`;
+    const known = this.pairs.get(pairKey);
     if (known !== undefined) {
       known.hits++;
       if (known.lastMs !== batchMs) {
         known.lastMs = batchMs;
-        this.enqueue(known, batchMs);
+        this.pairs.delete(pairKey);
+        this.pairs.set(pairKey, known);
       }
       return known;
     }
-    const sighting: Sighting = { key, member, lastMs: batchMs, countedMs: -Infinity, hits: 1 };
-    members.set(member, sighting);
-    this.pairCount++;
-    this.enqueue(sighting, batchMs);
+    const sighting: Sighting = { key, lastMs: batchMs, countedMs: -Infinity, hits: 1 };
+    this.pairs.set(pairKey, sighting);
+    this.perKey.set(key, (this.perKey.get(key) ?? 0) + 1);
     return sighting;
   }
 
   /** Forgets the pairs last seen at or before `batchMs − windowMs`. */
   expire(batchMs: number): void {
     const sinceMs = batchMs - this.windowMs;
-    const { queue, queuedMs } = this;
-    let head = this.head;
-    for (; head < queue.length && queuedMs[head]! <= sinceMs; head++) {
-      const sighting = queue[head]!;
-      queue[head] = undefined as unknown as Sighting;
-      // Seen again in a later batch: a later entry stands for it.
-      if (sighting.lastMs !== queuedMs[head]) continue;
-      const members = this.byKey.get(sighting.key);
-      if (members?.get(sighting.member) !== sighting) continue;
-      members.delete(sighting.member);
-      if (members.size === 0) this.byKey.delete(sighting.key);
-      this.pairCount--;
-    }
-    this.head = head;
-    if (head > 1024 && head * 2 > queue.length) {
-      this.queue = queue.slice(head);
-      this.queuedMs = queuedMs.slice(head);
-      this.head = 0;
+    for (const [pairKey, sighting] of this.pairs) {
+      if (sighting.lastMs > sinceMs) break;
+      this.pairs.delete(pairKey);
+      const left = this.perKey.get(sighting.key)! - 1;
+      if (left === 0) this.perKey.delete(sighting.key);
+      else this.perKey.set(sighting.key, left);
     }
   }
 
   /** Distinct members of `key` seen in the window. */
   distinct(key: string): number {
-    return this.byKey.get(key)?.size ?? 0;
+    return this.perKey.get(key) ?? 0;
   }
 
   snapshot(): RecentSightingsSnapshot {
-    const pairs: string[] = [];
-    const numbers = new Float64Array(this.pairCount * 3);
-    for (let index = this.head; index < this.queue.length; index++) {
-      const sighting = this.queue[index]!;
-      if (sighting.lastMs !== this.queuedMs[index]) continue;
-      numbers.set([sighting.lastMs, sighting.countedMs, sighting.hits], pairs.length * 3);
-      pairs.push(`${sighting.key}\u0000${sighting.member}`);
+    const numbers = new Float64Array(this.pairs.size * 3);
+    let at = 0;
+    for (const sighting of this.pairs.values()) {
+      numbers.set([sighting.lastMs, sighting.countedMs, sighting.hits], at);
+      at += 3;
     }
-    return { pairs, numbers };
+    return { pairs: [...this.pairs.keys()], numbers };
   }
 
   /** Loads a `snapshot()` into this empty instance; throws on malformed input. */
@@ -106,24 +82,14 @@ export class RecentSightings {
       const separator = pairKey.indexOf('\u0000');
       if (separator < 0) throw new TypeError('sightings snapshot: a pair without its key');
       const key = pairKey.slice(0, separator);
-      const member = pairKey.slice(separator + 1);
       const [lastMs, countedMs, hits] = snapshot.numbers.subarray(index * 3, index * 3 + 3);
-      const sighting = { key, member, lastMs: lastMs!, countedMs: countedMs!, hits: hits! };
-      let members = this.byKey.get(key);
-      if (members === undefined) this.byKey.set(key, (members = new Map()));
-      if (!members.has(member)) this.pairCount++;
-      members.set(member, sighting);
-      this.enqueue(sighting, sighting.lastMs);
+      this.pairs.set(pairKey, { key, lastMs: lastMs!, countedMs: countedMs!, hits: hits! });
+      this.perKey.set(key, (this.perKey.get(key) ?? 0) + 1);
     });
   }
 
   /** Pairs held (for memory figures). */
   get size(): number {
-    return this.pairCount;
-  }
-
-  private enqueue(sighting: Sighting, batchMs: number): void {
-    this.queue.push(sighting);
-    this.queuedMs.push(batchMs);
+    return this.pairs.size;
   }
 }
