@@ -2,36 +2,16 @@
  * The shared views and the instances' demand against a real `redis-server`: views of an older
  * holder are refused, the latest kept; demands of instances that stopped writing are dropped.
  */
-import { createClient } from 'redis';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startTestRedis } from '../../tests/support/redis-server';
-import type { TestRedis } from '../../tests/support/redis-server';
+import { describe, expect, it } from 'vitest';
+import { useEmptiedRedisClient } from '../../tests/support/emptied-redis-client';
 import { clusterKeys } from './cluster-keys';
-import type { RedisClient } from './redis-connection';
 import { SharedViewDemand } from './shared-view-demand';
 import { SharedViewsStore } from './shared-views';
 import type { SharedViewsPayload } from './shared-views';
 
 const keys = clusterKeys('views-store-test:');
 const BOUNDS = { maxTags: 64, maxFilters: 16 };
-let redis: TestRedis;
-let client: RedisClient;
-
-beforeAll(async () => {
-  redis = await startTestRedis();
-  client = createClient({ url: redis.url }) as RedisClient;
-  client.on('error', () => undefined);
-  await client.connect();
-});
-
-afterAll(async () => {
-  client?.destroy();
-  await redis?.stop();
-});
-
-beforeEach(async () => {
-  await client.flushAll();
-});
+const redis = useEmptiedRedisClient();
 
 const payload = (batchTime: number): SharedViewsPayload => ({
   batchTime,
@@ -50,13 +30,13 @@ const payload = (batchTime: number): SharedViewsPayload => ({
 
 describe('SharedViewsStore', () => {
   it('keeps the latest views of the current holder and refuses an older holder’s', async () => {
-    const store = new SharedViewsStore(client, keys);
+    const store = new SharedViewsStore(redis.client, keys);
     expect(await store.read()).toBeUndefined();
-    await client.set(keys.fence, '2');
+    await redis.client.set(keys.fence, '2');
     expect(await store.write(payload(1000), 2).sent).toBe(true);
     expect(await store.write(payload(1500), 1).sent).toBe(false);
     expect(await store.read()).toEqual(payload(1000));
-    await client.set(keys.fence, '3');
+    await redis.client.set(keys.fence, '3');
     expect(await store.write(payload(2000), 2).sent).toBe(false);
     expect(await store.write(payload(2000), 3).sent).toBe(true);
     expect((await store.read())?.batchTime).toBe(2000);
@@ -67,8 +47,8 @@ describe('SharedViewDemand', () => {
   it('merges the instances’ demands and drops those that stopped writing', async () => {
     let nowMs = 10_000;
     const clock = () => nowMs;
-    const first = new SharedViewDemand(client, keys.demand, 'a', 15_000, BOUNDS, clock);
-    const second = new SharedViewDemand(client, keys.demand, 'b', 15_000, BOUNDS, clock);
+    const first = new SharedViewDemand(redis.client, keys.demand, 'a', 15_000, BOUNDS, clock);
+    const second = new SharedViewDemand(redis.client, keys.demand, 'b', 15_000, BOUNDS, clock);
     await first.write({ details: [['worldcup', [60_000], 9000]], filters: [] });
     nowMs = 20_000;
     await second.write({
@@ -81,15 +61,15 @@ describe('SharedViewDemand', () => {
     });
     nowMs = 26_000;
     expect((await first.union()).details).toEqual([['worldcup', [300_000], 19_000]]);
-    expect(await client.hKeys(keys.demand)).toEqual(['b']);
+    expect(await redis.client.hKeys(keys.demand)).toEqual(['b']);
     await second.write({ details: [], filters: [] });
-    expect(await client.exists(keys.demand)).toBe(0);
+    expect(await redis.client.exists(keys.demand)).toBe(0);
   });
 
   it('leaves out entries that are not a demand and filters that are not filters', async () => {
-    const demand = new SharedViewDemand(client, keys.demand, 'a', 15_000, BOUNDS);
-    await client.hSet(keys.demand, 'broken', '{not json');
-    await client.hSet(
+    const demand = new SharedViewDemand(redis.client, keys.demand, 'a', 15_000, BOUNDS);
+    await redis.client.hSet(keys.demand, 'broken', '{not json');
+    await redis.client.hSet(
       keys.demand,
       'odd',
       JSON.stringify({
@@ -106,6 +86,6 @@ describe('SharedViewDemand', () => {
       details: [['ok', [60_000], 1]],
       filters: [[{ lang: 'pt' }, 2]],
     });
-    expect(await client.hKeys(keys.demand)).toEqual(['odd']);
+    expect(await redis.client.hKeys(keys.demand)).toEqual(['odd']);
   });
 });
