@@ -6,39 +6,26 @@
  * batch is newer than the one shown, so a successor replaying from a checkpoint never moves the
  * dashboards back, and results carrying a fencing token lower than one already seen are dropped.
  */
-import { randomUUID } from 'node:crypto';
-import { hostname } from 'node:os';
 import type { Logger } from 'pino';
 import type { EngineStats, SourceStatus } from '@/lib/protocol';
 import type { TrendsBatchResult } from '@/lib/trends/types';
-import type { Config } from '../config';
-import type { EngineStatsTracker } from '../ingestion/engine-stats-tracker';
-import type { InMemoryTrendStore } from '../ingestion/trend-store';
-import { RedisCheckpointStore } from '../state/redis-checkpoint-store';
-import { clusterKeys } from './cluster-keys';
-import type { ClusterKeys } from './cluster-keys';
-import { describeCluster } from './cluster-status';
-import type { ClusterStatus } from './cluster-status';
-import { HolderCheckpoints } from './holder-checkpoints';
-import { HolderTerm } from './holder-term';
 import type { TagHistory } from '@/lib/trends/history/tag-history';
 import type { ViewFilter } from '@/lib/view-filters';
+import type { Config } from '../config';
 import type { DetailReader } from '../detail/detail-answers';
+import type { EngineStatsTracker } from '../ingestion/engine-stats-tracker';
+import type { InMemoryTrendStore } from '../ingestion/trend-store';
 import type { FilterViews } from '../sockets/hub-messages';
+import { createClusterParts } from './cluster-parts';
+import type { ClusterParts } from './cluster-parts';
+import type { ClusterKeys } from './cluster-keys';
+import { describeCluster, waitingForHolder } from './cluster-status';
+import type { ClusterStatus } from './cluster-status';
+import { HolderTerm } from './holder-term';
 import type { HolderTermFactories } from './holder-term';
-import { LeaseKeeper } from './lease-keeper';
 import type { PublishedBatch } from './published-batch';
-import { RedisConnection } from './redis-connection';
 import type { RedisClient } from './redis-connection';
-import { RedisLease } from './redis-lease';
-import { ResultsFollower } from './results-follower';
-import { ResultsPublisher } from './results-publisher';
-import { SharedHistory } from './shared-history';
-import { SharedWatchedTags } from './shared-watched-tags';
-import { ViewSharing } from './view-sharing';
-
-/** How often, at most, the holder shares its per-minute history with the other instances. */
-const HISTORY_SHARE_INTERVAL_MS = 15_000;
+import { ShownResults } from './shown-results';
 
 export interface ClusterNodeOptions extends HolderTermFactories {
   config: Readonly<Config> & { REDIS_URL: string };
@@ -58,16 +45,8 @@ export interface ClusterNodeOptions extends HolderTermFactories {
 
 export class ClusterNode {
   readonly keys: ClusterKeys;
-  private readonly commands: RedisConnection;
-  private readonly adapterConnection: RedisConnection;
-  private readonly follower: ResultsFollower;
-  private readonly publisher: ResultsPublisher;
-  private readonly keeper: LeaseKeeper;
-  private readonly checkpoints: HolderCheckpoints;
-  private readonly sharedHistory: SharedHistory;
-  private readonly historyShareMs: number;
-  private readonly sharedWatched: SharedWatchedTags;
-  private readonly viewSharing: ViewSharing;
+  private readonly parts: ClusterParts;
+  private readonly shown: ShownResults;
   /** Followed batches are shown in order, each after reading its shared views. */
   private following: Promise<void> = Promise.resolve();
   private newestFollowed: PublishedBatch | undefined;
@@ -80,67 +59,19 @@ export class ClusterNode {
   private highestToken = 0;
   private lastPublished: PublishedBatch | undefined;
   private staleResults = 0;
-  /** The highest token of a result shown. */
-  private shownToken = 0;
 
   constructor(private readonly options: ClusterNodeOptions) {
-    const { config, logger } = options;
-    const url = config.REDIS_URL;
-    this.keys = clusterKeys(config.REDIS_KEY_PREFIX);
-    const connection = (name: string, failFast: boolean) =>
-      new RedisConnection({ url, name, failFast, logger });
-    this.commands = connection('commands', true);
-    this.adapterConnection = connection('sockets', false);
-    const reader = connection('results', false);
-    this.follower = new ResultsFollower(
-      reader,
-      this.keys.results,
-      options.retainedBatches,
-      (batch) => this.onPublished(batch),
-      logger.child({ component: 'cluster-results' }),
-    );
-    this.publisher = new ResultsPublisher(
-      this.commands.client,
-      this.keys,
-      options.retainedBatches,
-      logger,
-    );
-    const owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
-    const lease = new RedisLease(this.commands.client, this.keys, owner, config.LEASE_TTL_MS);
-    const checkpointStore = new RedisCheckpointStore(
-      this.commands.client,
-      this.keys,
-      () => this.term?.token,
-    );
-    this.checkpoints = new HolderCheckpoints(
-      checkpointStore,
-      options.checkpointIntervalMs,
-      logger.child({ component: 'cluster-checkpoints' }),
-    );
-    this.historyShareMs = Math.min(HISTORY_SHARE_INTERVAL_MS, options.checkpointIntervalMs);
-    this.sharedHistory = new SharedHistory(this.commands.client, this.keys, this.historyShareMs);
-    this.sharedWatched = new SharedWatchedTags(
-      this.commands.client,
-      this.keys.watched,
-      owner,
-      3 * this.historyShareMs,
-    );
-    this.viewSharing = new ViewSharing({
-      client: this.commands.client,
-      keys: this.keys,
-      owner,
-      batchIntervalMs: config.BATCH_INTERVAL_MS,
-      logger: logger.child({ component: 'cluster-views' }),
-    });
-    this.keeper = new LeaseKeeper({
-      lease,
-      connection: this.commands,
-      highestSeenToken: () => this.highestToken,
+    this.parts = createClusterParts(options, {
+      onPublished: (batch) => this.onPublished(batch),
       onAcquired: (token, stillHolding) => this.beginTerm(token, stillHolding),
       onLost: (reason) => this.endTerm(reason),
-      logger: logger.child({ component: 'cluster-lease' }),
+      highestSeenToken: () => this.highestToken,
+      heldToken: () => this.term?.token,
     });
-    this.commands.client.on('ready', () => void this.publisher.flush());
+    this.keys = this.parts.keys;
+    this.shown = new ShownResults(options.store, () => options.onBatch());
+    const { commands, publisher } = this.parts;
+    commands.client.on('ready', () => void publisher.flush());
   }
 
   /**
@@ -148,7 +79,7 @@ export class ClusterNode {
    * holder last shared through Redis (undefined before any; rejects while Redis is away).
    */
   history(): TagHistory | Promise<TagHistory | undefined> {
-    return this.term?.ingest.pipeline.history ?? this.sharedHistory.read();
+    return this.term?.ingest.pipeline.history ?? this.parts.sharedHistory.read();
   }
 
   /**
@@ -157,7 +88,7 @@ export class ClusterNode {
    */
   filteredViews(filter: ViewFilter): FilterViews | undefined {
     if (this.term !== undefined) return this.term.ingest.pipeline.filteredViews();
-    return this.viewSharing.filter(filter, this.options.store.latest()?.batchTime);
+    return this.parts.viewSharing.filter(filter, this.options.store.latest()?.batchTime);
   }
 
   /**
@@ -167,7 +98,7 @@ export class ClusterNode {
   detail(key: string, relatedWindowMs?: number): DetailReader | undefined {
     if (this.term !== undefined) return this.term.ingest.pipeline.detail;
     const shownBatchTime = this.options.store.latest()?.batchTime;
-    return this.viewSharing.detail(key, shownBatchTime, relatedWindowMs);
+    return this.parts.viewSharing.detail(key, shownBatchTime, relatedWindowMs);
   }
 
   /**
@@ -175,29 +106,29 @@ export class ClusterNode {
    * two batches (true), or gives up (false).
    */
   waitForSharedViews(check: () => boolean): Promise<boolean> {
-    return this.viewSharing.waitFor(check);
+    return this.parts.viewSharing.waitFor(check);
   }
 
   /** The client socket.io's Redis streams adapter publishes with (it duplicates it to read). */
   get adapterClient(): RedisClient {
-    return this.adapterConnection.client;
+    return this.parts.adapterConnection.client;
   }
 
   /** Connects (in the background: the server serves at once) and starts taking part. */
   start(): void {
-    this.commands.connect();
-    this.adapterConnection.connect();
-    this.follower.start();
-    this.keeper.start();
-    this.viewSharing.start();
-    this.exchangeTimer = setInterval(() => void this.exchangeWatched(), this.historyShareMs);
+    this.parts.commands.connect();
+    this.parts.adapterConnection.connect();
+    this.parts.follower.start();
+    this.parts.keeper.start();
+    this.parts.viewSharing.start();
+    this.exchangeTimer = setInterval(() => void this.exchangeWatched(), this.parts.historyShareMs);
   }
 
   /** Shares this instance's watched tags; the holder also gathers everyone's. Never rejects. */
   private async exchangeWatched(): Promise<void> {
     try {
-      await this.sharedWatched.write(this.options.localWatchedKeys());
-      if (this.term !== undefined) this.watchedEverywhere = await this.sharedWatched.union();
+      await this.parts.sharedWatched.write(this.options.localWatchedKeys());
+      if (this.term !== undefined) this.watchedEverywhere = await this.parts.sharedWatched.union();
     } catch {
       // Redis away: the last union stays; the connection's own log says why.
     }
@@ -206,32 +137,35 @@ export class ClusterNode {
   /** Stops the source (when holding), saves a last checkpoint, releases the lease, disconnects. */
   async stop(): Promise<void> {
     clearInterval(this.exchangeTimer);
-    await this.sharedWatched.remove().catch(() => undefined);
-    await this.viewSharing.stop();
-    await this.keeper.stop();
-    await this.follower.stop();
+    await this.parts.sharedWatched.remove().catch(() => undefined);
+    await this.parts.viewSharing.stop();
+    await this.parts.keeper.stop();
+    await this.parts.follower.stop();
     await this.following;
-    await this.adapterConnection.close();
-    await this.commands.close();
+    await this.parts.adapterConnection.close();
+    await this.parts.commands.close();
   }
 
   status(): ClusterStatus {
     return describeCluster({
       holding: this.term !== undefined,
       fencingToken: this.term?.token,
-      redisConnected: this.commands.isReady,
-      redisError: this.commands.error,
+      redisConnected: this.parts.commands.isReady,
+      redisError: this.parts.commands.error,
       lastPublished: this.lastPublished,
       staleResults: this.staleResults,
-      refusedResults: this.publisher.refusedCount,
-      checkpointsSaved: this.checkpoints.saved,
+      refusedResults: this.parts.publisher.refusedCount,
+      checkpointsSaved: this.parts.checkpoints.saved,
     });
   }
 
   /** The source as this instance knows it: its own while holding, else the holder's. */
   sourceStatus(): SourceStatus {
     const degraded = this.status().degraded;
-    const base = this.term?.source.status() ?? this.lastPublished?.source ?? this.waitingSource();
+    const base =
+      this.term?.source.status() ??
+      this.lastPublished?.source ??
+      waitingForHolder(this.options.config.TWEET_SOURCE);
     return degraded === undefined ? base : { ...base, degraded };
   }
 
@@ -248,45 +182,38 @@ export class ClusterNode {
     return this.lastPublished?.source.connection.state === 'live';
   }
 
-  private waitingSource(): SourceStatus {
-    return {
-      kind: this.options.config.TWEET_SOURCE,
-      label: 'waiting for the ingesting instance',
-      connection: { state: 'connecting' },
-      reconnects: 0,
-      errors: 0,
-      tweetsPerSec: 0,
-    };
-  }
-
   private async beginTerm(token: number, stillHolding: () => boolean): Promise<void> {
     this.highestToken = Math.max(this.highestToken, token);
     const term = new HolderTerm(token, this.options, (owner, result) =>
       this.onResult(owner, result),
     );
-    await this.checkpoints.restore(term).catch((error: unknown) => {
+    await this.parts.checkpoints.restore(term).catch((error: unknown) => {
       this.options.logger.warn({ err: error }, 'reading the checkpoint failed: starting empty');
     });
     if (!stillHolding()) return;
     this.term = term;
-    this.viewSharing.setHolding(true);
+    this.parts.viewSharing.setHolding(true);
     await term.start();
-    this.checkpoints.start(term);
-    this.sharedHistory.startWriting(() => term.ingest.pipeline.history, token, this.historyShareMs);
+    this.parts.checkpoints.start(term);
+    this.parts.sharedHistory.startWriting(
+      () => term.ingest.pipeline.history,
+      token,
+      this.parts.historyShareMs,
+    );
   }
 
   private async endTerm(reason: string): Promise<void> {
     const term = this.term;
     if (!term) return;
-    this.checkpoints.stop();
-    this.sharedHistory.stopWriting();
+    this.parts.checkpoints.stop();
+    this.parts.sharedHistory.stopWriting();
     await term.stop();
     // A last checkpoint when leaving on our own (shutdown); else the state stays here, in case
     // this instance takes the lease back from a Redis that lost the checkpoint.
-    if (reason === 'shutting down') await this.checkpoints.save(term);
-    else await this.checkpoints.keep(term);
+    if (reason === 'shutting down') await this.parts.checkpoints.save(term);
+    else await this.parts.checkpoints.keep(term);
     this.term = undefined;
-    this.viewSharing.setHolding(false);
+    this.parts.viewSharing.setHolding(false);
   }
 
   private onResult(term: HolderTerm, result: TrendsBatchResult): void {
@@ -296,12 +223,12 @@ export class ClusterNode {
     const watched = new Set([
       ...this.watchedEverywhere,
       ...this.options.localWatchedKeys(),
-      ...this.viewSharing.demandedTags(),
+      ...this.parts.viewSharing.demandedTags(),
     ]);
     const { pipeline } = term.ingest;
     pipeline.history.setWatched(watched);
     this.options.onHolderResult?.(result);
-    this.show(result, term.token, term.source.timeMode === 'virtual');
+    this.shown.show(result, term.token, term.source.timeMode === 'virtual');
     const batch = {
       token: term.token,
       result,
@@ -316,8 +243,8 @@ export class ClusterNode {
     // The views go out before the result (same connection): a follower reading them when it
     // gets the result finds this batch's. Chained, so that results stay in order.
     this.publishing = this.publishing.then(async () => {
-      await this.viewSharing.share(result, term.token, views);
-      void this.publisher.publish(batch);
+      await this.parts.viewSharing.share(result, term.token, views);
+      void this.parts.publisher.publish(batch);
     });
   }
 
@@ -332,28 +259,10 @@ export class ClusterNode {
     // Of a run of batches (e.g. the kept ones, at start), only the newest reads its views.
     this.newestFollowed = batch;
     this.following = this.following.then(async () => {
-      if (this.newestFollowed === batch) await this.viewSharing.readViews();
+      if (this.newestFollowed === batch) await this.parts.viewSharing.readViews();
       if (this.term?.token === batch.token) return;
-      this.show(batch.result, batch.token, batch.source.kind === 'fixture');
-      this.viewSharing.notifyShown();
+      this.shown.show(batch.result, batch.token, batch.source.kind === 'fixture');
+      this.parts.viewSharing.notifyShown();
     });
-  }
-
-  /**
-   * Records `result` and tells the sockets, unless a batch as new is already shown: a successor
-   * that restored a checkpoint may run again batches shown before. A successor replaying a
-   * fixture starts its timeline over (a replay starts afresh): the store is emptied when a
-   * higher token comes with an older batch, and the new replay is shown from its first batch.
-   */
-  private show(result: TrendsBatchResult, token: number, replay: boolean): void {
-    const { store } = this.options;
-    const shown = store.latest()?.batchTime ?? -Infinity;
-    if (result.batchTime <= shown) {
-      if (!(replay && token > this.shownToken)) return;
-      store.restore({ latest: null, batches: [] });
-    }
-    this.shownToken = Math.max(this.shownToken, token);
-    store.record(result);
-    this.options.onBatch();
   }
 }

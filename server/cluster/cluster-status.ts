@@ -1,4 +1,5 @@
 /** What `/readyz` and the dashboard say about this instance's place among several. */
+import type { SourceKind, SourceStatus } from '@/lib/protocol';
 import type { PublishedBatch } from './published-batch';
 
 export interface ClusterStatus {
@@ -45,4 +46,16 @@ export function describeCluster(facts: ClusterFacts): ClusterStatus {
       : 'Redis unreachable: showing the last results received';
   }
   return status;
+}
+
+/** The source as a follower reports it before any holder has published a batch. */
+export function waitingForHolder(kind: SourceKind): SourceStatus {
+  return {
+    kind,
+    label: 'waiting for the ingesting instance',
+    connection: { state: 'connecting' },
+    reconnects: 0,
+    errors: 0,
+    tweetsPerSec: 0,
+  };
 }
