@@ -5,6 +5,8 @@ import { parseChunkParts } from '../sources/fixture/parse-chunk';
 export interface ChunkParser {
   /** The chunk's lines, keep-alives left out, in order. Never rejects before `close`. */
   parse(parts: Uint8Array[]): Promise<CountedLine[]>;
+  /** The same lines, parsed on the caller's thread now (while the parser's threads are behind). */
+  parseHere(parts: Uint8Array[]): CountedLine[];
   /** How many chunks a reader should keep in flight to keep every thread busy. */
   readonly concurrency: number;
   /** Releases threads; chunks still in flight reject. */
@@ -18,8 +20,12 @@ export class InlineChunkParser implements ChunkParser {
   constructor(private readonly maxLineBytes: number) {}
 
   parse(parts: Uint8Array[]): Promise<CountedLine[]> {
+    return Promise.resolve(this.parseHere(parts));
+  }
+
+  parseHere(parts: Uint8Array[]): CountedLine[] {
     // In place: packing the pieces into one buffer would copy the whole chunk.
-    return Promise.resolve(parseChunkParts(parts, this.maxLineBytes));
+    return parseChunkParts(parts, this.maxLineBytes);
   }
 
   async close(): Promise<void> {}

@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { Worker } from 'node:worker_threads';
 import type { CountedLine } from '@/lib/trends/parsing/parse-timed-line';
 import { packChunk } from '../sources/fixture/line-chunker';
-import { parseChunk } from '../sources/fixture/parse-chunk';
+import { parseChunk, parseChunkParts } from '../sources/fixture/parse-chunk';
 import type { ChunkParser } from './chunk-parser';
 import type { ParseReply, ParseRequest } from './parse-messages';
 import { startTsWorker } from './start-ts-worker';
@@ -74,6 +74,10 @@ export class ParsePool implements ChunkParser {
       this.dispatch(job, this.slots[this.nextSlot]!);
       this.nextSlot = (this.nextSlot + 1) % this.slots.length;
     });
+  }
+
+  parseHere(parts: Uint8Array[]): CountedLine[] {
+    return parseChunkParts(parts, this.maxLineBytes);
   }
 
   async close(): Promise<void> {
