@@ -2,6 +2,7 @@ import { ExactWindowAdmission } from '../job/exact-window-admission';
 import type { TrendsJobConfig } from '../job/trends-options';
 import { exactTagCounts } from '../job/window-results';
 import { PaneBuilder } from '../sketches/pane-builder';
+import type { FrozenSummary } from '../sketches/frozen-summary';
 import type { PaneBuilderSnapshot } from '../sketches/pane-builder';
 import { aggregateLoader, aggregateSaver } from '../sketches/summary-aggregate-snapshot';
 import { topCounts } from '../sketches/top-n';
@@ -167,7 +168,8 @@ export class FilterState {
 
   sizes(): FilterStateSizes {
     let heavyCounters = this.panes?.current?.summary.size ?? 0;
-    for (const heavy of this.heavyWindows.values()) heavyCounters += heavy.heldCounters();
+    const counted = new Set<FrozenSummary>();
+    for (const heavy of this.heavyWindows.values()) heavyCounters += heavy.heldCounters(counted);
     return {
       filterExactWindowKeys: this.latestExactKeys,
       filterExactAdmittedKeys: this.admission?.size ?? 0,

@@ -1,5 +1,6 @@
-import { FrozenSummary } from '../sketches/frozen-summary';
-import type { OpenPane } from '../sketches/pane-builder';
+import type { FrozenSummary } from '../sketches/frozen-summary';
+import { countNew } from '../sketches/frozen-summary';
+import type { ClosedPane, OpenPane } from '../sketches/pane-builder';
 import { SlidingAggregate } from '../sketches/sliding-aggregate';
 import type { SlidingAggregateSnapshot } from '../sketches/sliding-aggregate';
 import { aggregateLoader, aggregateSaver } from '../sketches/summary-aggregate-snapshot';
@@ -42,7 +43,7 @@ export class FilteredHeavyWindow {
   private readonly closedIndices: number[] = [];
   private readonly closedPanesInWindow: number;
   /** Closed panes not merged yet, oldest first, all newer than those in `closed`. */
-  private pending: { index: number; aggregate: SummaryAggregate }[] = [];
+  private pending: ClosedPane[] = [];
   private merged: SummaryAggregate | undefined;
   /** Per filter asked since the merge last changed (by its cells): its ranked candidates. */
   private readonly rankedByCells = new Map<string, RankedMergeCandidates>();
@@ -58,10 +59,9 @@ export class FilteredHeavyWindow {
   }
 
   /** A pane of cell counts closed; it stays for the next `windowMs / paneMs − 1` panes. */
-  paneClosed(pane: OpenPane): void {
+  paneClosed(pane: ClosedPane): void {
     if (this.closedPanesInWindow <= 0) return;
-    const aggregate = { summary: FrozenSummary.of(pane.summary), posts: pane.posts };
-    this.pending.push({ index: pane.index, aggregate });
+    this.pending.push(pane);
     // Queries come and go: the window drops what left it even when nobody asks.
     this.evictBefore(pane.index + 1 - this.closedPanesInWindow);
   }
@@ -83,12 +83,15 @@ export class FilteredHeavyWindow {
     return filteredHeavyTop(inOpen, merged, ranked, cells, this.keys, topN);
   }
 
-  /** Counters held by the closed panes' summaries and their merges. */
-  heldCounters(): number {
-    let counters = this.merged?.summary.size ?? 0;
-    for (const aggregate of this.closed.held()) counters += aggregate.summary.size;
-    for (const { aggregate } of this.pending) counters += aggregate.summary.size;
-    return counters;
+  /**
+   * Counters held by the closed panes' summaries and their merges, those in `counted` left out
+   * (closed panes are shared with the other windows); adds the ones it counts to `counted`.
+   */
+  heldCounters(counted = new Set<FrozenSummary>()): number {
+    const held = this.closed.held().map((aggregate) => aggregate.summary);
+    if (this.merged !== undefined) held.push(this.merged.summary);
+    for (const { aggregate } of this.pending) held.push(aggregate.summary);
+    return countNew(held, counted);
   }
 
   snapshot(save = aggregateSaver()): FilteredHeavyWindowSnapshot {

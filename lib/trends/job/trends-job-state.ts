@@ -1,6 +1,7 @@
 import { DisplaySpellings } from './display-spellings';
 import { HeavyHittersWindow } from '../sketches/heavy-hitters-window';
 import { PaneBuilder } from '../sketches/pane-builder';
+import type { FrozenSummary } from '../sketches/frozen-summary';
 import { ExactWindowAdmission } from './exact-window-admission';
 import { PostDeduper } from './post-deduper';
 import { topCounts } from '../sketches/top-n';
@@ -209,7 +210,8 @@ export class TrendsJobState {
 
   sizes(): TrendsJobStateSizes {
     let heavyCounters = 0;
-    for (const heavy of this.heavyWindows.values()) heavyCounters += heavy.heldCounters();
+    const counted = new Set<FrozenSummary>();
+    for (const heavy of this.heavyWindows.values()) heavyCounters += heavy.heldCounters(counted);
     return {
       dedupeIds: this.deduper.size,
       exactWindowKeys: this.latestExactKeys,

@@ -137,3 +137,14 @@ function heapOrder(counters: SpaceSavingCounter<string>[]): Int32Array {
   }
   return order;
 }
+
+/** Counters of the `summaries` not in `counted` (each once), which are added to it. */
+export function countNew(summaries: readonly FrozenSummary[], counted: Set<FrozenSummary>): number {
+  let counters = 0;
+  for (const summary of summaries) {
+    if (counted.has(summary)) continue;
+    counted.add(summary);
+    counters += summary.size;
+  }
+  return counters;
+}

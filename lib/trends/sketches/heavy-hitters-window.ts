@@ -1,5 +1,6 @@
-import { FrozenSummary } from './frozen-summary';
-import type { OpenPane } from './pane-builder';
+import type { FrozenSummary } from './frozen-summary';
+import { countNew } from './frozen-summary';
+import type { ClosedPane, OpenPane } from './pane-builder';
 import { SlidingAggregate } from './sliding-aggregate';
 import type { SlidingAggregateSnapshot } from './sliding-aggregate';
 import { aggregateLoader, aggregateSaver } from './summary-aggregate-snapshot';
@@ -66,9 +67,9 @@ export class HeavyHittersWindow {
   }
 
   /** A pane closed; it stays in the window for the next `windowMs / paneMs − 1` panes. */
-  paneClosed(pane: OpenPane): void {
+  paneClosed(pane: ClosedPane): void {
     if (this.closedPanesInWindow <= 0) return;
-    this.closed.push({ summary: FrozenSummary.of(pane.summary), posts: pane.posts });
+    this.closed.push(pane.aggregate);
     this.closedIndices.push(pane.index);
     this.cache = undefined;
   }
@@ -103,12 +104,15 @@ export class HeavyHittersWindow {
     return { top: this.best.sorted(), posts: (this.cache?.merged.posts ?? 0) + open.posts };
   }
 
-  /** Counters held by the closed panes' summaries and merges (bounded by panes × capacity). */
-  heldCounters(): number {
-    let counters = this.candidates.size;
-    for (const aggregate of this.closed.held()) counters += aggregate.summary.size;
-    if (this.cache !== undefined) counters += this.cache.merged.summary.size;
-    return counters;
+  /**
+   * Counters held by the candidates, the closed panes' summaries and merges (bounded by panes ×
+   * capacity), those in `counted` left out (closed panes are shared with the other windows);
+   * adds the summaries it counts to `counted`.
+   */
+  heldCounters(counted = new Set<FrozenSummary>()): number {
+    const held = this.closed.held().map((aggregate) => aggregate.summary);
+    if (this.cache !== undefined) held.push(this.cache.merged.summary);
+    return this.candidates.size + countNew(held, counted);
   }
 
   /** `save`: one `aggregateSaver()` shared by the windows of one snapshot. */

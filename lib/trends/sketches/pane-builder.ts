@@ -1,5 +1,7 @@
+import { FrozenSummary } from './frozen-summary';
 import { SpaceSaving } from './space-saving';
 import type { SpaceSavingColumns } from './space-saving-columns';
+import type { SummaryAggregate } from './summary-aggregate';
 
 export interface PaneBuilderSnapshot {
   originMs: number | null;
@@ -11,6 +13,15 @@ export interface OpenPane {
   index: number;
   summary: SpaceSaving<string>;
   posts: number;
+}
+
+/**
+ * A pane after its last batch: its summary frozen once, the same object for every window that
+ * holds it (the windows of one pane stream share their closed panes, in memory and checkpoints).
+ */
+export interface ClosedPane {
+  index: number;
+  aggregate: SummaryAggregate;
 }
 
 /**
@@ -32,14 +43,14 @@ export class PaneBuilder {
 
   /**
    * Adds one batch's distinct `[key, count]` pairs and posts. Returns the pane this batch
-   * closed (the previous one, when the batch starts a new pane), else undefined.
+   * closed (the previous one, when the batch starts a new pane), frozen, else undefined.
    */
-  addBatch(batchTime: number, counts: [string, number][], posts: number): OpenPane | undefined {
+  addBatch(batchTime: number, counts: [string, number][], posts: number): ClosedPane | undefined {
     this.originMs ??= batchTime - this.batchIntervalMs;
     const index = Math.ceil((batchTime - this.originMs) / this.paneMs);
-    let closed: OpenPane | undefined;
+    let closed: ClosedPane | undefined;
     if (this.open === undefined || this.open.index !== index) {
-      closed = this.open;
+      if (this.open !== undefined) closed = closePane(this.open);
       this.open = { index, summary: new SpaceSaving<string>(this.capacity), posts: 0 };
     }
     const { summary } = this.open;
@@ -71,4 +82,11 @@ export class PaneBuilder {
   get current(): OpenPane | undefined {
     return this.open;
   }
+}
+
+function closePane(pane: OpenPane): ClosedPane {
+  return {
+    index: pane.index,
+    aggregate: { summary: FrozenSummary.of(pane.summary), posts: pane.posts },
+  };
 }
