@@ -15,6 +15,7 @@ import { FilteredViews } from './filtered-views';
 import { CellCounter } from './cell-counts';
 import { CellKeyBook } from './cell-key-book';
 import { ExactCellViews } from './exact-cell-views';
+import { OpenPaneParts } from './open-pane-parts';
 import { windowLanguages } from './window-languages';
 
 /** A filter's kept exact-window view is dropped when nobody asked for it for this long. */
@@ -49,6 +50,7 @@ export class FilterState {
   private latest: FilteredViews | undefined;
   private latestExactKeys = 0;
   private readonly keys: CellKeyBook;
+  private readonly openParts: OpenPaneParts;
   /** Counts each batch's posts per cell (`filterStreams`), with the keys of `keys`. */
   readonly counter: CellCounter;
 
@@ -60,6 +62,7 @@ export class FilterState {
     const { windowsMs, heavyHittersFromMs, heavyHittersCapacity, paneMs } = config;
     this.keys = new CellKeyBook(2 * config.maxExactWindowKeys);
     this.counter = new CellCounter(this.keys, 2 * config.maxExactWindowKeys);
+    this.openParts = new OpenPaneParts(this.keys);
     const exactWindowsMs = windowsMs.filter((windowMs) => windowMs < heavyHittersFromMs);
     if (exactWindowsMs.length > 0) {
       const longestMs = exactWindowsMs[exactWindowsMs.length - 1]!;
@@ -98,6 +101,7 @@ export class FilterState {
   ): { languages: Map<number, LanguageCount[]>; batchCounts: TagCount[] } {
     const closed = this.panes?.addBatch(batchTime, input.batchPairs, 0);
     if (closed) for (const heavy of this.heavyWindows.values()) heavy.paneClosed(closed);
+    this.openParts.batchAdded(batchTime, input.batchPairs);
     const admission = this.admission;
     const exact = input.exactWindows.map(({ windowMs, pairs }) => {
       const errorOf =
@@ -125,6 +129,7 @@ export class FilterState {
       postWindows: new Map(input.postWindows.map(({ windowMs, pairs }) => [windowMs, pairs])),
       spellingOf: this.spellingOf,
       keys: this.keys,
+      openParts: this.openParts,
     });
     return {
       languages: new Map(
@@ -156,6 +161,7 @@ export class FilterState {
       throw new TypeError('filter snapshot: heavy-hitters windows differ');
     }
     if (snapshot.panes !== null) this.panes?.restore(snapshot.panes);
+    this.openParts.clear();
     for (const views of this.exactViews.values()) views.restored();
     const load = aggregateLoader();
     for (const saved of snapshot.heavyWindows) {

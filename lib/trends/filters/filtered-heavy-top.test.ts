@@ -68,7 +68,7 @@ describe('filteredHeavyTop', () => {
           const merged = mergeOffers ? FrozenSummary.of(summaryOf(mergeOffers)) : undefined;
           const ranked = rankMergeCandidates(merged, cells, keys);
           const inOpen = openPaneCounts(open, cells, keys);
-          expect(filteredHeavyTop(inOpen, merged, ranked, cells, keys, topN)).toEqual(
+          expect(filteredHeavyTop(inOpen, ranked, cells, topN)).toEqual(
             rankedAfresh(open, merged, cells, topN),
           );
         },

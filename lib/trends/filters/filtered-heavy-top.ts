@@ -18,6 +18,10 @@ export interface RankedMergeCandidates {
   tags: string[];
   counts: Float64Array;
   errors: Float64Array;
+  /** Each tag's rank: a tag's merge part is read here, not looked up per cell every batch. */
+  rankOf: Map<string, number>;
+  /** The merge part of a tag monitored in none of the cells: the merge's bound per cell, summed. */
+  unmonitored: number;
 }
 
 /** Ranks the tags of `cells` monitored in `merged` (none when there is no merge). */
@@ -33,15 +37,23 @@ export function rankMergeCandidates(
     }
   }
   counters.sort((a, b) => byCount(b, a));
-  const ranked = {
+  let unmonitored = 0;
+  if (merged !== undefined)
+    for (let cell = 0; cell < cells.length; cell++) {
+      unmonitored += merged.unmonitoredBound;
+    }
+  const ranked: RankedMergeCandidates = {
     tags: new Array<string>(counters.length),
     counts: new Float64Array(counters.length),
     errors: new Float64Array(counters.length),
+    rankOf: new Map(),
+    unmonitored,
   };
   counters.forEach((counter, rank) => {
     ranked.tags[rank] = counter.key;
     ranked.counts[rank] = counter.count;
     ranked.errors[rank] = counter.error;
+    ranked.rankOf.set(counter.key, rank);
   });
   return ranked;
 }
@@ -78,6 +90,30 @@ export function openPaneCounts(
   return { counts, bound: open.unmonitoredBound };
 }
 
+/**
+ * Brings `part` (the filter's part of `open` before its latest batch) up to date with that
+ * batch's cell pairs: only valid while `open` has room (no counter evicted since the part was
+ * built), when the counters the batch did not offer to are unchanged.
+ */
+export function refreshOpenPaneCounts(
+  part: OpenPaneCounts,
+  open: SpaceSaving<string>,
+  cells: readonly string[],
+  batchPairs: readonly [string, number][],
+  keys: CellKeyBook,
+): void {
+  for (let index = 0; index < batchPairs.length; index++) {
+    const key = batchPairs[index]![0];
+    const parts = keys.partsOf(key);
+    if (parts === undefined || !cells.includes(parts.cell)) continue;
+    part.counts.set(
+      parts.tag,
+      cells.length === 1 ? open.estimate(key)! : sumOverCells(open, cells, parts.tag, keys),
+    );
+  }
+  part.bound = open.unmonitoredBound;
+}
+
 function startsWithOne(key: string, prefixes: readonly string[]): boolean {
   for (let index = 0; index < prefixes.length; index++) {
     if (key.startsWith(prefixes[index]!)) return true;
@@ -94,17 +130,17 @@ function startsWithOne(key: string, prefixes: readonly string[]): boolean {
  */
 export function filteredHeavyTop(
   open: OpenPaneCounts,
-  merged: FrozenSummary | undefined,
   ranked: RankedMergeCandidates,
   cells: readonly string[],
-  keys: CellKeyBook,
   topN: number,
 ): Counter[] {
   const openCounters: Counter[] = [];
+  const { rankOf, counts, errors, unmonitored } = ranked;
   for (const [tag, inPane] of open.counts) {
-    const inMerge = merged === undefined ? undefined : sumOverCells(merged, cells, tag, keys);
-    const count = inPane.count + (inMerge?.count ?? 0);
-    openCounters.push({ key: tag, count, error: inPane.error + (inMerge?.error ?? 0) });
+    const rank = rankOf.get(tag);
+    const count = inPane.count + (rank === undefined ? unmonitored : counts[rank]!);
+    const error = inPane.error + (rank === undefined ? unmonitored : errors[rank]!);
+    openCounters.push({ key: tag, count, error });
   }
   const fromOpen = selectTop(openCounters, topN, byCount, (counter) => counter.count);
   const shift = cells.length * open.bound;

@@ -80,7 +80,7 @@ export class FilteredHeavyWindow {
       ranked = rankMergeCandidates(merged, cells, this.keys);
       this.rankedByCells.set(id, ranked);
     }
-    return filteredHeavyTop(inOpen, merged, ranked, cells, this.keys, topN);
+    return filteredHeavyTop(inOpen, ranked, cells, topN);
   }
 
   /**

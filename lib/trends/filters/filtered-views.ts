@@ -8,7 +8,7 @@ import type { FilteredExactWindow } from './filtered-exact-window';
 import type { FilteredHeavyWindow } from './filtered-heavy-window';
 import { postsInCells } from './window-languages';
 import type { CellKeyBook } from './cell-key-book';
-import { openPaneCounts } from './filtered-heavy-top';
+import type { OpenPaneParts } from './open-pane-parts';
 import type { OpenPaneCounts } from './filtered-heavy-top';
 
 export interface FilteredViewsParts {
@@ -22,6 +22,8 @@ export interface FilteredViewsParts {
   postWindows: Map<number, [string, number][]>;
   spellingOf: (key: string) => string;
   keys: CellKeyBook;
+  /** The open pane's part of each filter, kept between batches. */
+  openParts: OpenPaneParts;
 }
 
 /**
@@ -83,7 +85,7 @@ export class FilteredViews {
     const id = cells.join(' ');
     let part = this.openParts.get(id);
     if (part === undefined) {
-      part = openPaneCounts(open.summary, cells, this.parts.keys);
+      part = this.parts.openParts.partOf(open, cells, this.batchTime);
       this.openParts.set(id, part);
     }
     return part;
