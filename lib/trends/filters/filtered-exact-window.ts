@@ -1,4 +1,4 @@
-import { topCounts } from '../sketches/top-n';
+import { topCountsOfMap } from '../sketches/top-n';
 import type { CellKeyBook } from './cell-key-book';
 import type { ExactCellViews } from './exact-cell-views';
 import { ALL_ORIGINALS_CELL } from './filter-cells';
@@ -41,7 +41,7 @@ export class FilteredExactWindow {
 
   /** The top `topN` tags summed over `cells`: `[tag, counted posts]`, highest first. */
   top(cells: readonly string[], topN: number): [string, number][] {
-    return topCounts(this.countsOf(cells).entries(), topN);
+    return topCountsOfMap(this.countsOf(cells), topN);
   }
 
   /** True when counts carry errors (the window cut new keys at its bound). */

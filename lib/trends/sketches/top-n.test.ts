@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { byCountThenKey, selectTop, topCounts } from './top-n';
+import { byCountThenKey, selectTop, topCounts, topCountsOfMap } from './top-n';
 
 describe('selectTop', () => {
   it('returns the n best entries, best first, ties broken by key', () => {
@@ -48,6 +48,20 @@ describe('selectTop', () => {
           expect(selectTop(entries, n, byCountThenKey)).toEqual(expected);
         },
       ),
+    );
+  });
+
+  it('gives the same top of a map as of its entries', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.string({ maxLength: 3 }), fc.integer({ min: 1, max: 6 }))),
+        fc.integer({ min: 0, max: 12 }),
+        (entries, n) => {
+          const counts = new Map(entries);
+          expect(topCountsOfMap(counts, n)).toEqual(topCounts(counts.entries(), n));
+        },
+      ),
+      { numRuns: 500 },
     );
   });
 });

@@ -67,6 +67,29 @@ export function topCounts(counts: Iterable<[string, number]>, n: number): [strin
   return heap.sort((a, b) => byCountThenKey(b, a));
 }
 
+/**
+ * `topCounts` of a `key → count` map, the same list, without a `[key, count]` pair built per
+ * entry: only those that enter the heap get one (the filters' kept views, every batch).
+ */
+export function topCountsOfMap(counts: ReadonlyMap<string, number>, n: number): [string, number][] {
+  if (n <= 0) return [];
+  const heap: [string, number][] = [];
+  let floor = -Infinity;
+  let floorKey = '';
+  counts.forEach((count, key) => {
+    if (heap.length < n) {
+      heap.push([key, count]);
+      siftUp(heap, heap.length - 1, byCountThenKey);
+    } else if (count > floor || (count === floor && key < floorKey)) {
+      heap[0] = [key, count];
+      siftDown(heap, 0, byCountThenKey);
+    } else return;
+    floor = heap[0]![1];
+    floorKey = heap[0]![0];
+  });
+  return heap.sort((a, b) => byCountThenKey(b, a));
+}
+
 function byCountThenKeyDesc(a: [string, number], b: [string, number]): number {
   return byCountThenKey(b, a);
 }
