@@ -1,11 +1,6 @@
 import type { CoOccurrenceBucketSnapshot, RelatedCounts } from './detail-types';
-
-/** One batch of one tag: its posts and the other tags of those posts, counted. */
-interface Bucket {
-  batchTime: number;
-  posts: number;
-  coTags: Map<string, number>;
-}
+import { addCoTag, coTagCount, countAgain, forEachCoTag, newBucket } from './co-occurrence-bucket';
+import type { CoOccurrenceBucket as Bucket } from './co-occurrence-bucket';
 
 interface FollowedTag {
   /** Oldest first. */
@@ -53,7 +48,7 @@ export class CoOccurrence {
     const tag = this.sighted(key, batchTime);
     let bucket = tag.buckets[tag.buckets.length - 1];
     if (bucket === undefined || bucket.batchTime !== batchTime) {
-      bucket = { batchTime, posts: 0, coTags: new Map() };
+      bucket = newBucket(batchTime);
       tag.buckets.push(bucket);
       this.units++;
     }
@@ -61,18 +56,14 @@ export class CoOccurrence {
     for (let index = 0; index < postKeys.length; index++) {
       const other = postKeys[index]!.key;
       if (other === key) continue;
-      const count = bucket.coTags.get(other);
-      if (count !== undefined) {
-        bucket.coTags.set(other, count + 1);
-        continue;
-      }
+      if (countAgain(bucket, other)) continue;
       if (this.units >= this.maxUnits) this.reclaim(key, this.maxUnits - 1);
       if (this.units >= this.maxUnits) {
         // This batch alone fills the bound: the co-tag is left out, and said so.
         tag.missed++;
         continue;
       }
-      bucket.coTags.set(other, 1);
+      addCoTag(bucket, other, 1);
       this.units++;
     }
     if (this.units > this.maxUnits) this.reclaim(key, this.maxUnits);
@@ -83,7 +74,7 @@ export class CoOccurrence {
     const oldestKept = batchTime - this.longestWindowMs;
     for (const tag of this.tags.values()) {
       while (tag.buckets.length > 0 && tag.buckets[0]!.batchTime <= oldestKept) {
-        this.units -= 1 + tag.buckets.shift()!.coTags.size;
+        this.units -= 1 + coTagCount(tag.buckets.shift()!);
       }
     }
   }
@@ -91,7 +82,7 @@ export class CoOccurrence {
   drop(key: string): void {
     const tag = this.tags.get(key);
     if (tag === undefined) return;
-    for (const bucket of tag.buckets) this.units -= 1 + bucket.coTags.size;
+    for (const bucket of tag.buckets) this.units -= 1 + coTagCount(bucket);
     this.tags.delete(key);
   }
 
@@ -104,8 +95,7 @@ export class CoOccurrence {
     for (const bucket of tag.buckets) {
       if (bucket.batchTime <= batchTime - windowMs || bucket.batchTime > batchTime) continue;
       posts += bucket.posts;
-      for (const [other, count] of bucket.coTags)
-        counts.set(other, (counts.get(other) ?? 0) + count);
+      forEachCoTag(bucket, (other, count) => counts.set(other, (counts.get(other) ?? 0) + count));
     }
     const related = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
     return { related, posts, countedSinceMs: tag.countedSinceMs, missed: tag.missed };
@@ -115,12 +105,15 @@ export class CoOccurrence {
     return [...this.tags].map(([key, tag]) => [
       key,
       tag.countedSinceMs,
-      tag.buckets.map((bucket): CoOccurrenceBucketSnapshot => [
-        bucket.batchTime,
-        bucket.posts,
-        [...bucket.coTags.keys()],
-        [...bucket.coTags.values()],
-      ]),
+      tag.buckets.map((bucket): CoOccurrenceBucketSnapshot => {
+        const keys: string[] = [];
+        const counts: number[] = [];
+        forEachCoTag(bucket, (other, count) => {
+          keys.push(other);
+          counts.push(count);
+        });
+        return [bucket.batchTime, bucket.posts, keys, counts];
+      }),
     ]);
   }
 
@@ -130,9 +123,14 @@ export class CoOccurrence {
       const tag: FollowedTag = { countedSinceMs, buckets: [], missed: 0 };
       for (const [batchTime, posts, keys, counts] of buckets) {
         if (keys.length !== counts.length) throw new TypeError('detail snapshot: bad bucket');
-        const coTags = new Map(keys.map((other, at): [string, number] => [other, counts[at]!]));
-        tag.buckets.push({ batchTime, posts, coTags });
-        this.units += 1 + coTags.size;
+        const bucket = newBucket(batchTime);
+        bucket.posts = posts;
+        keys.forEach((other, at) => {
+          if (!countAgain(bucket, other)) addCoTag(bucket, other, counts[at]!);
+          else throw new TypeError('detail snapshot: a co-tag twice in a bucket');
+        });
+        tag.buckets.push(bucket);
+        this.units += 1 + coTagCount(bucket);
       }
       this.tags.set(key, tag);
     }
@@ -158,7 +156,7 @@ export class CoOccurrence {
     const tag = this.tags.get(current)!;
     while (this.units > limit && tag.buckets.length > 1) {
       const oldest = tag.buckets.shift()!;
-      this.units -= 1 + oldest.coTags.size;
+      this.units -= 1 + coTagCount(oldest);
       tag.countedSinceMs = oldest.batchTime + 1;
     }
   }
