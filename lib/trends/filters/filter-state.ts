@@ -60,7 +60,9 @@ export class FilterState {
     private readonly spellingOf: (key: string) => string,
   ) {
     const { windowsMs, heavyHittersFromMs, heavyHittersCapacity, paneMs } = config;
-    this.keys = new CellKeyBook(2 * config.maxExactWindowKeys);
+    // A cache of about 160 bytes a key beside the key itself: one window bound's worth of keys
+    // (the exact windows' cell keys, which it serves, are cut at that bound).
+    this.keys = new CellKeyBook(config.maxExactWindowKeys);
     this.counter = new CellCounter(this.keys, 2 * config.maxExactWindowKeys);
     this.openParts = new OpenPaneParts(this.keys);
     const exactWindowsMs = windowsMs.filter((windowMs) => windowMs < heavyHittersFromMs);
