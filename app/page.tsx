@@ -128,7 +128,7 @@ export default async function DashboardPage({ searchParams }: DashboardPageProps
                 </div>
               </Suspense>
             }
-            className="xl:col-span-4"
+            className={`xl:col-span-4 ${OFFSCREEN_DEFERRED}`}
           >
             <Suspense>
               <SeriesPanel />
@@ -137,7 +137,7 @@ export default async function DashboardPage({ searchParams }: DashboardPageProps
           <Card
             title="Stream engine"
             titleId="engine-title"
-            className="md:col-span-2 xl:col-span-4"
+            className={`md:col-span-2 xl:col-span-4 ${OFFSCREEN_DEFERRED}`}
           >
             <div className="flex flex-col gap-3">
               <Suspense>
@@ -160,6 +160,14 @@ export default async function DashboardPage({ searchParams }: DashboardPageProps
     </TrendsProvider>
   );
 }
+
+/**
+ * For the panels below the fold on a phone (the chart over time, the stream engine): while off
+ * screen the browser skips their style, layout and paint, which every batch would otherwise
+ * redo. They stay in the accessibility tree and in the tab order; the size they had last stands
+ * in while skipped (a guess before the first layout, off screen where nothing shifts).
+ */
+const OFFSCREEN_DEFERRED = '[content-visibility:auto] [contain-intrinsic-size:auto_22rem]';
 
 /** The request's search parameters as a query string, as the browser's address holds them. */
 function toQuery(params: Record<string, string | string[] | undefined>): string {

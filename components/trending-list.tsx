@@ -15,6 +15,7 @@ import {
 } from '@/lib/client/format';
 import { seriesColor } from '@/lib/client/series-colors';
 import { trendReason, warmUpLeft } from '@/lib/client/trend-reason';
+import { useFocusFollowsRow } from './charts/use-focus-follows-row';
 import { useTrends } from './trends-provider';
 import { EmptyState, SkeletonRows } from './ui/skeleton';
 
@@ -24,6 +25,8 @@ export const COOLING_ROWS = 5;
 
 export function TrendingList() {
   const { view, watched, openTag } = useTrends();
+  const risingFocus = useFocusFollowsRow<HTMLOListElement>();
+  const coolingFocus = useFocusFollowsRow<HTMLOListElement>();
   if (!view) return <SkeletonRows rows={10} />;
   if (view.batchTime === null) {
     return <EmptyState title="Waiting for the first batch" />;
@@ -32,7 +35,9 @@ export function TrendingList() {
   const slotByKey = new Map(watched.map((tag) => [tag.key, tag.colorSlot]));
   const rows = (tags: TrendingTag[], ranked: boolean) =>
     tags.map((tag, position) => (
-      <li key={tag.key}>
+      // Keyed by place: a re-ranking changes what each row shows, it moves no row (see
+      // HorizontalBarChart); focus follows its tag.
+      <li key={position}>
         <TrendingRow
           tagKey={tag.key}
           tagText={tag.tag}
@@ -62,7 +67,7 @@ export function TrendingList() {
         </p>
       ) : null}
       {rising.length ? (
-        <ol data-testid="trending" className="-mx-2 flex flex-col">
+        <ol {...risingFocus} data-testid="trending" className="-mx-2 flex flex-col">
           {rows(rising, true)}
         </ol>
       ) : (
@@ -79,7 +84,7 @@ export function TrendingList() {
           >
             Cooling down
           </h3>
-          <ol data-testid="cooling" className="-mx-2 flex flex-col opacity-80">
+          <ol {...coolingFocus} data-testid="cooling" className="-mx-2 flex flex-col opacity-80">
             {rows(cooling, false)}
           </ol>
         </section>
@@ -111,6 +116,7 @@ const TrendingRow = memo(function TrendingRow(props: TrendingRowProps) {
     <button
       type="button"
       aria-haspopup="dialog"
+      data-row-id={tagKey}
       onClick={() => onOpen({ key: tagKey, tag: tagText })}
       title={props.title}
       className="grid w-full grid-cols-[1.75rem_minmax(0,1fr)_auto_3.5rem] items-center gap-x-2 rounded-lg px-2 py-1.5 text-left text-sm hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-sky-500 dark:hover:bg-zinc-800"

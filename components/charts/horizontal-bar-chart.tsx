@@ -6,6 +6,7 @@
  */
 import type { CSSProperties, ReactNode } from 'react';
 import { memo, useCallback, useLayoutEffect, useRef } from 'react';
+import { useFocusFollowsRow } from './use-focus-follows-row';
 
 type KeysOf<T, V> = { [K in keyof T]-?: T[K] extends V ? K : never }[keyof T] & string;
 
@@ -36,6 +37,11 @@ export interface HorizontalBarChartProps<T> {
 /**
  * Fills its parent's box: the rows share its height evenly. A row whose label, value, bar length,
  * colour and words are unchanged is not re-rendered by an update.
+ *
+ * Rows are keyed by place, not by tag: when the ranking changes, each place shows its new tag
+ * in the same element rather than elements moving up and down, which a live page would
+ * otherwise show as layout shifts at every re-ranking. Keyboard focus follows its tag
+ * (`useFocusFollowsRow`).
  */
 export function HorizontalBarChart<T>(props: HorizontalBarChartProps<T>) {
   const { data, index, categories, valueFormatter } = props;
@@ -43,6 +49,7 @@ export function HorizontalBarChart<T>(props: HorizontalBarChartProps<T>) {
   useLayoutEffect(() => {
     current.current = props;
   });
+  const focusFollowsRow = useFocusFollowsRow<HTMLOListElement>();
   // One handler for every row and update: the row names itself, the latest data finds it.
   const activate = useCallback((rowId: string) => {
     const { data: rows, index: field, onOpen, onSelect } = current.current;
@@ -52,12 +59,12 @@ export function HorizontalBarChart<T>(props: HorizontalBarChartProps<T>) {
   const values = data.map((row) => row[categories[0]] as number);
   const max = Math.max(1, ...values);
   return (
-    <ol className="flex size-full flex-col justify-between gap-0.5 py-1">
+    <ol {...focusFollowsRow} className="flex size-full flex-col justify-between gap-0.5 py-1">
       {data.map((row, position) => {
         const value = values[position]!;
         const footer = props.tooltipFooter?.(row);
         return (
-          <li key={row[index] as string} className="flex min-h-6 flex-1 basis-0 items-stretch">
+          <li key={position} className="flex min-h-6 flex-1 basis-0 items-stretch">
             <BarRow
               rowId={row[index] as string}
               label={props.labelFormatter(row)}

@@ -1,14 +1,31 @@
 'use client';
 /**
- * The line chart, loaded after the first paint: recharts is the largest script of the page and
- * the first view does not need it (the bars and lists are HTML). Until it has loaded, and on the
- * server (recharts measures its box in the browser), a placeholder fills the same box.
+ * The line chart, loaded after the first paint and only once its box is near the viewport:
+ * recharts is the largest script of the page and the first view does not need it (the bars and
+ * lists are HTML); on a phone the chart over time is below the fold, so neither recharts' code
+ * nor its redraws at every batch cost anything until the person scrolls to it. Until then, and
+ * on the server (recharts measures its box in the browser), a placeholder fills the same box.
  */
 import dynamic from 'next/dynamic';
-import type { LineChart as EagerLineChart } from './line-chart';
+import type { ReactNode } from 'react';
+import { useRef } from 'react';
+import type { LineChartProps } from './line-chart';
+import { useNearViewport } from './use-near-viewport';
 import { Skeleton } from '../ui/skeleton';
 
-export const LineChart = dynamic(() => import('./line-chart').then((module) => module.LineChart), {
+const placeholder = <Skeleton className="size-full min-h-40" />;
+
+const LoadedLineChart = dynamic(() => import('./line-chart').then((module) => module.LineChart), {
   ssr: false,
-  loading: () => <Skeleton className="size-full min-h-40" />,
-}) as typeof EagerLineChart;
+  loading: () => placeholder,
+}) as <T>(props: LineChartProps<T>) => ReactNode;
+
+export function LineChart<T>(props: LineChartProps<T>) {
+  const box = useRef<HTMLDivElement>(null);
+  const near = useNearViewport(box);
+  return (
+    <div ref={box} className="size-full">
+      {near ? <LoadedLineChart {...props} /> : placeholder}
+    </div>
+  );
+}

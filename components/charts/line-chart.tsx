@@ -17,6 +17,7 @@ import { timeTicks } from '@/lib/client/time-ticks';
 import { useRootFontScale } from '@/lib/client/use-root-font-scale';
 import { axisTick } from './axis-tick';
 import { ChartTooltipBox } from './chart-tooltip';
+import { UnmeasuredLineShape } from './unmeasured-line-shape';
 import { useUntabbableLayers } from './use-untabbable-layers';
 
 type KeysOf<T, V> = { [K in keyof T]-?: T[K] extends V ? K : never }[keyof T] & string;
@@ -116,6 +117,7 @@ function LineChartDrawing<T>({
             dot={false}
             activeDot={{ r: 3 }}
             isAnimationActive={false}
+            shape={UnmeasuredLineShape}
           />
         ))}
       </RechartsLineChart>

@@ -3,7 +3,7 @@
  * State kept in `localStorage` under `storageKey`: read after mount (the server render has no
  * storage), written on every change. Storage that is full or blocked leaves the state in memory.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { startTransition, useCallback, useEffect, useState } from 'react';
 
 export function useStoredState<T>(
   storageKey: string,
@@ -12,7 +12,10 @@ export function useStoredState<T>(
 ): [T, (update: (previous: T) => T) => void] {
   const [value, setValue] = useState(initial);
   useEffect(() => {
-    setValue(parse(readStorage(storageKey)));
+    const stored = readStorage(storageKey);
+    // Nothing stored: the initial value stands (same identity, so nothing re-renders). A stored
+    // value renders as a transition, so that sections not yet hydrated need not hydrate at once.
+    if (stored !== null) startTransition(() => setValue(parse(stored)));
   }, [storageKey, parse]);
   const update = useCallback(
     (change: (previous: T) => T) => {

@@ -74,7 +74,8 @@ export function useTrendsSocket(
         socketRef.current = socket;
         detach = attachHandlers(socket, dispatch, () => subscriptions.current);
         socket.on('detail', (update) => {
-          if (update.summary.key === subscriptions.current.detail?.key) setDetailUpdate(update);
+          if (update.summary.key !== subscriptions.current.detail?.key) return;
+          startTransition(() => setDetailUpdate(update));
         });
       },
       () => dispatch({ type: 'connection', connection: 'offline' }),
@@ -133,8 +134,12 @@ function attachHandlers(
   dispatch: (action: StreamAction) => void,
   subscriptions: () => Subscriptions,
 ): () => void {
+  // Everything the socket brings renders as a transition: React renders it in slices between
+  // which the page answers input, instead of one long task per update (a click waits for no
+  // chart), and sections not yet hydrated hydrate in slices too rather than all at once.
+  const inTransition = (action: StreamAction) => startTransition(() => dispatch(action));
   const setConnection = (connection: ConnectionState) =>
-    dispatch({ type: 'connection', connection });
+    inTransition({ type: 'connection', connection });
   let connectedOnce = false;
   let failures = 0;
   const notConnected = (): ConnectionState => {
@@ -159,14 +164,11 @@ function attachHandlers(
     // The server closed the session on purpose; socket.io does not retry by itself then.
     if (reason === 'io server disconnect') socket.connect();
   });
-  // The stream's data renders as a transition: React renders it in slices between which the page
-  // answers input, instead of one long task per update (a click waits for no chart).
-  const inTransition = (action: StreamAction) => startTransition(() => dispatch(action));
   socket.on('snapshot', (snapshot) =>
     inTransition({ type: 'snapshot', snapshot, receivedAtMs: Date.now() }),
   );
   socket.on('batch', (update) => inTransition({ type: 'batch', update, receivedAtMs: Date.now() }));
-  socket.on('source', (source) => dispatch({ type: 'source', source }));
+  socket.on('source', (source) => inTransition({ type: 'source', source }));
   socket.on('series', (update) => inTransition({ type: 'series', update }));
   const onNetworkChange = () => {
     if (!socket.connected) setConnection(notConnected());
