@@ -13,11 +13,18 @@ import type { LineChartProps } from './line-chart';
 import { useNearViewport } from './use-near-viewport';
 import { Skeleton } from '../ui/skeleton';
 
-const placeholder = <Skeleton className="size-full min-h-40" />;
+const loading = <Skeleton className="size-full min-h-40" />;
+/** Still (no pulse): a chart off screen may wait long, and an endless animation costs frames. */
+const offScreen = (
+  <div
+    aria-hidden="true"
+    className="size-full min-h-40 rounded-md bg-zinc-200/80 dark:bg-zinc-800"
+  />
+);
 
 const LoadedLineChart = dynamic(() => import('./line-chart').then((module) => module.LineChart), {
   ssr: false,
-  loading: () => placeholder,
+  loading: () => loading,
 }) as <T>(props: LineChartProps<T>) => ReactNode;
 
 export function LineChart<T>(props: LineChartProps<T>) {
@@ -25,7 +32,7 @@ export function LineChart<T>(props: LineChartProps<T>) {
   const near = useNearViewport(box);
   return (
     <div ref={box} className="size-full">
-      {near ? <LoadedLineChart {...props} /> : placeholder}
+      {near ? <LoadedLineChart {...props} /> : offScreen}
     </div>
   );
 }
