@@ -136,6 +136,36 @@ describe.skipIf(skipWithoutBrowser)('dashboard in Chromium', () => {
       .not.toBe(firstBars);
   }, 90_000);
 
+  it('keeps the keyboard focus on its hashtag when a re-ranking moves it', async () => {
+    // The bars stay in place and show the new ranking; the focus goes where its tag went.
+    const PLACE = 5;
+    const shownKeys = () =>
+      page
+        .locator(topTags)
+        .evaluateAll((rows) => rows.map((row) => (row as HTMLElement).dataset.rowId ?? ''));
+    const focusedKey = () =>
+      page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.rowId ?? null);
+    const focusBar = async () => {
+      await page.locator(topTags).nth(PLACE).focus();
+      return (await focusedKey())!;
+    };
+    await page.locator(topTags).nth(PLACE).waitFor();
+    let key = await focusBar();
+    let moved = false;
+    const deadline = Date.now() + 45_000;
+    while (!moved && Date.now() < deadline) {
+      await page.waitForTimeout(100);
+      const place = (await shownKeys()).indexOf(key);
+      if (place === -1) key = await focusBar();
+      else if (place !== PLACE) {
+        moved = true;
+        expect(await focusedKey()).toBe(key);
+      }
+    }
+    expect(moved).toBe(true);
+    await page.locator(topTags).nth(PLACE).blur();
+  }, 60_000);
+
   it('marks and notifies when an alerted tag enters the trending list', async () => {
     await page.locator(listedRows).first().waitFor({ timeout: 60_000 });
     const mark = page.locator('[data-testid="alert-mark"]', { hasText: '#WorldCup is trending' });
