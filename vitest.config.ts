@@ -11,18 +11,20 @@ import type { TestSpecification } from 'vitest/node';
  * run; a fresh clone (as in CI) has none and goes by file size.
  */
 const SLOW_FILES_FIRST = [
-  // Waits for the Next production build first (made once, reused while the sources are unchanged).
+  // The two browser files and the cluster's child processes mostly wait (on Chromium, on real
+  // time, on leases to expire): each takes a worker of its own from the start.
   'tests/browser/views.test.ts',
+  'tests/browser/dashboard.test.ts',
   'server/cluster/cluster.integration.test.ts',
   'bench/trending/trending-eval.test.ts',
   'server/sources/fixture/replay-parse-workers.test.ts',
   'lib/trends/job/trends-job-results.test.ts',
-  'tests/browser/dashboard.test.ts',
-  'server/sources/fixture/bad-fixtures.integration.test.ts',
+  'lib/trends/job/trends-job-views-results.test.ts',
   'server/main.test.ts',
   'server/sources/x/x-sources.integration.test.ts',
-  'scripts/fixture/write-fixture.test.ts',
+  'server/sources/fixture/bad-fixtures.integration.test.ts',
   'scripts/record.test.ts',
+  'scripts/fixture/write-fixture.test.ts',
   'tests/browser/hostile-tags.test.ts',
 ];
 
@@ -55,7 +57,7 @@ export default defineConfig({
     // worker (cores − 1), which then runs every file one after the other; two overlap the
     // waits. More than the cores starve the tests that watch real time (stall watchdogs, lease
     // renewals, child processes starting) on a machine that is busy anyway.
-    maxWorkers: 2,
+    maxWorkers: 3,
     sequence: { sequencer: SlowFirstSequencer },
     // `expect.poll` waits for something observable; its default of 1 s is a wall-clock bound
     // that a busy machine overruns (a hydrating page, a socket update in flight).

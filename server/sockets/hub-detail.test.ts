@@ -103,8 +103,13 @@ describe('Hub: tag details', () => {
     expect(updates[0]!.related.related).toEqual([{ key: 'b', tag: 'b', count: 1 }]);
     store.record(result(4000));
     hub.notifyBatch();
-    await clock.advance(10);
-    await waitFor(() => updates.length === 2, 'the update after a batch');
+    // One flush per interval; a connection still busy with the first detail when the flush
+    // comes gets its update at a later one, so the clock moves on until it arrives.
+    await waitFor(async () => {
+      await clock.advance(10);
+      return updates.length >= 2;
+    }, 'the update after a batch');
+    expect(updates).toHaveLength(2);
     expect(updates[1]!.summary.batchTime).toBe(4000);
     client.emit('detail', null);
     await waitFor(() => hub.watchedKeys().size === 0, 'the detail closed');
