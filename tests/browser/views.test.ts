@@ -106,8 +106,19 @@ describe.skipIf(skipWithoutBrowser)(
       page.on('pageerror', (error) => errors.push(error.message));
       (page as Page & { errors?: string[] }).errors = errors;
       await page.goto(`${base}${path}`, { waitUntil: 'domcontentloaded' });
-      await page.locator(barLabels).nth(4).waitFor();
+      await interactive(page);
       return page;
+    }
+
+    /**
+     * The server-rendered rows are there before the page is hydrated, and a click before that
+     * does nothing: the page is interactive once its socket is connected (a hydrated effect).
+     */
+    async function interactive(page: Page): Promise<void> {
+      await page.locator(barLabels).nth(4).waitFor();
+      await page
+        .locator('[data-testid="connection"]:is([data-state="live"], [data-state="stalled"])')
+        .waitFor();
     }
 
     async function api<T>(path: string): Promise<T> {
@@ -244,6 +255,7 @@ describe.skipIf(skipWithoutBrowser)(
       );
       await expect.poll(() => shownTopTags(page)).toEqual(originals.tags.map((tag) => tag.tag));
       await page.reload();
+      await interactive(page);
       expect(
         await page
           .getByRole('switch', { name: 'Original posts only' })
@@ -262,7 +274,7 @@ describe.skipIf(skipWithoutBrowser)(
         .click();
       await expect.poll(async () => (await shownTopTags(page)).includes(first)).toBe(false);
       await page.reload();
-      await page.locator(barLabels).nth(4).waitFor();
+      await interactive(page);
       // The server-rendered list comes before the page reads the mutes from its storage.
       await expect.poll(async () => (await shownTopTags(page)).includes(first)).toBe(false);
       await page.getByRole('button', { name: 'Muted (1)' }).click();
