@@ -7,8 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { withBadLines } from '@/scripts/fixture/bad-lines';
-import { generateStreamLines } from '@/scripts/fixture/generate-posts';
+import { generatedInputWithBadLines } from '@/tests/support/generated-input';
 import { replayJob } from '@/tests/support/replay-job';
 import type { TrendsBatchResult } from '../types';
 import type { TrendsJobSettings } from './trends-options';
@@ -67,15 +66,12 @@ function addBatch(hashes: PartHashes, result: TrendsBatchResult): void {
 
 async function resultHashes(scenario: Scenario): Promise<Record<keyof PartHashes, string>> {
   const durationMs = scenario.minutes * 60_000;
-  const lines = withBadLines(
-    generateStreamLines({
-      seed: scenario.seed,
-      startMs: START_MS,
-      durationMs,
-      tweetsPerSec: scenario.tweetsPerSec,
-    }),
-    { count: 40, startMs: START_MS, durationMs },
-  );
+  const lines = generatedInputWithBadLines({
+    seed: scenario.seed,
+    startMs: START_MS,
+    minutes: scenario.minutes,
+    tweetsPerSec: scenario.tweetsPerSec,
+  });
   const hashes: PartHashes = {
     batches: createHash('sha256'),
     exactWindows: createHash('sha256'),

@@ -7,8 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { withBadLines } from '@/scripts/fixture/bad-lines';
-import { generateStreamLines } from '@/scripts/fixture/generate-posts';
+import { generatedInputWithBadLines } from '@/tests/support/generated-input';
 import { replayJob } from '@/tests/support/replay-job';
 import type { ViewFilter } from '@/lib/view-filters';
 import type { TrendsBatchResult } from '../types';
@@ -64,11 +63,7 @@ async function viewHashes(
   tweetsPerSec: number,
   settings: TrendsJobSettings,
 ): Promise<Record<Part, string>> {
-  const durationMs = minutes * 60_000;
-  const lines = withBadLines(
-    generateStreamLines({ seed, startMs: START_MS, durationMs, tweetsPerSec }),
-    { count: 40, startMs: START_MS, durationMs },
-  );
+  const lines = generatedInputWithBadLines({ seed, startMs: START_MS, minutes, tweetsPerSec });
   const hashes: PartHashes = {
     cells: createHash('sha256'),
     filteredViews: createHash('sha256'),
