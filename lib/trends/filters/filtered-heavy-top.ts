@@ -37,11 +37,7 @@ export function rankMergeCandidates(
     }
   }
   counters.sort((a, b) => byCount(b, a));
-  let unmonitored = 0;
-  if (merged !== undefined)
-    for (let cell = 0; cell < cells.length; cell++) {
-      unmonitored += merged.unmonitoredBound;
-    }
+  const unmonitored = merged === undefined ? 0 : cells.length * merged.unmonitoredBound;
   const ranked: RankedMergeCandidates = {
     tags: new Array<string>(counters.length),
     counts: new Float64Array(counters.length),
