@@ -8,6 +8,7 @@ export { greatestCommonDivisor } from './greatest-common-divisor';
 export { paneOf } from './nodes/pane';
 export type { Pane } from './nodes/pane';
 export type {
+  ArrivalCombiner,
   BatchInfo,
   BatchListener,
   Checkpoint,

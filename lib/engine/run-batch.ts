@@ -12,10 +12,12 @@ export function runBatch(graph: StreamGraph, batchTime: number, clock: Clock): B
   const startedAt = performance.now();
   let numRecords = 0;
   let droppedRecords = 0;
+  let arrivalMs = 0;
   for (const input of graph.inputs) {
     const generated = input.generate(batchTime);
     numRecords += generated.numRecords;
     droppedRecords += generated.droppedRecords;
+    arrivalMs += generated.arrivalMs;
   }
   let failure: { error: unknown } | undefined;
   const attempt = (work: () => void): void => {
@@ -38,6 +40,7 @@ export function runBatch(graph: StreamGraph, batchTime: number, clock: Clock): B
     schedulingDelayMs,
     processingDelayMs,
     totalDelayMs: schedulingDelayMs + processingDelayMs,
+    arrivalMs,
   };
   if (failure) info.error = failure.error;
   return info;

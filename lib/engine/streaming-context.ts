@@ -154,6 +154,8 @@ export class StreamingContext {
     const batchTime =
       (this.lastBatchTime ?? (this.graph.zeroTime as number)) + this.batchIntervalMs;
     this.nextBatch = this.clock.schedule(batchTime, () => this.onBatchDue(batchTime));
+    // Items pushed from now on belong to this batch: arrival stages fold them into it.
+    for (const input of this.pushInputs) input.openBatch(batchTime);
   }
 
   private onBatchDue(batchTime: number): void {

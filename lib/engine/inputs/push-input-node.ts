@@ -1,19 +1,25 @@
-import type { PushStreamOptions } from '../types';
+import type { ArrivalCombiner, PushStreamOptions } from '../types';
 import type { StreamGraphContract } from '../nodes/node-types';
 import { InputNodeBase } from '../nodes/input-node-base';
+import type { TakenBatch } from '../nodes/input-node-base';
+import { ArrivalStage } from './arrival-stage';
+import type { ClosedArrival, SavedArrival } from './arrival-stage';
 
 const DEFAULT_MAX_ITEMS_PER_BATCH = 1_000_000;
 
 /**
  * An input fed by `push(item)` from outside. Items pushed before a batch runs belong to that
  * batch. The buffer is bounded (backpressure): beyond the bound items are dropped and counted,
- * never queued. `push` is O(1): a length check and an array push.
+ * never queued. `push` is O(1): a length check and an array push, plus the arrival stage's fold
+ * when a combiner is registered (`combineOnArrival`).
  */
 export class PushInputNode<T> extends InputNodeBase<T> {
   readonly maxItemsPerBatch: number;
   private buffer: T[] = [];
   private dropped = 0;
   private closed = false;
+  private arrival: ArrivalStage<T, unknown> | undefined;
+  private closedArrival: { batchTime: number; closed: ClosedArrival<unknown> } | undefined;
 
   constructor(graph: StreamGraphContract, options: PushStreamOptions = {}) {
     super(graph, 'pushStream');
@@ -28,20 +34,62 @@ export class PushInputNode<T> extends InputNodeBase<T> {
       return false;
     }
     this.buffer.push(item);
+    this.arrival?.add(item);
     return true;
+  }
+
+  /** Registers the arrival stage's combiner (one per push stream, before `start()`). */
+  combineOnArrival<C>(combiner: ArrivalCombiner<T, C>): void {
+    if (this.arrival !== undefined) {
+      throw new Error('combineOnArrival: this push stream already has a combiner');
+    }
+    this.arrival = new ArrivalStage(combiner);
+  }
+
+  /** Called by the context whenever the next batch to run is known: items now belong to it. */
+  openBatch(batchTime: number): void {
+    this.arrival?.openBatch(batchTime);
+  }
+
+  /** The arrival stage's result for `batchTime`, once, when that batch runs. */
+  takeCombined(batchTime: number): ClosedArrival<unknown> | undefined {
+    const taken = this.closedArrival;
+    if (taken === undefined || taken.batchTime !== batchTime) return undefined;
+    this.closedArrival = undefined;
+    return taken.closed;
   }
 
   close(): void {
     this.closed = true;
     this.buffer = [];
+    this.arrival?.discard();
+    this.closedArrival = undefined;
   }
 
-  protected takeBatch(): { items: T[]; droppedRecords: number } {
+  protected takeBatch(batchTime: number): TakenBatch<T> {
     const items = this.buffer;
     const droppedRecords = this.dropped;
     this.buffer = [];
     this.dropped = 0;
-    return { items, droppedRecords };
+    if (this.arrival === undefined) return { items, droppedRecords };
+    const closed = this.arrival.close(batchTime);
+    this.closedArrival = { batchTime, closed };
+    return { items, droppedRecords, arrivalMs: closed.arrivalMs };
+  }
+
+  /** The open batch's accumulator, when a checkpoint is taken while items were folded into it. */
+  protected snapshotState(): unknown {
+    const saved = this.arrival?.snapshot();
+    return saved === undefined ? undefined : { arrival: saved };
+  }
+
+  protected restoreState(state: unknown): void {
+    const saved = (state as { arrival?: SavedArrival } | undefined)?.arrival;
+    if (saved === undefined) return;
+    if (this.arrival === undefined) {
+      throw new TypeError('restore: the checkpoint has arrival state for a push stream without a combiner');
+    }
+    this.arrival.restore(saved);
   }
 }
 

@@ -1,5 +1,13 @@
 import { StreamNodeBase } from './stream-node-base';
-import type { InputNode, StreamGraphContract } from './node-types';
+import type { GeneratedBatch, InputNode, StreamGraphContract } from './node-types';
+
+/** What an input hands over for one batch. */
+export interface TakenBatch<T> {
+  items: T[];
+  droppedRecords: number;
+  /** Time spent folding the batch's items as they arrived (push streams with a combiner). */
+  arrivalMs?: number;
+}
 
 /**
  * An input stream: its batch for a time is cut once, by the context, when that batch runs
@@ -12,12 +20,12 @@ export abstract class InputNodeBase<T> extends StreamNodeBase<T> implements Inpu
   }
 
   /** Takes the items for `batchTime` out of the input. */
-  protected abstract takeBatch(batchTime: number): { items: T[]; droppedRecords: number };
+  protected abstract takeBatch(batchTime: number): TakenBatch<T>;
 
-  generate(batchTime: number): { numRecords: number; droppedRecords: number } {
-    const { items, droppedRecords } = this.takeBatch(batchTime);
+  generate(batchTime: number): GeneratedBatch {
+    const { items, droppedRecords, arrivalMs } = this.takeBatch(batchTime);
     this.memo.set(batchTime, items);
-    return { numRecords: items.length, droppedRecords };
+    return { numRecords: items.length, droppedRecords, arrivalMs: arrivalMs ?? 0 };
   }
 
   protected compute(): T[] {

@@ -42,10 +42,18 @@ export interface StreamNode<T> {
   restore(snapshot: NodeCheckpoint): void;
 }
 
+/** What an input reports for the batch it cut. */
+export interface GeneratedBatch {
+  numRecords: number;
+  droppedRecords: number;
+  /** Time spent folding the batch's items on arrival (0 without an arrival stage). */
+  arrivalMs: number;
+}
+
 /** A stream fed from outside the graph once per batch (queue or push). */
 export interface InputNode<T> extends StreamNode<T> {
   /** Cuts the batch for `batchTime`; returns accepted and dropped item counts. */
-  generate(batchTime: number): { numRecords: number; droppedRecords: number };
+  generate(batchTime: number): GeneratedBatch;
 }
 
 /** A registered output (`foreachBatch`). */

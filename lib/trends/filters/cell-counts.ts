@@ -28,12 +28,18 @@ interface LanguageTallies {
 /**
  * One batch's counts per cell, without a string or a map built per post: each cell's tally and
  * each distinct `<cell>\0<tag>` key (with its count, from the `CellKeyBook`) are built once and
- * reused from batch to batch, a batch number telling which counts are this batch's.
+ * reused from batch to batch, a batch number telling which counts are this batch's. Posts are
+ * counted one at a time as they arrive (`begin`, `countPost`, `finish`), or a batch at once.
  */
 export class CellCounter {
   private languages = new Map<string, LanguageTallies>();
   private allOriginals: CellTally;
   private batch = 0;
+  /** Languages past the bound, counted for the open batch only (a flood of odd codes). */
+  private overflow = new Map<string, LanguageTallies>();
+  /** The open batch's cells, in the order they first had a post / a tagged post. */
+  private postCells: CellTally[] = [];
+  private tagCells: CellTally[] = [];
 
   constructor(
     private readonly keys: CellKeyBook,
@@ -46,44 +52,57 @@ export class CellCounter {
    * `[<cell>\0<tag>, count]` per distinct pair of the batch's posts, of the language cells and
    * of `*|o` apart, and `[cell, posts]` per cell: each post in its language cell and, when
    * original, in `*|o` too. Pairs come cell by cell in the order cells first had a tagged post,
-   * each cell's tags in first-seen order; cells in the order they first had a post.
+   * each cell's tags in first-seen order; cells in the order they first had a post. The same as
+   * `begin`, `countPost` for each post, then `finish`.
    */
   count(posts: readonly ParsedPost[]): CellCounts {
+    this.begin();
+    for (let index = 0; index < posts.length; index++) this.countPost(posts[index]!);
+    return this.finish();
+  }
+
+  /** Opens a batch (between batches: the previous batch's counts are then gone). */
+  begin(): void {
     if (this.keys.trim()) {
       this.languages = new Map();
       this.allOriginals = this.tallyOf(ALL_ORIGINALS_CELL);
     }
-    const batch = ++this.batch;
-    // Languages past the bound are counted for this batch only (a flood of odd codes).
-    const overflow = new Map<string, LanguageTallies>();
-    const postCells: CellTally[] = [];
-    const tagCells: CellTally[] = [];
-    for (let index = 0; index < posts.length; index++) {
-      const post = posts[index]!;
-      const tallies = this.talliesOf(post.lang ?? UNDETERMINED_LANGUAGE, overflow);
-      const inLanguage = post.isRetweet ? tallies.retweet : tallies.original;
-      const inOriginals = post.isRetweet ? undefined : this.allOriginals;
-      countPost(inLanguage, batch, postCells);
-      if (inOriginals !== undefined) countPost(inOriginals, batch, postCells);
-      const tags = post.tags;
-      if (tags.length === 0) continue;
-      if (inLanguage.tagsIn !== batch) startTags(inLanguage, batch, tagCells);
-      if (inOriginals !== undefined && inOriginals.tagsIn !== batch) {
-        startTags(inOriginals, batch, tagCells);
-      }
-      for (let tag = 0; tag < tags.length; tag++) {
-        const key = tags[tag]!.key;
-        this.countTag(inLanguage, key, batch);
-        if (inOriginals !== undefined) this.countTag(inOriginals, key, batch);
-      }
+    this.batch++;
+    this.overflow = new Map();
+    this.postCells = [];
+    this.tagCells = [];
+  }
+
+  /** Counts one post of the open batch, as it arrives. */
+  countPost(post: ParsedPost): void {
+    const batch = this.batch;
+    const tallies = this.talliesOf(post.lang ?? UNDETERMINED_LANGUAGE, this.overflow);
+    const inLanguage = post.isRetweet ? tallies.retweet : tallies.original;
+    const inOriginals = post.isRetweet ? undefined : this.allOriginals;
+    countPost(inLanguage, batch, this.postCells);
+    if (inOriginals !== undefined) countPost(inOriginals, batch, this.postCells);
+    const tags = post.tags;
+    if (tags.length === 0) return;
+    if (inLanguage.tagsIn !== batch) startTags(inLanguage, batch, this.tagCells);
+    if (inOriginals !== undefined && inOriginals.tagsIn !== batch) {
+      startTags(inOriginals, batch, this.tagCells);
     }
+    for (let tag = 0; tag < tags.length; tag++) {
+      const key = tags[tag]!.key;
+      this.countTag(inLanguage, key, batch);
+      if (inOriginals !== undefined) this.countTag(inOriginals, key, batch);
+    }
+  }
+
+  /** The open batch's pairs (see `count`); valid until the next `begin`. */
+  finish(): CellCounts {
     const languagePairs: [string, number][] = [];
     const originalPairs: [string, number][] = [];
-    for (const tally of tagCells) {
+    for (const tally of this.tagCells) {
       const pairs = tally === this.allOriginals ? originalPairs : languagePairs;
       for (const entry of tally.counted) pairs.push([entry.key, entry.count]);
     }
-    const postPairs = postCells.map((tally): [string, number] => [tally.cell, tally.posts]);
+    const postPairs = this.postCells.map((tally): [string, number] => [tally.cell, tally.posts]);
     return { languagePairs, originalPairs, postPairs };
   }
 

@@ -1,6 +1,5 @@
 import type { DStream, StreamingContext } from '@/lib/engine';
-import type { ParsedPost } from '../types';
-import type { CellCounter } from './cell-counts';
+import type { CellCounts } from './cell-counts';
 import type { FilterBatchInput, WindowPairs } from './filter-batch-input';
 
 const add = (a: number, b: number): number => a + b;
@@ -9,26 +8,24 @@ const isPositive = (pair: [string, number]): boolean => pair[1] > 0;
 
 /**
  * The filter dimensions on the engine, beside the plain counts and with the same operators:
- * - posts → `[<cell>\0<tag>, count]` per distinct pair (`CellCounter`, a flatMap and a
- *   reduceByKey in one loop): the batch's cell counts (the heavy-hitters panes and the series
- *   take them);
+ * - `counted`: `[<cell>\0<tag>, count]` per distinct pair (`CellCounter`, a flatMap and a
+ *   reduceByKey folded as the posts arrive), one item per batch: the batch's cell counts (the
+ *   heavy-hitters panes and the series take them);
  * - the language cells' pairs (not `*|o`: an exact window sums the original cells of every
  *   language instead, at no loss) → the pairs the cells' own key bound admits (`admitExact`) →
  *   `reduceByKeyAndWindow(+, −)` per exact window;
- * - posts → `[cell, posts]` (the same loop) → `reduceByKey(+)` → `reduceByKeyAndWindow(+, −)` per window: the posts
+ * - `[cell, posts]` (the same fold) → `reduceByKey(+)` → `reduceByKeyAndWindow(+, −)` per window: the posts
  *   under each filter and the languages seen.
  * All gathered by one `ssc.transform` into one `FilterBatchInput` per batch.
  */
 export function filterStreams(
   ssc: StreamingContext,
-  posts: DStream<ParsedPost>,
-  counter: CellCounter,
+  counted: DStream<CellCounts>,
   admitExact: (pairs: [string, number][], batchTime: number) => [string, number][],
   windowsMs: readonly number[],
   isHeavy: (windowMs: number) => boolean,
 ): DStream<FilterBatchInput> {
   const interval = ssc.batchIntervalMs;
-  const counted = posts.transform((batch) => [counter.count(batch)]);
   const batchPairs = counted.transform((items) =>
     items.length === 0 ? [] : [...items[0]!.languagePairs, ...items[0]!.originalPairs],
   );

@@ -35,8 +35,9 @@ export interface TrendsJobStateSizes extends FilterStateSizes {
 
 /**
  * The job's state outside the engine's operators, and the assembly of each batch's result:
- * `dedupe` runs inside the engine (the posts' transform), then `assemble` takes everything the
- * engine computed for the batch and updates the rest of the state in one stated order.
+ * `beginBatch`, `admit` and `observeTrend` run per post as the posts arrive (the engine's arrival
+ * stage, `PostArrivalCombiner`), then `assemble` takes everything the engine computed for the
+ * batch and updates the rest of the state in one stated order.
  */
 export class TrendsJobState {
   private readonly deduper: PostDeduper;
@@ -79,10 +80,30 @@ export class TrendsJobState {
     return this.heavyWindows.has(windowMs);
   }
 
-  /** The batch's posts without those already seen. */
-  dedupe(posts: ParsedPost[], batchTime: number): ParsedPost[] {
+  /** Opens a batch's de-duplication (its posts are then `admit`ted as they arrive). */
+  beginBatch(batchTime: number): void {
     this.deduper.beginBatch(batchTime);
-    return posts.filter((post) => this.deduper.admit(post.id));
+  }
+
+  /** True when the post was not seen before (in this batch or the longest window). */
+  admit(post: ParsedPost): boolean {
+    return this.deduper.admit(post.id);
+  }
+
+  /**
+   * A new post's trend evidence, per tag, as it arrives (the tracker reads it at `endBatch`, when
+   * the batch runs; nothing reads it between batches).
+   */
+  observeTrend(post: ParsedPost, batchTime: number): void {
+    const tags = post.tags;
+    if (tags.length === 0) return;
+    // A post without an author id counts as its own author: the gate cannot be checked.
+    const author = post.authorId ?? post.id;
+    // A retweet without the retweeted id (not from the X API) counts as its own original.
+    const retweetOf = post.isRetweet ? (post.retweetOf ?? post.id) : undefined;
+    for (let tag = 0; tag < tags.length; tag++) {
+      this.tracker.observe(tags[tag]!.key, author, retweetOf, batchTime);
+    }
   }
 
   /** The batch's `[key, count]` pairs that the exact windows count (see `ExactWindowAdmission`). */
@@ -106,15 +127,15 @@ export class TrendsJobState {
   }
 
   /**
-   * The batch's result from its inputs. The order is the contract: the posts' spellings and
-   * trend input first; then the heavy-hitters pane (closing the previous one); then the decayed
+   * The batch's result from its inputs (the posts' trend evidence came in as they arrived,
+   * `observeTrend`). The order is the contract: the posts' spellings first; then the heavy-hitters pane (closing the previous one); then the decayed
    * counts; then every window's top-N (spellings as of this batch); then the trending and cooling
    * lists, ranked on the shortest window's counts; last the once-a-minute sweep, which keeps what
    * was just shown.
    */
   assemble(inputs: BatchInputs): TrendsBatchResult {
     const { batchTime, posts, batchPairs } = inputs;
-    this.observePosts(posts, batchTime);
+    this.recordSpellings(posts, batchTime);
     const closedPane = this.panes?.addBatch(batchTime, batchPairs, posts.length);
     if (closedPane) for (const heavy of this.heavyWindows.values()) heavy.paneClosed(closedPane);
     this.tracker.endBatch(batchTime);
@@ -152,17 +173,15 @@ export class TrendsJobState {
     };
   }
 
-  /** Spellings and trend input of the batch's (de-duplicated) posts. */
-  private observePosts(posts: ParsedPost[], batchTime: number): void {
+  /**
+   * Spellings of the batch's (de-duplicated) posts, when the batch runs: the filtered views read
+   * them between batches, and must see those of the batches that ran only.
+   */
+  private recordSpellings(posts: ParsedPost[], batchTime: number): void {
     for (let index = 0; index < posts.length; index++) {
-      const post = posts[index]!;
-      // A post without an author id counts as its own author: the gate cannot be checked.
-      const author = post.authorId ?? post.id;
-      // A retweet without the retweeted id (not from the X API) counts as its own original.
-      const retweetOf = post.isRetweet ? (post.retweetOf ?? post.id) : undefined;
-      for (const { key, spelling } of post.tags) {
-        this.spellings.record(key, spelling, batchTime);
-        this.tracker.observe(key, author, retweetOf, batchTime);
+      const tags = posts[index]!.tags;
+      for (let tag = 0; tag < tags.length; tag++) {
+        this.spellings.record(tags[tag]!.key, tags[tag]!.spelling, batchTime);
       }
     }
   }

@@ -1,4 +1,4 @@
-import type { DStream, StreamingContext } from '@/lib/engine';
+import type { DStream, PushDStream, StreamingContext } from '@/lib/engine';
 import type { BatchInputs, ExactWindowInput } from './batch-inputs';
 import type { FilterBatchInput } from '../filters/filter-batch-input';
 import { resolveTrendsOptions } from './trends-options';
@@ -11,6 +11,7 @@ import { TagDetail } from '../detail/tag-detail';
 import type { TagDetailSizes } from '../detail/tag-detail';
 import type { ParsedPost, TrendsBatchResult } from '../types';
 import { filterStreams } from '../filters/filter-streams';
+import { PostArrivalCombiner } from './post-arrivals';
 import type { FilteredViews } from '../filters/filtered-views';
 
 export interface TrendsJob {
@@ -36,25 +37,18 @@ export interface TrendsJob {
 const add = (a: number, b: number): number => a + b;
 const subtract = (a: number, b: number): number => a - b;
 const isPositive = (pair: [string, number]): boolean => pair[1] > 0;
-/** `[key, 1]` per hashtag of the batch's posts: a flatMap written as one loop over the batch. */
-function tagPairs(posts: ParsedPost[]): [string, number][] {
-  const pairs: [string, number][] = [];
-  for (let index = 0; index < posts.length; index++) {
-    const tags = posts[index]!.tags;
-    for (let tag = 0; tag < tags.length; tag++) pairs.push([tags[tag]!.key, 1]);
-  }
-  return pairs;
-}
 
 /**
  * Defines the hashtag job on `input` (one `ParsedPost` per post, in any batch) before
  * `ssc.start()`, and calls `onResult` once per batch with the batch's counts, every window's
  * top-N and the trending list. Options are checked now (a `RangeError` names a bad one).
  *
- * The graph, per batch:
- * - posts → de-duplicated by id over the longest window (`transform`);
- * - → `[key, 1]` per hashtag (a flatMap, as one `transform` loop) → `reduceByKey(+)`: the
- *   batch's counts;
+ * Per post, as it arrives (the input's arrival stage, `PostArrivalCombiner`): de-duplication by
+ * id over the longest window, `[key, 1]` per hashtag reduced by key into the batch's counts
+ * (Spark's map-side combine), the trend evidence and the filter cells' counts.
+ *
+ * The graph, per batch, from what arrived:
+ * - the batch's new posts and its `[key, count]` pairs (the `reduceByKey` done on arrival);
  * - exact windows (shorter than `heavyHittersFromMs`): the counts their key bound admits
  *   (`transform`, all of them below the bound) → `reduceByKeyAndWindow(+, −, windowMs,
  *   batchInterval, count > 0)`, incremental, and post totals by `count().reduceByWindow(+, −)`;
@@ -64,15 +58,18 @@ function tagPairs(posts: ParsedPost[]): [string, number][] {
  */
 export function createTrendsJob(
   ssc: StreamingContext,
-  input: DStream<ParsedPost>,
+  input: PushDStream<ParsedPost>,
   settings: TrendsJobSettings,
   onResult: (result: TrendsBatchResult) => void,
 ): TrendsJob {
   const batchIntervalMs = ssc.batchIntervalMs;
   const options = resolveTrendsOptions(settings, batchIntervalMs);
   const state = new TrendsJobState(options, batchIntervalMs);
-  const posts = input.transform((batch, batchTime) => state.dedupe(batch, batchTime));
-  const batchCounts = posts.transform(tagPairs).reduceByKey(add);
+  const arrivals = input.combineOnArrival(new PostArrivalCombiner(state, state.cellCounter()));
+  const posts = arrivals.transform((batch) => batch[0]?.posts ?? []);
+  const batchCounts = arrivals.transform((batch) =>
+    batch.length === 0 ? [] : Array.from(batch[0]!.tagCounts),
+  );
   const postCounts = posts.count();
   const history = new TagHistory();
   const detail = new TagDetail({
@@ -88,8 +85,7 @@ export function createTrendsJob(
     ? [
         filterStreams(
           ssc,
-          posts,
-          state.cellCounter()!,
+          arrivals.transform((batch) => (batch.length === 0 ? [] : [state.cellCounter()!.finish()])),
           (pairs, batchTime) => state.admitExactCells(pairs, batchTime),
           options.windowsMs,
           (windowMs) => state.isHeavy(windowMs),
@@ -98,15 +94,15 @@ export function createTrendsJob(
     : [];
   ssc
     .transform(
-      [input.count(), posts, batchCounts, ...filters, ...exactWindows],
-      ([received, fresh, pairs, ...rest], batchTime): BatchInputs[] => {
+      [arrivals, posts, batchCounts, ...filters, ...exactWindows],
+      ([arrived, fresh, pairs, ...rest], batchTime): BatchInputs[] => {
         const filterInput = filters.length > 0 ? (rest[0]![0] as FilterBatchInput) : undefined;
         const windows = rest.slice(filters.length) as ExactWindowInput[][];
         return [
           {
             batchTime,
             posts: fresh,
-            duplicates: (received[0] ?? 0) - fresh.length,
+            duplicates: (arrived[0]?.received ?? 0) - fresh.length,
             batchPairs: pairs,
             exactWindows: windows.map((window) => window[0]!),
             filters: filterInput,

@@ -6,9 +6,10 @@ import type { TrendBoardSnapshot } from './trend-board';
 import type { TrendMemorySnapshot } from './trend-memory';
 
 /**
- * A checkpoint of the tracker, taken between batches (`endBatch` done): plain data, numbers in
- * typed-array columns. The start time carries the warm-up over a restart: a restored tracker is
- * as warm as the one that was saved.
+ * A checkpoint of the tracker, taken between batches: plain data, numbers in typed-array
+ * columns. The start time carries the warm-up over a restart: a restored tracker is as warm as
+ * the one that was saved. Posts are observed as they arrive, so a checkpoint may come while a
+ * batch is open: its evidence so far is in `openBatch`, added at that batch's `endBatch`.
  */
 export interface TrendTrackerSnapshot {
   startMs: number | null;
@@ -21,6 +22,14 @@ export interface TrendTrackerSnapshot {
   memory: TrendMemorySnapshot;
   /** The previous batch's "rising now" keys, best first (for rank changes). */
   ranking: string[];
+  /** The open batch's evidence per key touched so far; absent between batches (older too). */
+  openBatch?: OpenBatchEvidence;
+}
+
+export interface OpenBatchEvidence {
+  batchMs: number;
+  keys: string[];
+  weights: number[];
 }
 
 /** Per-key decayed counts in columns; the batch's own evidence is not kept (it is added by then). */

@@ -12,7 +12,7 @@ import type { TrendEvidence } from './trend-gates';
 import { TrendMemory } from './trend-memory';
 import { TrendRanking } from './trend-ranking';
 import { restoreKeyTrends, snapshotKeyTrends } from './trend-tracker-snapshot';
-import type { TrendTrackerSnapshot } from './trend-tracker-snapshot';
+import type { OpenBatchEvidence, TrendTrackerSnapshot } from './trend-tracker-snapshot';
 import { decayFactor, expectedShare, gatheredWeight, scoreWithShare } from './trending-score';
 import { trendingTagBuilder } from './trending-tag';
 import type { TrendingOptions } from './trending-options';
@@ -188,7 +188,20 @@ export class TrendTracker {
       board: this.board.snapshot(),
       memory: this.memory.snapshot(),
       ranking: this.ranking.snapshot(),
+      ...(this.touched.length === 0 ? {} : { openBatch: this.openBatchEvidence() }),
     };
+  }
+
+  /** The evidence of the batch being observed, not yet added (`endBatch`). */
+  private openBatchEvidence(): OpenBatchEvidence {
+    const keys: string[] = [];
+    const weights: number[] = [];
+    for (const [key, trend] of this.keys) {
+      if (trend.batchMs !== this.openBatchMs) continue;
+      keys.push(key);
+      weights.push(trend.batchWeight);
+    }
+    return { batchMs: this.openBatchMs, keys, weights };
   }
 
   /** Loads a `snapshot()` into this fresh tracker; throws on malformed input. */
@@ -203,6 +216,15 @@ export class TrendTracker {
     this.startMs = snapshot.startMs ?? undefined;
     this.lastPostMs = snapshot.lastPostMs ?? -Infinity;
     this.touched = [];
+    const open = snapshot.openBatch;
+    if (open === undefined) return;
+    this.openBatchMs = open.batchMs;
+    open.keys.forEach((key, index) => {
+      const trend = this.keys.get(key);
+      if (trend === undefined) throw new TypeError(`trend snapshot: open batch key ${key} unknown`);
+      trend.batchWeight = open.weights[index] ?? 0;
+      this.touched.push(trend);
+    });
   }
 
   private openBatch(batchMs: number): void {

@@ -1,0 +1,86 @@
+import type { ArrivalCombiner } from '@/lib/engine';
+import type { CellCounter } from '../filters/cell-counts';
+import type { ParsedPost } from '../types';
+
+/** Per post, as it arrives: is it new (de-duplication) and its trend evidence. */
+export interface ArrivalSteps {
+  /** Opens the batch's de-duplication (ids of batches past the longest window expire). */
+  beginBatch(batchTime: number): void;
+  /** True when the post's id was not seen in this batch nor in the longest window before. */
+  admit(post: ParsedPost): boolean;
+  /** The post's trend evidence per tag (authors, original posts), in the batch of `batchTime`. */
+  observeTrend(post: ParsedPost, batchTime: number): void;
+}
+
+/** One batch's posts as folded on arrival: what the job's graph reads when the batch runs. */
+export interface PostArrivals {
+  /** Posts pushed for the batch (accepted by the input's bound), duplicates included. */
+  received: number;
+  /** The batch's posts after de-duplication, in arrival order. */
+  posts: ParsedPost[];
+  /** `[key, count]` per distinct hashtag of `posts`, first-seen order (reduceByKey, map-side). */
+  tagCounts: Map<string, number>;
+}
+
+/** What a checkpoint holds of the open batch: its new posts (the rest is rebuilt from them). */
+interface SavedPostArrivals {
+  received: number;
+  posts: ParsedPost[];
+}
+
+/**
+ * The job's arrival stage (see `PushDStream.combineOnArrival`): per post, as it is pushed, the
+ * de-duplication, the hashtag counts (the `[key, 1]` pairs reduced by key, Spark's map-side
+ * combine), the trend evidence and the filter cells' counts. What depends on the batch's end
+ * (windows, top-N, trending, spellings, the detail) waits for the batch to run.
+ *
+ * Checkpoint: de-duplication and trend evidence live in the job's state, which the job's own
+ * snapshot holds; the open batch's new posts are saved, and its hashtag and cell counts are
+ * rebuilt from them on load (without admitting or observing them a second time).
+ */
+export class PostArrivalCombiner implements ArrivalCombiner<ParsedPost, PostArrivals> {
+  constructor(
+    private readonly steps: ArrivalSteps,
+    private readonly cells: CellCounter | undefined,
+  ) {}
+
+  open(batchTime: number): PostArrivals {
+    this.steps.beginBatch(batchTime);
+    this.cells?.begin();
+    return { received: 0, posts: [], tagCounts: new Map() };
+  }
+
+  add(arrivals: PostArrivals, post: ParsedPost, batchTime: number): void {
+    arrivals.received++;
+    if (!this.steps.admit(post)) return;
+    this.steps.observeTrend(post, batchTime);
+    this.count(arrivals, post);
+  }
+
+  save(arrivals: PostArrivals): SavedPostArrivals {
+    return { received: arrivals.received, posts: arrivals.posts };
+  }
+
+  load(saved: unknown): PostArrivals {
+    const { received, posts } = saved as SavedPostArrivals;
+    if (!Number.isInteger(received) || !Array.isArray(posts)) {
+      throw new TypeError('job checkpoint: malformed arrival state');
+    }
+    this.cells?.begin();
+    const arrivals: PostArrivals = { received, posts: [], tagCounts: new Map() };
+    for (const post of posts) this.count(arrivals, post);
+    return arrivals;
+  }
+
+  /** A new post's part of the batch's counts. */
+  private count(arrivals: PostArrivals, post: ParsedPost): void {
+    arrivals.posts.push(post);
+    const counts = arrivals.tagCounts;
+    const tags = post.tags;
+    for (let tag = 0; tag < tags.length; tag++) {
+      const key = tags[tag]!.key;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    this.cells?.countPost(post);
+  }
+}
