@@ -59,7 +59,13 @@ describe('arrival stage (combineOnArrival)', () => {
     await clock.advance(1000);
     await clock.advance(1000);
     expect(combined).toEqual([
-      { time: 1000, value: [['a', 2], ['b', 1]] },
+      {
+        time: 1000,
+        value: [
+          ['a', 2],
+          ['b', 1],
+        ],
+      },
       { time: 2000, value: [] },
     ]);
     expect(raw).toEqual([
@@ -90,7 +96,15 @@ describe('arrival stage (combineOnArrival)', () => {
     context.start();
     expect(log).toEqual(['open 1000', 'add x @1000', 'add y @1000']);
     await clock.advance(1000);
-    expect(combined).toEqual([{ time: 1000, value: [['x', 1], ['y', 1]] }]);
+    expect(combined).toEqual([
+      {
+        time: 1000,
+        value: [
+          ['x', 1],
+          ['y', 1],
+        ],
+      },
+    ]);
   });
 
   it('does not fold items dropped at the bound, and counts them', async () => {
@@ -100,7 +114,15 @@ describe('arrival stage (combineOnArrival)', () => {
     expect(['a', 'b', 'c'].map((word) => words.push(word))).toEqual([true, true, false]);
     await clock.advance(1000);
     expect(combiner.folds).toBe(2);
-    expect(combined).toEqual([{ time: 1000, value: [['a', 1], ['b', 1]] }]);
+    expect(combined).toEqual([
+      {
+        time: 1000,
+        value: [
+          ['a', 1],
+          ['b', 1],
+        ],
+      },
+    ]);
     expect(infos.map((info) => [info.numRecords, info.droppedRecords])).toEqual([[2, 1]]);
   });
 

@@ -87,7 +87,9 @@ export class PushInputNode<T> extends InputNodeBase<T> {
     const saved = (state as { arrival?: SavedArrival } | undefined)?.arrival;
     if (saved === undefined) return;
     if (this.arrival === undefined) {
-      throw new TypeError('restore: the checkpoint has arrival state for a push stream without a combiner');
+      throw new TypeError(
+        'restore: the checkpoint has arrival state for a push stream without a combiner',
+      );
     }
     this.arrival.restore(saved);
   }

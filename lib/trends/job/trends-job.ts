@@ -85,7 +85,9 @@ export function createTrendsJob(
     ? [
         filterStreams(
           ssc,
-          arrivals.transform((batch) => (batch.length === 0 ? [] : [state.cellCounter()!.finish()])),
+          arrivals.transform((batch) =>
+            batch.length === 0 ? [] : [state.cellCounter()!.finish()],
+          ),
           (pairs, batchTime) => state.admitExactCells(pairs, batchTime),
           options.windowsMs,
           (windowMs) => state.isHeavy(windowMs),
