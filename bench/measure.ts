@@ -2,6 +2,17 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { withCpuProfile } from './cpu-profile';
 
+/**
+ * One batch as the engine saw it: its close (`processingDelayMs`, what Spark calls processing
+ * time: the per-key work left when the batch runs) and the time its posts' per-post work took
+ * as they arrived, before it (`arrivalMs`).
+ */
+export interface BatchClose {
+  closeMs: number;
+  arrivalMs: number;
+  posts: number;
+}
+
 /** What one run of a variant reports. */
 export interface RunResult {
   elapsedMs: number;
@@ -14,6 +25,8 @@ export interface RunResult {
    * heap plus ArrayBuffer backing stores, which `heapUsed` leaves out (typed-array tables).
    */
   heapMb: number;
+  /** Per batch, for variants on the engine: its close and its arrival work apart. */
+  closes: BatchClose[];
 }
 
 /** A variant processes the bench lines in virtual time and keeps its state until `release`. */
@@ -21,7 +34,7 @@ export interface Variant {
   name: string;
   /** Untimed preparation before each run (e.g. starting a server). */
   setUp?(): Promise<void>;
-  run(): Promise<{ batchMs: number[]; release: () => void }>;
+  run(): Promise<{ batchMs: number[]; closes?: BatchClose[]; release: () => void }>;
 }
 
 setFlagsFromString('--expose-gc');
@@ -41,12 +54,18 @@ export async function measureRun(variant: Variant, profileDir?: string): Promise
   const baselineMb = heapUsedMb();
   const startedAt = performance.now();
   const cpuBefore = process.cpuUsage();
-  const { batchMs, release } = await (profileDir === undefined
+  const { batchMs, closes, release } = await (profileDir === undefined
     ? variant.run()
     : withCpuProfile(profileDir, variant.name, () => variant.run()));
   const elapsedMs = performance.now() - startedAt;
   const cpu = process.cpuUsage(cpuBefore);
   const heapMb = heapUsedMb() - baselineMb;
   release();
-  return { elapsedMs, cpuMs: (cpu.user + cpu.system) / 1000, batchMs, heapMb };
+  return {
+    elapsedMs,
+    cpuMs: (cpu.user + cpu.system) / 1000,
+    batchMs,
+    heapMb,
+    closes: closes ?? [],
+  };
 }

@@ -6,7 +6,8 @@ import type { TagstreamServer } from '@/server/create-server';
 import { FixtureSource } from '@/server/sources/fixture/fixture-source';
 import type { TweetSink, TweetSource } from '@/server/sources/types';
 import type { BenchInput } from './bench-input';
-import type { Variant } from './measure';
+import type { BatchClose, Variant } from './measure';
+import { timedSink } from './timed-sink';
 import { probeResponsiveness } from './responsiveness-probe';
 import type { ResponsivenessSample } from './responsiveness-probe';
 
@@ -42,12 +43,14 @@ export function serverPathVariant(
         batchStartedAt = now;
       };
       const probe = probeResponsiveness(url, socket, 100);
-      await fixture.start(gate.sink!);
+      const closes: BatchClose[] = [];
+      const sink = timedSink(gate.sink!, () => server.stats(), closes);
+      await fixture.start(sink);
       await fixture.finished();
       // Without drain the replay ends at its last post: the batch holding the last posts is due
       // at the next batch boundary, which only a clock moving past it runs (the server's own
       // drain would, in real time). Close it, so that every post is counted and timed.
-      await gate.sink!.advanceTo(batchEndMs(input.endMs, batchIntervalMs));
+      await sink.advanceTo(batchEndMs(input.endMs, batchIntervalMs));
       samples.push(await probe.stop());
       const counted = server.stats().tweetsIngested;
       if (counted !== input.lines.length) {
@@ -55,6 +58,7 @@ export function serverPathVariant(
       }
       return {
         batchMs,
+        closes,
         release: () => {
           socket.close();
           void server.close();

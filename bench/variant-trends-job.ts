@@ -2,12 +2,13 @@ import { ManualClock, StreamingContext } from '@/lib/engine';
 import { createTrendsJob, parseStreamLine, postTimeMs, toParsedPost } from '@/lib/trends';
 import type { ParsedPost, TrendsBatchResult } from '@/lib/trends';
 import type { BenchInput } from './bench-input';
-import type { Variant } from './measure';
+import type { BatchClose, Variant } from './measure';
 import type { ViewFilter } from '@/lib/view-filters';
 
 /**
  * (b) The whole job as the server runs a fixture: parseStreamLine → toParsedPost → pushStream,
  * the clock advanced by `created_at` (a ManualClock), every window, top-N and trending each batch.
+ * Each batch's close and arrival work are kept apart from the engine's `BatchInfo` (`closes`).
  * (b0) with `filterDimensions` false: the same without the language and originals cells.
  * (bf) with `askedFilters`: as (b), and every batch's windows and trending lists under each of
  * those filters built too, as the dashboards under those filters need them (one per filter,
@@ -41,6 +42,14 @@ export function trendsJobVariant(
           views!.trending(filter, result);
         }
       });
+      const closes: BatchClose[] = [];
+      ssc.onBatchCompleted((info) =>
+        closes.push({
+          closeMs: info.processingDelayMs,
+          arrivalMs: info.arrivalMs,
+          posts: info.numRecords,
+        }),
+      );
       ssc.start();
       const batchMs: number[] = [];
       let nextBatchMs = clock.now() + batchIntervalMs;
@@ -65,7 +74,7 @@ export function trendsJobVariant(
       if (last === undefined || last.windows.length !== windowsMs.length) {
         throw new Error('the job produced no result');
       }
-      return { batchMs, release: () => void [job, ssc] };
+      return { batchMs, closes, release: () => void [job, ssc] };
     },
   };
 }
