@@ -99,7 +99,10 @@ export class StreamingContext {
     this.scheduleNextBatch();
   }
 
-  /** Stops scheduling batches (a batch already running completes); push inputs close. */
+  /**
+   * Stops scheduling batches (a batch already running completes); push inputs close. An open
+   * batch's arrival accumulator stays for a last `checkpoint()`.
+   */
   stop(): void {
     if (this.currentState === 'stopped') return;
     this.currentState = 'stopped';

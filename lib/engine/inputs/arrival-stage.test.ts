@@ -166,7 +166,7 @@ describe('arrival stage (combineOnArrival)', () => {
     expect(combined).toEqual([{ time: 2000, value: [['c', 1]] }]);
   });
 
-  it('refuses and forgets items once the context stops', async () => {
+  it('refuses items once the context stops, and keeps the open batch for a last checkpoint', async () => {
     const combiner = wordCounter();
     const { context, words } = createJob(combiner);
     context.start();
@@ -174,7 +174,15 @@ describe('arrival stage (combineOnArrival)', () => {
     context.stop();
     expect(words.push('b')).toBe(false);
     expect(combiner.folds).toBe(1);
-    expect(context.checkpoint().streams.some((stream) => stream.state !== undefined)).toBe(false);
+    const saved = context.checkpoint().streams.find((stream) => stream.state !== undefined);
+    expect(saved?.state).toEqual({
+      arrival: { batchTime: 1000, accumulator: { batchTime: 1000, counts: [['a', 1]] } },
+    });
+    const restored = createJob(wordCounter());
+    restored.context.restore(context.checkpoint());
+    restored.context.start();
+    await restored.clock.advance(1000);
+    expect(restored.combined).toEqual([{ time: 1000, value: [['a', 1]] }]);
   });
 
   it('accepts one combiner per push stream, before start', () => {

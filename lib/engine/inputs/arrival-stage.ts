@@ -95,13 +95,13 @@ export class ArrivalStage<T, C> {
     this.restored = saved;
   }
 
-  /** Drops everything (the context stopped). */
-  discard(): void {
-    this.accumulator = undefined;
-    this.restored = undefined;
+  /**
+   * The context stopped: items still waiting for their batch are dropped (as a push stream's
+   * buffer is); the open batch's accumulator stays for a last checkpoint, so that a restored
+   * context goes on with its items instead of losing them.
+   */
+  stop(): void {
     this.waiting = [];
-    this.failure = undefined;
-    this.arrivalMs = 0;
   }
 
   /**

@@ -62,7 +62,7 @@ export class PushInputNode<T> extends InputNodeBase<T> {
   close(): void {
     this.closed = true;
     this.buffer = [];
-    this.arrival?.discard();
+    this.arrival?.stop();
     this.closedArrival = undefined;
   }
 

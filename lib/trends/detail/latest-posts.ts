@@ -22,13 +22,16 @@ export class LatestPosts {
     return this.posts.size;
   }
 
-  /** Puts `post` (or the original it retweets) first in the lists of `keys`. */
-  add(post: ParsedPost, keys: readonly string[], batchTime: number): void {
+  /**
+   * Puts `post` (or the original it retweets) first in the lists of `keys`. `prepared`, when
+   * given, is the post as `toStoredPost` builds it (made ahead), kept if the post is new.
+   */
+  add(post: ParsedPost, keys: readonly string[], batchTime: number, prepared?: StoredPost): void {
     if (keys.length === 0) return;
     const id = originalIdOf(post);
     let kept = this.posts.get(id);
     if (kept === undefined) {
-      kept = toStoredPost(post, batchTime, this.maxTextLength);
+      kept = prepared ?? toStoredPost(post, batchTime, this.maxTextLength);
       this.posts.set(id, kept);
       this.holders.set(id, 0);
     } else {

@@ -7,6 +7,7 @@ import type {
   TagDetailSnapshot,
 } from './detail-types';
 import { LatestPosts } from './latest-posts';
+import { toStoredPost } from './detail-post';
 
 export const DEFAULT_DETAIL_OPTIONS: Readonly<Omit<TagDetailOptions, 'longestWindowMs'>> =
   Object.freeze({
@@ -45,8 +46,24 @@ export class TagDetail {
     );
   }
 
-  /** A batch's de-duplicated posts; only tags for which `matters` holds are kept. */
-  addBatch(posts: readonly ParsedPost[], batchTime: number, matters: (key: string) => boolean) {
+  /**
+   * A post as it would be stored if one of its tags is followed, built ahead (as the post
+   * arrives) so that `addBatch` only decides which lists take it.
+   */
+  prepare(post: ParsedPost, batchTime: number): StoredPost {
+    return toStoredPost(post, batchTime, this.options.maxTextLength);
+  }
+
+  /**
+   * A batch's de-duplicated posts; only tags for which `matters` holds are kept. `prepared[i]`,
+   * when given, is `prepare(posts[i], batchTime)`, taken instead of building the stored post.
+   */
+  addBatch(
+    posts: readonly ParsedPost[],
+    batchTime: number,
+    matters: (key: string) => boolean,
+    prepared?: readonly StoredPost[],
+  ) {
     const keys: string[] = [];
     for (let index = 0; index < posts.length; index++) {
       const post = posts[index]!;
@@ -62,7 +79,7 @@ export class TagDetail {
       }
       // A tiny `maxTags` may let go of a tag of this very post.
       const held = keys.length > 1 ? keys.filter((key) => this.followed.has(key)) : keys;
-      this.latest.add(post, held, batchTime);
+      this.latest.add(post, held, batchTime, prepared?.[index]);
     }
     this.coOccurrence.expire(batchTime);
   }

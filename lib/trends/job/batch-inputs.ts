@@ -1,5 +1,6 @@
 import type { FilterBatchInput } from '../filters/filter-batch-input';
 import type { ParsedPost } from '../types';
+import type { StoredPost } from '../detail/detail-types';
 
 /** An exact window's part of a batch: its `[key, count]` pairs (counts > 0) and its posts. */
 export interface ExactWindowInput {
@@ -17,6 +18,9 @@ export interface BatchInputs {
   batchTime: number;
   /** The batch's posts after de-duplication. */
   posts: ParsedPost[];
+  /** The new posts with hashtags, and each as a tag's detail would store it (built ahead). */
+  taggedPosts: ParsedPost[];
+  preparedPosts: StoredPost[];
   /** Posts dropped as already seen. */
   duplicates: number;
   /** `[key, count]` per distinct hashtag of the batch's posts. */

@@ -1,5 +1,6 @@
 import type { ArrivalCombiner } from '@/lib/engine';
 import type { CellCounter } from '../filters/cell-counts';
+import type { StoredPost } from '../detail/detail-types';
 import type { ParsedPost } from '../types';
 
 /** Per post, as it arrives: is it new (de-duplication) and its trend evidence. */
@@ -20,6 +21,10 @@ export interface PostArrivals {
   posts: ParsedPost[];
   /** `[key, count]` per distinct hashtag of `posts`, first-seen order (reduceByKey, map-side). */
   tagCounts: Map<string, number>;
+  /** The new posts with hashtags, in arrival order (the only ones a tag's detail keeps)… */
+  tagged: ParsedPost[];
+  /** …and each as the detail would store it, built ahead (`TagDetail.prepare`). */
+  prepared: StoredPost[];
 }
 
 /** What a checkpoint holds of the open batch: its new posts (the rest is rebuilt from them). */
@@ -31,8 +36,9 @@ interface SavedPostArrivals {
 /**
  * The job's arrival stage (see `PushDStream.combineOnArrival`): per post, as it is pushed, the
  * de-duplication, the hashtag counts (the `[key, 1]` pairs reduced by key, Spark's map-side
- * combine), the trend evidence and the filter cells' counts. What depends on the batch's end
- * (windows, top-N, trending, spellings, the detail) waits for the batch to run.
+ * combine), the trend evidence, the filter cells' counts and, for posts with hashtags, the post as
+ * a tag's detail would store it. What depends on the batch's end (windows, top-N, trending,
+ * spellings, which tags' details take a post) waits for the batch to run.
  *
  * Checkpoint: de-duplication and trend evidence live in the job's state, which the job's own
  * snapshot holds; the open batch's new posts are saved, and its hashtag and cell counts are
@@ -42,45 +48,55 @@ export class PostArrivalCombiner implements ArrivalCombiner<ParsedPost, PostArri
   constructor(
     private readonly steps: ArrivalSteps,
     private readonly cells: CellCounter | undefined,
+    private readonly prepare: (post: ParsedPost, batchTime: number) => StoredPost,
   ) {}
 
   open(batchTime: number): PostArrivals {
     this.steps.beginBatch(batchTime);
     this.cells?.begin();
-    return { received: 0, posts: [], tagCounts: new Map() };
+    return { received: 0, posts: [], tagCounts: new Map(), tagged: [], prepared: [] };
   }
 
   add(arrivals: PostArrivals, post: ParsedPost, batchTime: number): void {
     arrivals.received++;
     if (!this.steps.admit(post)) return;
     this.steps.observeTrend(post, batchTime);
-    this.count(arrivals, post);
+    this.count(arrivals, post, batchTime);
   }
 
   save(arrivals: PostArrivals): SavedPostArrivals {
     return { received: arrivals.received, posts: arrivals.posts };
   }
 
-  load(saved: unknown): PostArrivals {
+  load(saved: unknown, batchTime: number): PostArrivals {
     const { received, posts } = saved as SavedPostArrivals;
     if (!Number.isInteger(received) || !Array.isArray(posts)) {
       throw new TypeError('job checkpoint: malformed arrival state');
     }
     this.cells?.begin();
-    const arrivals: PostArrivals = { received, posts: [], tagCounts: new Map() };
-    for (const post of posts) this.count(arrivals, post);
+    const arrivals: PostArrivals = {
+      received,
+      posts: [],
+      tagCounts: new Map(),
+      tagged: [],
+      prepared: [],
+    };
+    for (const post of posts) this.count(arrivals, post, batchTime);
     return arrivals;
   }
 
-  /** A new post's part of the batch's counts. */
-  private count(arrivals: PostArrivals, post: ParsedPost): void {
+  /** A new post's part of the batch's counts, and its stored form for the detail. */
+  private count(arrivals: PostArrivals, post: ParsedPost, batchTime: number): void {
     arrivals.posts.push(post);
-    const counts = arrivals.tagCounts;
+    this.cells?.countPost(post);
     const tags = post.tags;
+    if (tags.length === 0) return;
+    const counts = arrivals.tagCounts;
     for (let tag = 0; tag < tags.length; tag++) {
       const key = tags[tag]!.key;
       counts.set(key, (counts.get(key) ?? 0) + 1);
     }
-    this.cells?.countPost(post);
+    arrivals.tagged.push(post);
+    arrivals.prepared.push(this.prepare(post, batchTime));
   }
 }

@@ -65,17 +65,21 @@ export function createTrendsJob(
   const batchIntervalMs = ssc.batchIntervalMs;
   const options = resolveTrendsOptions(settings, batchIntervalMs);
   const state = new TrendsJobState(options, batchIntervalMs);
-  const arrivals = input.combineOnArrival(new PostArrivalCombiner(state, state.cellCounter()));
-  const posts = arrivals.transform((batch) => batch[0]?.posts ?? []);
-  const batchCounts = arrivals.transform((batch) =>
-    batch.length === 0 ? [] : Array.from(batch[0]!.tagCounts),
-  );
-  const postCounts = posts.count();
   const history = new TagHistory();
   const detail = new TagDetail({
     ...options.detail,
     longestWindowMs: options.windowsMs[options.windowsMs.length - 1]!,
   });
+  const arrivals = input.combineOnArrival(
+    new PostArrivalCombiner(state, state.cellCounter(), (post, batchTime) =>
+      detail.prepare(post, batchTime),
+    ),
+  );
+  const posts = arrivals.transform((batch) => batch[0]?.posts ?? []);
+  const batchCounts = arrivals.transform((batch) =>
+    batch.length === 0 ? [] : Array.from(batch[0]!.tagCounts),
+  );
+  const postCounts = posts.count();
   // Exact windows count the pairs their key bound admits (all of them below it).
   const admitted = batchCounts.transform((pairs, batchTime) => state.admitExact(pairs, batchTime));
   const exactWindows = options.windowsMs
@@ -104,6 +108,8 @@ export function createTrendsJob(
           {
             batchTime,
             posts: fresh,
+            taggedPosts: arrived[0]?.tagged ?? [],
+            preparedPosts: arrived[0]?.prepared ?? [],
             duplicates: (arrived[0]?.received ?? 0) - fresh.length,
             batchPairs: pairs,
             exactWindows: windows.map((window) => window[0]!),
@@ -120,7 +126,7 @@ export function createTrendsJob(
       history.noteTop(result.trending.map((tag) => tag.key));
       // After the top lists are noted: a tag that enters one now keeps this batch's posts.
       detail.sweep(history.isTracked);
-      detail.addBatch(batch.posts, batch.batchTime, history.isTracked);
+      detail.addBatch(batch.taggedPosts, batch.batchTime, history.isTracked, batch.preparedPosts);
       onResult(result);
     });
   return {
