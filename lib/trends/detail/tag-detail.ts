@@ -56,13 +56,13 @@ export class TagDetail {
 
   /**
    * A batch's de-duplicated posts; only tags for which `matters` holds are kept. `prepared[i]`,
-   * when given, is `prepare(posts[i], batchTime)`, taken instead of building the stored post.
+   * when defined, is `prepare(posts[i], batchTime)`, taken instead of building the stored post.
    */
   addBatch(
     posts: readonly ParsedPost[],
     batchTime: number,
     matters: (key: string) => boolean,
-    prepared?: readonly StoredPost[],
+    prepared?: readonly (StoredPost | undefined)[],
   ) {
     const keys: string[] = [];
     for (let index = 0; index < posts.length; index++) {

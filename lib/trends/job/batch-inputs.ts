@@ -20,7 +20,7 @@ export interface BatchInputs {
   posts: ParsedPost[];
   /** The new posts with hashtags, and each as a tag's detail would store it (built ahead). */
   taggedPosts: ParsedPost[];
-  preparedPosts: StoredPost[];
+  preparedPosts: (StoredPost | undefined)[];
   /** Posts dropped as already seen. */
   duplicates: number;
   /** `[key, count]` per distinct hashtag of the batch's posts. */

@@ -23,8 +23,8 @@ export interface PostArrivals {
   tagCounts: Map<string, number>;
   /** The new posts with hashtags, in arrival order (the only ones a tag's detail keeps)… */
   tagged: ParsedPost[];
-  /** …and each as the detail would store it, built ahead (`TagDetail.prepare`). */
-  prepared: StoredPost[];
+  /** …and each as the detail would store it, built ahead (`TagDetail.prepare`) or undefined. */
+  prepared: (StoredPost | undefined)[];
 }
 
 /** What a checkpoint holds of the open batch: its new posts (the rest is rebuilt from them). */
@@ -36,8 +36,8 @@ interface SavedPostArrivals {
 /**
  * The job's arrival stage (see `PushDStream.combineOnArrival`): per post, as it is pushed, the
  * de-duplication, the hashtag counts (the `[key, 1]` pairs reduced by key, Spark's map-side
- * combine), the trend evidence, the filter cells' counts and, for posts with hashtags, the post as
- * a tag's detail would store it. What depends on the batch's end (windows, top-N, trending,
+ * combine), the trend evidence, the filter cells' counts and, for a post with a followed tag, the
+ * post as a tag's detail would store it. What depends on the batch's end (windows, top-N, trending,
  * spellings, which tags' details take a post) waits for the batch to run.
  *
  * Checkpoint: de-duplication and trend evidence live in the job's state, which the job's own
@@ -48,7 +48,8 @@ export class PostArrivalCombiner implements ArrivalCombiner<ParsedPost, PostArri
   constructor(
     private readonly steps: ArrivalSteps,
     private readonly cells: CellCounter | undefined,
-    private readonly prepare: (post: ParsedPost, batchTime: number) => StoredPost,
+    /** The post as a tag's detail stores it, or undefined to leave that to the batch's end. */
+    private readonly prepare: (post: ParsedPost, batchTime: number) => StoredPost | undefined,
   ) {}
 
   open(batchTime: number): PostArrivals {

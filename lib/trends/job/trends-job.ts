@@ -72,7 +72,11 @@ export function createTrendsJob(
   });
   const arrivals = input.combineOnArrival(
     new PostArrivalCombiner(state, state.cellCounter(), (post, batchTime) =>
-      detail.prepare(post, batchTime),
+      // Built ahead only where likely needed (a tag followed now); else built if the batch's end
+      // decides a list takes it. Which tags take it is decided there either way.
+      post.tags.some((tag) => history.isTracked(tag.key))
+        ? detail.prepare(post, batchTime)
+        : undefined,
     ),
   );
   const posts = arrivals.transform((batch) => batch[0]?.posts ?? []);
