@@ -99,11 +99,7 @@ export class TrendTracker {
   /** Adds the batch's evidence to the decayed counts of the keys it touched. */
   endBatch(batchMs: number): void {
     this.openBatch(batchMs);
-    const { fastHalfLifeMs, slowHalfLifeMs } = this.options;
-    for (const trend of this.touched) {
-      decayAndAdd(trend, batchMs, trend.batchWeight, fastHalfLifeMs, slowHalfLifeMs);
-    }
-    this.touched = [];
+    this.addTouched(batchMs);
     // The bound holds every batch: the least recently seen go first, keys seen in the gate
     // window last, so a flood of one-off tags evicts one-off tags.
     const { maxTrackedKeys } = this.options;
@@ -192,6 +188,15 @@ export class TrendTracker {
     };
   }
 
+  /** Adds the open batch's evidence to the decayed counts of the keys it touched. */
+  private addTouched(batchMs: number): void {
+    const { fastHalfLifeMs, slowHalfLifeMs } = this.options;
+    for (const trend of this.touched) {
+      decayAndAdd(trend, batchMs, trend.batchWeight, fastHalfLifeMs, slowHalfLifeMs);
+    }
+    this.touched = [];
+  }
+
   /** The evidence of the batch being observed, not yet added (`endBatch`). */
   private openBatchEvidence(): OpenBatchEvidence {
     const keys: string[] = [];
@@ -229,6 +234,9 @@ export class TrendTracker {
 
   private openBatch(batchMs: number): void {
     if (batchMs === this.openBatchMs) return;
+    // Evidence of a batch that never ended (restored while open, then skipped while the process
+    // was down) counts at its own time, once.
+    if (this.touched.length > 0) this.addTouched(this.openBatchMs);
     this.startMs ??= batchMs - this.batchIntervalMs;
     this.openBatchMs = batchMs;
     this.authors.expire(batchMs);
