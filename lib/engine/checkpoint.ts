@@ -3,6 +3,14 @@ import type { Checkpoint, GraphShapeEntry } from './types';
 
 export const CHECKPOINT_VERSION = 1;
 
+/**
+ * The checkpoint was taken by another stream graph (code that defines other streams, e.g. a job
+ * changed by an upgrade): none of its per-stream state can be placed in this graph.
+ */
+export class CheckpointGraphMismatchError extends Error {
+  override readonly name = 'CheckpointGraphMismatchError';
+}
+
 /** Snapshot of every stream's kept batches and state plus the batch clock (JSON-serialisable). */
 export function takeCheckpoint(graph: StreamGraph, lastBatchTime: number | undefined): Checkpoint {
   return {
@@ -46,7 +54,7 @@ function checkShape(saved: GraphShapeEntry[], current: GraphShapeEntry[]): void 
     const savedEntry = describe(saved[index]);
     const currentEntry = describe(current[index]);
     if (savedEntry !== currentEntry) {
-      throw new Error(
+      throw new CheckpointGraphMismatchError(
         `restore: the checkpoint's stream graph does not match this context's: stream #${index} is ${savedEntry} in the checkpoint but ${currentEntry} here`,
       );
     }

@@ -4,6 +4,7 @@ export { DStream } from './dstream';
 export { PushDStream } from './push-dstream';
 export { ManualClock } from './clock/manual-clock';
 export { SystemClock } from './clock/system-clock';
+export { CheckpointGraphMismatchError } from './checkpoint';
 export { greatestCommonDivisor } from './greatest-common-divisor';
 export { paneOf } from './nodes/pane';
 export type { Pane } from './nodes/pane';

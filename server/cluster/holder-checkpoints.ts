@@ -54,7 +54,9 @@ export class HolderCheckpoints {
     const aside = await this.store.setAside(outcome.reason).catch(() => '(not set aside)');
     this.logger.warn(
       { reason: outcome.reason, aside },
-      'checkpoint in redis unusable: starting empty',
+      outcome.keptHistory
+        ? 'checkpoint in redis of another job version: starting with empty windows'
+        : 'checkpoint in redis unusable: starting empty',
     );
   }
 

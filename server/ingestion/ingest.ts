@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { TrendsBatchResult } from '@/lib/trends/types';
+import type { TagHistorySnapshot } from '@/lib/trends/history/tag-history-types';
 import type { Config } from '../config';
 import { EngineStatsTracker } from './engine-stats-tracker';
 import type { Metrics } from '../metrics';
@@ -27,6 +28,11 @@ export interface Ingest extends IngestShared {
    * current pipeline stays, untouched.
    */
   restorePipeline(state: PipelineState): void;
+  /**
+   * Replaces the pipeline by a fresh one holding only `history` (the per-minute counts), before
+   * the start: for state whose windows this pipeline cannot take. On a throw nothing changes.
+   */
+  restoreHistoryOnly(history: TagHistorySnapshot): void;
 }
 
 export function createIngestShared(config: Readonly<Config>, metrics: Metrics): IngestShared {
@@ -80,6 +86,11 @@ export function createIngest(
     restorePipeline(state) {
       const restored = createPipeline();
       restored.restore(state);
+      pipeline = restored;
+    },
+    restoreHistoryOnly(history) {
+      const restored = createPipeline();
+      restored.history.restore(history);
       pipeline = restored;
     },
   };

@@ -64,7 +64,7 @@ export class CheckpointKeeper {
       const aside = await this.setAside(outcome.reason);
       logger.warn(
         { location: store.location, setAside: aside },
-        `starting empty: ${outcome.reason}`,
+        `${outcome.keptHistory ? 'starting with empty windows' : 'starting empty'}: ${outcome.reason}`,
       );
     } else {
       logger.info({ location: store.location }, `starting empty: ${outcome.reason}`);

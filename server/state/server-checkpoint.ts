@@ -3,6 +3,7 @@
  * heavy-hitters summaries, trending decays, de-duplication table, history) and the store's
  * series. Independent of where the bytes are kept (`CheckpointStore`: a file, Redis).
  */
+import { CheckpointGraphMismatchError } from '@/lib/engine';
 import type { Ingest } from '../ingestion/ingest';
 import type { PipelineState } from '../ingestion/pipeline';
 import type { TrendStoreSnapshot } from '../ingestion/trend-store';
@@ -35,6 +36,12 @@ export type RestoreOutcome =
       reason: string;
       /** True when the checkpoint is unusable (set it aside); false when merely stale. */
       bad: boolean;
+      /**
+       * True when the windows could not be restored (a checkpoint of another job graph, as after
+       * an upgrade that changed the job) but the 24-hour history and the store's series were:
+       * the windows start empty, the history goes on with the time down marked as a gap.
+       */
+      keptHistory?: boolean;
     };
 
 /** Takes the state between batches and encodes it. `nowMs` is recorded as its creation time. */
@@ -73,7 +80,11 @@ export async function restoreServerState(
     return { restored: false, bad: true, reason: messageOf(error) };
   }
   try {
-    load(state, ingest);
+    if (load(state, ingest) === 'history only') {
+      const reason = `checkpoint taken by another version of the job: its windows are not restored, its history and series are`;
+      ingest.pipeline.history.noteGap(header.lastBatchTime!, nowMs);
+      return { restored: false, bad: true, reason, keptHistory: true };
+    }
   } catch (error) {
     return { restored: false, bad: true, reason: `checkpoint does not load: ${messageOf(error)}` };
   }
@@ -127,8 +138,13 @@ function refusalOf(
   return undefined;
 }
 
-/** Store first (it checks its part whole before changing), then a fresh pipeline. */
-function load(state: unknown, ingest: Ingest): void {
+/**
+ * Store first (it checks its part whole before changing), then a fresh pipeline. A checkpoint
+ * of another job graph (the engine refuses it whole) still gives a live source its history and
+ * series: they do not depend on how the job is built, and losing 24 hours of them at every
+ * upgrade that changes the job would cost more than windows that refill within their length.
+ */
+function load(state: unknown, ingest: Ingest): 'whole' | 'history only' {
   const { pipeline, store } = (state ?? {}) as Partial<ServerState>;
   if (
     typeof pipeline !== 'object' ||
@@ -142,7 +158,16 @@ function load(state: unknown, ingest: Ingest): void {
   ingest.store.restore(store);
   try {
     ingest.restorePipeline(pipeline);
+    return 'whole';
   } catch (error) {
+    if (error instanceof CheckpointGraphMismatchError && ingest.timeMode === 'arrival') {
+      try {
+        ingest.restoreHistoryOnly((pipeline as PipelineState).job.history);
+        return 'history only';
+      } catch {
+        // A history that does not load either: the whole checkpoint is refused below.
+      }
+    }
     ingest.store.restore(previous);
     throw error;
   }
