@@ -12,8 +12,18 @@ export interface Pane<K, V> {
 /** Panes already made from a batch array, so windows over the same pane stream share them. */
 const panesByBatch = new WeakMap<object, Pane<unknown, unknown>>();
 
+/**
+ * One pane for every empty batch: a quiet stream makes an empty batch every interval, and each
+ * would otherwise cost a pane and a `WeakMap` entry. Panes are never mutated.
+ */
+const EMPTY_PANE: Pane<never, never> = Object.freeze({
+  keys: Object.freeze([]) as never[],
+  values: Object.freeze([]) as never[],
+});
+
 /** The pane of a batch of distinct-key pairs (shared between windows reading the same batch). */
 export function paneOf<K, V>(pairs: [K, V][]): Pane<K, V> {
+  if (pairs.length === 0) return EMPTY_PANE;
   const cached = panesByBatch.get(pairs) as Pane<K, V> | undefined;
   if (cached) return cached;
   const keys = new Array<K>(pairs.length);
