@@ -108,7 +108,9 @@ async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, tim
     const value = await probe().catch(() => undefined);
     if (value !== undefined) return value;
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
+    // Each probe asks every instance (readyz, trends): polled more often, the servers spend
+    // their time answering; the bounds checked (takeover within 15 s) are far coarser.
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
 
