@@ -12,6 +12,7 @@ import type { TagstreamServer } from '@/server/create-server';
 import { createTagstreamServer } from '@/server/create-server';
 import { writeHostileFixture } from '@/tests/support/hostile-fixture';
 import type { HostileFixture } from '@/tests/support/hostile-fixture';
+import { waitFor } from '@/tests/support/wait-for';
 import { ensureNextBuild } from './next-build';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -42,6 +43,13 @@ describe.skipIf(skipWithoutBrowser)('dashboard with hashtags named like object p
     });
     server = createTagstreamServer({ config, next: true, dir: ROOT });
     const { url } = await server.listen();
+    // The chart starts with the top three when the page opens: open it once the whole burst is
+    // counted, not while a replay slowed down by a busy machine is still in its first tags.
+    await waitFor(
+      () => (server.store.latest()?.batchTime ?? 0) > fixture.lastPostMs,
+      'the batch of the last post',
+      { timeoutMs: 60_000 },
+    );
     browser = await chromium.launch({
       executablePath: CHROMIUM_PATH,
       args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
