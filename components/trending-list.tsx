@@ -108,7 +108,11 @@ interface TrendingRowProps extends Pick<TrendingTag, 'direction' | 'rankChange' 
   onOpen: (tag: { key: string; tag: string }) => void;
 }
 
-/** Plain values only: a row whose shown text is unchanged is not re-rendered by an update. */
+/**
+ * Plain values only: a row whose shown text is unchanged is not re-rendered by an update. Its
+ * height is fixed (two lines) and its layout and paint contained, so a changed count or reason
+ * re-lays out this row only, not the lists and the page around it.
+ */
 const TrendingRow = memo(function TrendingRow(props: TrendingRowProps) {
   const { tagKey, tagText, rank, reason, colorSlot, onOpen, count } = props;
   const selected = colorSlot !== undefined;
@@ -119,7 +123,7 @@ const TrendingRow = memo(function TrendingRow(props: TrendingRowProps) {
       data-row-id={tagKey}
       onClick={() => onOpen({ key: tagKey, tag: tagText })}
       title={props.title}
-      className="grid w-full grid-cols-[1.75rem_minmax(0,1fr)_auto_3.5rem] items-center gap-x-2 rounded-lg px-2 py-1.5 text-left text-sm hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-sky-500 dark:hover:bg-zinc-800"
+      className="relative grid h-12 w-full grid-cols-[1.75rem_minmax(0,1fr)_auto_3.5rem] items-center gap-x-2 rounded-lg px-2 text-left text-sm [contain:strict] hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-sky-500 dark:hover:bg-zinc-800"
     >
       <span className="text-right text-xs text-zinc-500 tabular-nums dark:text-zinc-400">
         {rank ?? ''}

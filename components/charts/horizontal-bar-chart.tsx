@@ -64,7 +64,7 @@ export function HorizontalBarChart<T>(props: HorizontalBarChartProps<T>) {
         const value = values[position]!;
         const footer = props.tooltipFooter?.(row);
         return (
-          <li key={position} className="flex min-h-6 flex-1 basis-0 items-stretch">
+          <li key={position} className="min-h-6 flex-1 basis-0">
             <BarRow
               rowId={row[index] as string}
               label={props.labelFormatter(row)}
@@ -109,12 +109,15 @@ const BarRow = memo(function BarRow(props: BarRowProps) {
       data-row-id={props.rowId}
       title={props.title}
       onClick={() => props.onActivate(props.rowId)}
-      style={{ '--share': props.share, '--bar-color': props.color } as CSSProperties}
-      className="group grid w-full cursor-pointer grid-cols-[minmax(0,9.5rem)_minmax(0,1fr)] items-center gap-2 rounded-md text-left text-xs hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-sky-500 dark:hover:bg-zinc-800"
+      className={`group relative grid size-full cursor-pointer grid-cols-[minmax(0,9.5rem)_minmax(0,1fr)] items-center gap-2 rounded-md text-left text-xs ${ROW_CONTAINED} hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-sky-500 dark:hover:bg-zinc-800`}
     >
       <span className="flex min-w-0 items-center justify-end gap-1.5 pl-1.5">
         {selected ? (
-          <span aria-hidden="true" className="size-2 shrink-0 rounded-full bg-(--bar-color)" />
+          <span
+            aria-hidden="true"
+            style={{ backgroundColor: props.color }}
+            className="size-2 shrink-0 rounded-full"
+          />
         ) : null}
         <span
           className={`truncate ${selected ? 'font-semibold text-zinc-950 dark:text-white' : 'text-zinc-700 dark:text-zinc-300'}`}
@@ -122,12 +125,16 @@ const BarRow = memo(function BarRow(props: BarRowProps) {
           {props.label}
         </span>
       </span>{' '}
-      <span className="flex h-full min-w-0 items-center gap-1.5 py-0.5 pr-1">
+      <span className="relative flex h-full min-w-0 items-center py-0.5 pr-1">
         <span
           aria-hidden="true"
-          className="h-full max-h-6.5 min-w-0.5 rounded-r bg-(--bar-color) [width:calc(var(--share)*(100%-3.5rem))]"
+          style={{ '--share': props.share, backgroundColor: props.color } as CSSProperties}
+          className={`h-full max-h-6.5 w-[calc(100%-3.5rem)] shrink-0 ${BAR_LENGTH}`}
         />
-        <span className="shrink-0 text-zinc-500 tabular-nums dark:text-zinc-400">
+        <span
+          style={{ '--share': props.share } as CSSProperties}
+          className={`absolute inset-y-0 flex w-14 items-center pl-1.5 text-zinc-500 tabular-nums dark:text-zinc-400 ${VALUE_PLACE}`}
+        >
           {props.valueLabel}
         </span>
         <span className="sr-only">: {props.detail}</span>
@@ -135,3 +142,19 @@ const BarRow = memo(function BarRow(props: BarRowProps) {
     </button>
   );
 });
+
+/**
+ * Each row is laid out on its own: a size given by the list (not by its content) and layout and
+ * paint contained, so a changed value or bar re-lays out its row only, not the list, the card
+ * and the page around it (each batch changes most rows).
+ */
+const ROW_CONTAINED = '[contain:strict]';
+
+/**
+ * The bar's length is drawn, not laid out: the bar is cut to its share by a clip (at least 2 px
+ * long), so a new length costs a repaint. Its value is placed at the bar's end out of the flow,
+ * so that moving it lays out the value alone.
+ */
+const BAR_LENGTH =
+  '[clip-path:inset(0_min(calc((1-var(--share))*100%),calc(100%-2px))_0_0_round_0_0.25rem_0.25rem_0)]';
+const VALUE_PLACE = '[left:calc(var(--share)*(100%-3.5rem))]';
