@@ -14,6 +14,8 @@ import type { ClientToServerEvents, DashboardSnapshot, ServerToClientEvents } fr
 import type { TagDetailRequest, TagDetailUpdate } from '@/lib/tag-detail-protocol';
 import type { ViewFilter } from '@/lib/view-filters';
 import { isUnfiltered, NO_FILTER } from '@/lib/view-filters';
+import type { CoalescedUpdates } from './coalesced-updates';
+import { coalescedUpdates } from './coalesced-updates';
 import { fetchTagSeries } from './fetch-tag-series';
 import type { ConnectionState, StreamAction } from './stream-reducer';
 import { shownState, streamReducer, streamStateFrom } from './stream-reducer';
@@ -64,6 +66,7 @@ export function useTrendsSocket(
   useEffect(() => {
     let socket: TrendsSocket | undefined;
     let detach: (() => void) | undefined;
+    let updates: CoalescedUpdates | undefined;
     let unmounted = false;
     // socket.io-client loads after hydration: the first view comes with the page. Being async,
     // this also lets React's development double mount drop a socket that never opened.
@@ -72,16 +75,18 @@ export function useTrendsSocket(
         if (unmounted) return;
         socket = io({ transports: ['websocket', 'polling'], tryAllTransports: true });
         socketRef.current = socket;
-        detach = attachHandlers(socket, dispatch, () => subscriptions.current);
+        updates = coalescedUpdates(startTransition);
+        detach = attachHandlers(socket, dispatch, () => subscriptions.current, updates);
         socket.on('detail', (update) => {
           if (update.summary.key !== subscriptions.current.detail?.key) return;
-          startTransition(() => setDetailUpdate(update));
+          updates?.push(() => setDetailUpdate(update));
         });
       },
       () => dispatch({ type: 'connection', connection: 'offline' }),
     );
     return () => {
       unmounted = true;
+      updates?.cancel();
       detach?.();
       socket?.disconnect();
       socketRef.current = null;
@@ -133,11 +138,13 @@ function attachHandlers(
   socket: TrendsSocket,
   dispatch: (action: StreamAction) => void,
   subscriptions: () => Subscriptions,
+  updates: CoalescedUpdates,
 ): () => void {
   // Everything the socket brings renders as a transition: React renders it in slices between
   // which the page answers input, instead of one long task per update (a click waits for no
-  // chart), and sections not yet hydrated hydrate in slices too rather than all at once.
-  const inTransition = (action: StreamAction) => startTransition(() => dispatch(action));
+  // chart), and sections not yet hydrated hydrate in slices too rather than all at once. The
+  // messages of one batch (shared update, watched points, tag detail) render together, once.
+  const inTransition = (action: StreamAction) => updates.push(() => dispatch(action));
   const setConnection = (connection: ConnectionState) =>
     inTransition({ type: 'connection', connection });
   let connectedOnce = false;
