@@ -1,5 +1,11 @@
 'use client';
-/** The latest posts carrying the tag, newest first: text, author, time, language, reposts. */
+/**
+ * The latest posts carrying the tag, newest first: text, author, time, language, reposts. The
+ * list changes with most batches (a new post comes first, the oldest leaves): each post has a
+ * box of its own fixed height (its text cut after three lines; the whole text stays readable by
+ * a screen reader and opens on X), kept by place, so a new post changes what each box shows and
+ * moves no box, and re-lays out only its own box.
+ */
 import type { DetailPost } from '@/lib/tag-detail-protocol';
 import { formatExactCount } from '@/lib/client/format';
 import { exactTime, timeAgo } from '@/lib/client/time-ago';
@@ -16,8 +22,12 @@ export function PostList({ posts, nowMs }: { posts: DetailPost[]; nowMs: number 
       data-testid="detail-posts"
       className="flex flex-col divide-y divide-zinc-200 dark:divide-zinc-800"
     >
-      {posts.map((post) => (
-        <li key={post.id} data-testid="detail-post" className="flex flex-col gap-1 py-2.5">
+      {posts.map((post, position) => (
+        <li
+          key={position}
+          data-testid="detail-post"
+          className="relative flex h-[8.5rem] flex-col gap-1 py-2.5 [contain:strict]"
+        >
           <PostMeta post={post} nowMs={nowMs} />
           <PostText text={post.text} />
           <div className="flex flex-wrap gap-x-3 text-xs text-zinc-500 dark:text-zinc-400">
@@ -46,9 +56,11 @@ function PostMeta({ post, nowMs }: { post: DetailPost; nowMs: number | null }) {
   const { author } = post;
   const postedMs = post.createdAtMs ?? post.lastSeenMs;
   return (
-    <div className="flex flex-wrap items-baseline gap-x-2 text-xs text-zinc-500 dark:text-zinc-400">
+    <div className="flex min-w-0 items-baseline gap-x-2 overflow-hidden text-xs whitespace-nowrap text-zinc-500 dark:text-zinc-400">
       {author.name ? (
-        <span className="font-semibold text-zinc-900 dark:text-zinc-100">{author.name}</span>
+        <span className="min-w-0 truncate font-semibold text-zinc-900 dark:text-zinc-100">
+          {author.name}
+        </span>
       ) : null}
       {author.username ? (
         <a

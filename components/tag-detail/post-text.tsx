@@ -12,7 +12,11 @@ const LINK_CLASS =
 export function PostText({ text }: { text: string }) {
   const { openTag } = useTrendsControls();
   return (
-    <p data-testid="post-text" className="text-sm break-words whitespace-pre-wrap">
+    <p
+      data-testid="post-text"
+      className="line-clamp-3 text-sm break-words whitespace-pre-wrap"
+      title={text}
+    >
       {postTextPieces(text).map((piece, index) => {
         if (piece.kind === 'text') return piece.text;
         if (piece.kind === 'hashtag') {

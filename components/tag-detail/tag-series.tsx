@@ -30,10 +30,10 @@ export function TagSeries({ tagKey, tag }: { tagKey: string; tag: string }) {
     () => [{ id: tagKey, label: `#${tag}`, color: 'var(--color-bar)', value: pointCount }],
     [tagKey, tag],
   );
-  if (!points)
-    return <div className="h-36 animate-pulse rounded-lg bg-zinc-100 dark:bg-zinc-800" />;
+  // The same box in every state (loading, too few batches, the chart): nothing below it moves.
+  if (!points) return <div className="h-36 rounded-lg bg-zinc-100 dark:bg-zinc-800" />;
   if (points.length < 2) {
-    return <p className="text-sm text-zinc-500 dark:text-zinc-400">Not enough batches yet.</p>;
+    return <p className="h-36 text-sm text-zinc-500 dark:text-zinc-400">Not enough batches yet.</p>;
   }
   return (
     <div data-testid="detail-series" className="h-36">

@@ -9,7 +9,9 @@ export function TagStanding({ summary }: { summary: TagSummary }) {
   const { trend } = summary;
   return (
     <div className="flex flex-col gap-3">
-      <p data-testid="detail-reason" className="text-sm">
+      {/* Three lines kept for the reason, which changes with the batches, so that the table and
+          the sections below it do not move as it grows from "Not trending now." to its words. */}
+      <p data-testid="detail-reason" className="min-h-[3lh] text-sm">
         {trend ? (
           <>
             <span className="font-semibold">
