@@ -151,10 +151,11 @@ const BarRow = memo(function BarRow(props: BarRowProps) {
 const ROW_CONTAINED = '[contain:strict]';
 
 /**
- * The bar's length is drawn, not laid out: the bar is cut to its share by a clip (at least 2 px
- * long), so a new length costs a repaint. Its value is placed at the bar's end out of the flow,
- * so that moving it lays out the value alone.
+ * The bar's length is drawn, not laid out: a full-length bar scaled to its share from its start
+ * (at least 1 %), so a new length costs a repaint. A transform, not a clip: the bar's box then
+ * ends where it is seen, and the value beside it is not taken to be on the bar (which contrast
+ * checkers would read as grey on the bar's colour). The value is placed at the bar's end out of
+ * the flow, so that moving it lays out the value alone.
  */
-const BAR_LENGTH =
-  '[clip-path:inset(0_min(calc((1-var(--share))*100%),calc(100%-2px))_0_0_round_0_0.25rem_0.25rem_0)]';
+const BAR_LENGTH = 'origin-left rounded-r [scale:max(var(--share),0.01)_1]';
 const VALUE_PLACE = '[left:calc(var(--share)*(100%-3.5rem))]';
