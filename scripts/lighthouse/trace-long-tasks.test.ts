@@ -30,12 +30,21 @@ const trace: TraceEvent[] = [
   stamp('TopTagsChart', 'Components ⚛', 1_201_000, 1_260_000),
   stamp('BarRow', 'Components ⚛', 1_210_000, 1_250_000),
   stamp('LineChart', 'Components ⚛', 1_260_000, 1_290_000),
+  // A frame's rendering after it: style, layout and paint.
+  event('RunTask', 1_400_000, { dur: 80_000 }),
+  event('UpdateLayoutTree', 1_400_100, { dur: 20_000, args: { elementCount: 21 } }),
+  event('Layout', 1_420_200, {
+    dur: 40_000,
+    args: { beginData: { dirtyObjects: 120, totalObjects: 530 } },
+  }),
+  event('PrePaint', 1_460_300, { dur: 5_000 }),
+  event('Paint', 1_465_400, { dur: 10_000 }),
   // Another renderer (about:blank) ran less.
   event('RunTask', 500_000, { pid: 2, tid: 2, dur: 60_000 }),
 ];
 
 describe('longTasksOf', () => {
-  it('lists the page thread’s tasks over 50 ms with their cause and React’s entries', () => {
+  it('lists the page thread’s tasks over 50 ms with their cause, React’s entries and the rendering', () => {
     expect(longTasksOf(trace)).toEqual([
       {
         startMs: 200,
@@ -43,6 +52,16 @@ describe('longTasksOf', () => {
         cause: 'message event',
         phases: ['Transition: Render 89 ms'],
         components: ['BarRow 40.0 ms', 'LineChart 30.0 ms', 'TopTagsChart 19.0 ms'],
+        rendering: '',
+      },
+      {
+        startMs: 400,
+        durationMs: 80,
+        cause: 'browser work',
+        phases: [],
+        components: [],
+        rendering:
+          'style 20 ms (21 elements), layout 40 ms (120 of 530 objects dirty), paint 15 ms',
       },
     ]);
   });

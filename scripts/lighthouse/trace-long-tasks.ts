@@ -13,7 +13,14 @@ export interface TraceEvent {
   dur?: number;
   pid: number;
   tid: number;
-  args?: { name?: string; data?: Record<string, unknown> };
+  args?: {
+    name?: string;
+    data?: Record<string, unknown>;
+    /** Style recalculation (`UpdateLayoutTree`): how many elements it restyled. */
+    elementCount?: number;
+    /** Layout: how many layout objects were dirty, of how many. */
+    beginData?: { dirtyObjects?: number; totalObjects?: number };
+  };
 }
 
 export interface LongTask {
@@ -26,6 +33,11 @@ export interface LongTask {
   phases: string[];
   /** The components that took longest in it, by their own time (`TopTagsChart 12 ms`). */
   components: string[];
+  /**
+   * The browser's rendering in it, when any: `style 14 ms (105 elements), layout 30 ms (161 of
+   * 530 objects dirty), paint 12 ms`. What a DOM change costs after React has made it.
+   */
+  rendering: string;
 }
 
 const LONG_TASK_US = 50_000;
@@ -49,6 +61,7 @@ export function longTasksOf(events: readonly TraceEvent[]): LongTask[] {
         cause: causeOf(inside),
         phases: reacts.filter((entry) => entry.track !== COMPONENTS_TRACK).map(describeEntry),
         components: topComponents(reacts.filter((entry) => entry.track === COMPONENTS_TRACK)),
+        rendering: renderingOf(inside),
       };
     });
 }
@@ -92,6 +105,33 @@ function causeOf(inside: readonly TraceEvent[]): string {
     if (causes.length === 3) break;
   }
   return causes.join(' → ') || 'browser work';
+}
+
+/** Style, layout and paint (with pre-paint) in a task: time, elements restyled, objects laid out. */
+function renderingOf(inside: readonly TraceEvent[]): string {
+  let styleUs = 0;
+  let elements = 0;
+  let layoutUs = 0;
+  let dirty = 0;
+  let total = 0;
+  let paintUs = 0;
+  for (const event of inside) {
+    const durationUs = event.dur ?? 0;
+    if (event.name === 'UpdateLayoutTree') {
+      styleUs += durationUs;
+      elements += event.args?.elementCount ?? 0;
+    } else if (event.name === 'Layout') {
+      layoutUs += durationUs;
+      dirty += event.args?.beginData?.dirtyObjects ?? 0;
+      total = Math.max(total, event.args?.beginData?.totalObjects ?? 0);
+    } else if (event.name === 'Paint' || event.name === 'PrePaint') paintUs += durationUs;
+  }
+  if (styleUs + layoutUs + paintUs === 0) return '';
+  const ms = (us: number) => `${Math.round(us / 1000)} ms`;
+  return (
+    `style ${ms(styleUs)} (${elements} elements), ` +
+    `layout ${ms(layoutUs)} (${dirty} of ${total} objects dirty), paint ${ms(paintUs)}`
+  );
 }
 
 const COMPONENTS_TRACK = 'Components ⚛';

@@ -100,6 +100,7 @@ async function main(): Promise<void> {
         `${String(Math.round(task.startMs)).padStart(6)} ms  ${String(Math.round(task.durationMs)).padStart(4)} ms  ${task.cause}\n`,
       );
       if (task.phases.length) process.stdout.write(`        React: ${task.phases.join(', ')}\n`);
+      if (task.rendering) process.stdout.write(`        rendering: ${task.rendering}\n`);
       if (task.components.length) {
         process.stdout.write(`        components: ${task.components.join(', ')}\n`);
       }
