@@ -9,6 +9,8 @@ interface FollowedTag {
   countedSinceMs: number;
   /** Co-occurrences left out because one batch of this tag alone filled the bound. */
   missed: number;
+  /** Sequence number of the tag's latest sighting (0: none since it was created or loaded). */
+  lastSighting: number;
 }
 
 /**
@@ -22,9 +24,18 @@ interface FollowedTag {
  * `countedSinceMs` moves on, and answers say from when they count: what is counted is exact.
  */
 export class CoOccurrence {
-  /** In order of last sighting, least recent first (a sighting moves a tag to the end). */
+  /**
+   * In order of last sighting, least recent first, once `settleOrder` has run: a sighting only
+   * notes its sequence number, and the tags sighted since the last settling are moved to the end
+   * together (before any read of the order), instead of one `Map` removal and insertion per post.
+   */
   private readonly tags = new Map<string, FollowedTag>();
   private units = 0;
+  private sightings = 0;
+  /** `sightings` when the order was last settled. */
+  private settledAt = 0;
+  /** Keys sighted since the order was last settled (a key may appear twice if dropped between). */
+  private readonly unsettled: string[] = [];
 
   constructor(
     private readonly maxUnits: number,
@@ -40,6 +51,7 @@ export class CoOccurrence {
   }
 
   keys(): IterableIterator<string> {
+    this.settleOrder();
     return this.tags.keys();
   }
 
@@ -71,6 +83,7 @@ export class CoOccurrence {
 
   /** Drops buckets that left the longest window at `batchTime`. */
   expire(batchTime: number): void {
+    this.settleOrder();
     const oldestKept = batchTime - this.longestWindowMs;
     for (const tag of this.tags.values()) {
       while (tag.buckets.length > 0 && tag.buckets[0]!.batchTime <= oldestKept) {
@@ -102,6 +115,7 @@ export class CoOccurrence {
   }
 
   snapshot(): [string, number, CoOccurrenceBucketSnapshot[]][] {
+    this.settleOrder();
     return [...this.tags].map(([key, tag]) => [
       key,
       tag.countedSinceMs,
@@ -120,7 +134,7 @@ export class CoOccurrence {
   /** Loads a `snapshot()` into this empty state (within the bound: the rest is reclaimed). */
   restore(saved: readonly [string, number, CoOccurrenceBucketSnapshot[]][]): void {
     for (const [key, countedSinceMs, buckets] of saved) {
-      const tag: FollowedTag = { countedSinceMs, buckets: [], missed: 0 };
+      const tag: FollowedTag = { countedSinceMs, buckets: [], missed: 0, lastSighting: 0 };
       for (const [batchTime, posts, keys, counts] of buckets) {
         if (keys.length !== counts.length) throw new TypeError('detail snapshot: bad bucket');
         const bucket = newBucket(batchTime);
@@ -138,17 +152,41 @@ export class CoOccurrence {
     if (newest !== undefined && this.units > this.maxUnits) this.reclaim(newest, this.maxUnits);
   }
 
-  /** The tag at its sighting in `batchTime`, moved to the most recent end. */
+  /** The tag at its sighting in `batchTime`, noted as the most recent one. */
   private sighted(key: string, batchTime: number): FollowedTag {
     let tag = this.tags.get(key);
-    if (tag !== undefined) this.tags.delete(key);
-    else tag = { buckets: [], countedSinceMs: batchTime, missed: 0 };
-    this.tags.set(key, tag);
+    if (tag === undefined) {
+      tag = { buckets: [], countedSinceMs: batchTime, missed: 0, lastSighting: 0 };
+      this.tags.set(key, tag);
+    }
+    if (tag.lastSighting <= this.settledAt) this.unsettled.push(key);
+    tag.lastSighting = ++this.sightings;
     return tag;
+  }
+
+  /** Moves the tags sighted since the last settling to the end, by their latest sighting. */
+  private settleOrder(): void {
+    if (this.unsettled.length === 0) return;
+    const sighted: [string, FollowedTag][] = [];
+    for (const key of this.unsettled) {
+      const tag = this.tags.get(key);
+      if (tag !== undefined && tag.lastSighting > this.settledAt) sighted.push([key, tag]);
+    }
+    sighted.sort((a, b) => a[1].lastSighting - b[1].lastSighting);
+    let previous: string | undefined;
+    for (const [key, tag] of sighted) {
+      if (key === previous) continue;
+      previous = key;
+      this.tags.delete(key);
+      this.tags.set(key, tag);
+    }
+    this.unsettled.length = 0;
+    this.settledAt = this.sightings;
   }
 
   /** Down to `limit` units: least recently seen tags first, then `current`'s oldest buckets. */
   private reclaim(current: string, limit: number): void {
+    this.settleOrder();
     for (const key of this.tags.keys()) {
       if (this.units <= limit) return;
       if (key !== current) this.drop(key);

@@ -8,9 +8,8 @@ import type { StoredPost } from './detail-types';
  * and dropped when the last list lets it go.
  */
 export class LatestPosts {
-  private readonly posts = new Map<string, StoredPost>();
-  /** How many lists hold each kept post. */
-  private readonly holders = new Map<string, number>();
+  /** Each kept post by id, with how many lists hold it (one lookup finds both). */
+  private readonly posts = new Map<string, KeptPost>();
   private readonly lists = new Map<string, StoredPost[]>();
 
   constructor(
@@ -31,13 +30,12 @@ export class LatestPosts {
     const id = originalIdOf(post);
     let kept = this.posts.get(id);
     if (kept === undefined) {
-      kept = prepared ?? toStoredPost(post, batchTime, this.maxTextLength);
+      kept = { post: prepared ?? toStoredPost(post, batchTime, this.maxTextLength), holders: 0 };
       this.posts.set(id, kept);
-      this.holders.set(id, 0);
     } else {
-      mergeSighting(kept, post, batchTime, this.maxTextLength);
+      mergeSighting(kept.post, post, batchTime, this.maxTextLength);
     }
-    for (const key of keys) this.putFirst(key, kept);
+    for (let index = 0; index < keys.length; index++) this.putFirst(keys[index]!, kept);
   }
 
   /** The tag's posts, newest first; empty when none are kept. */
@@ -59,7 +57,7 @@ export class LatestPosts {
 
   /** The kept posts and each list as indexes into them. */
   snapshot(): { posts: StoredPost[]; lists: [string, number[]][] } {
-    const posts = [...this.posts.values()];
+    const posts = Array.from(this.posts.values(), (kept) => kept.post);
     const index = new Map(posts.map((post, at) => [post, at]));
     const lists = [...this.lists].map(([key, list]): [string, number[]] => [
       key,
@@ -80,30 +78,34 @@ export class LatestPosts {
       });
       this.lists.set(key, list);
       for (const post of list) {
-        this.posts.set(post.id, post);
-        this.holders.set(post.id, (this.holders.get(post.id) ?? 0) + 1);
+        const kept = this.posts.get(post.id);
+        if (kept === undefined) this.posts.set(post.id, { post, holders: 1 });
+        else kept.holders++;
       }
     }
   }
 
-  private putFirst(key: string, post: StoredPost): void {
+  private putFirst(key: string, kept: KeptPost): void {
     let list = this.lists.get(key);
     if (list === undefined) this.lists.set(key, (list = []));
+    const post = kept.post;
     const at = list.indexOf(post);
     if (at === 0) return;
     if (at > 0) list.splice(at, 1);
-    else this.holders.set(post.id, this.holders.get(post.id)! + 1);
+    else kept.holders++;
     list.unshift(post);
     if (list.length > this.postsPerTag) this.release(list.pop()!);
   }
 
   private release(post: StoredPost): void {
-    const left = this.holders.get(post.id)! - 1;
-    if (left > 0) {
-      this.holders.set(post.id, left);
-      return;
-    }
-    this.holders.delete(post.id);
+    const kept = this.posts.get(post.id)!;
+    if (--kept.holders > 0) return;
     this.posts.delete(post.id);
   }
+}
+
+/** A kept post and the number of lists holding it. */
+interface KeptPost {
+  readonly post: StoredPost;
+  holders: number;
 }

@@ -134,6 +134,25 @@ describe('TagDetail: related tags', () => {
     expect(detail.relatedOf('t1', 60 * MINUTE, 80_000).countedSinceMs).toBeNull();
   });
 
+  it('orders tags by their latest post, within a batch too', () => {
+    const detail = new TagDetail({ longestWindowMs: 60 * MINUTE, maxRelatedUnits: 10 });
+    detail.addBatch(
+      [original('p1', ['a', 'x']), original('p2', ['b', 'x']), original('p3', ['a', 'y'])],
+      2000,
+      everyTag,
+    );
+    const order = () => detail.snapshot().coOccurrence.map(([key]) => key);
+    expect(order()).toEqual(['b', 'x', 'a', 'y']);
+    // Over the bound, b then x (least recently seen) go first, though seen in the same batch as a.
+    detail.addBatch([original('p4', ['c', 'z'])], 4000, everyTag);
+    expect(order()).toEqual(['a', 'y', 'c', 'z']);
+    expect(detail.relatedOf('x', 60 * MINUTE, 4000).countedSinceMs).toBeNull();
+    expect(detail.relatedOf('a', 60 * MINUTE, 4000).related).toEqual([
+      ['x', 1],
+      ['y', 1],
+    ]);
+  });
+
   it('bounds the followed tags, least recently seen first', () => {
     const detail = new TagDetail({ longestWindowMs: MINUTE, maxTags: 2 });
     detail.addBatch([original('p1', ['a'])], 2000, everyTag);

@@ -70,15 +70,16 @@ export class TagDetail {
       const tags = post.tags;
       if (tags.length === 0) continue;
       keys.length = 0;
+      let letGo = false;
       for (let tag = 0; tag < tags.length; tag++) {
         const key = tags[tag]!.key;
         if (!matters(key)) continue;
         keys.push(key);
-        this.follow(key, batchTime);
+        if (this.follow(key, batchTime)) letGo = true;
         this.coOccurrence.add(key, tags, batchTime);
       }
       // A tiny `maxTags` may let go of a tag of this very post.
-      const held = keys.length > 1 ? keys.filter((key) => this.followed.has(key)) : keys;
+      const held = letGo && keys.length > 1 ? keys.filter((key) => this.followed.has(key)) : keys;
       this.latest.add(post, held, batchTime, prepared?.[index]);
     }
     this.coOccurrence.expire(batchTime);
@@ -138,13 +139,15 @@ export class TagDetail {
     }
   }
 
-  private follow(key: string, batchTime: number): void {
-    if (this.followed.get(key) === batchTime) return;
+  /** Notes `key` seen in `batchTime`; true when that let go of the least recently seen tag. */
+  private follow(key: string, batchTime: number): boolean {
+    if (this.followed.get(key) === batchTime) return false;
     this.followed.delete(key);
     this.followed.set(key, batchTime);
-    if (this.followed.size <= this.options.maxTags) return;
+    if (this.followed.size <= this.options.maxTags) return false;
     const leastRecent = this.followed.keys().next().value!;
     this.drop(leastRecent);
+    return true;
   }
 
   private drop(key: string): void {
