@@ -1,5 +1,6 @@
 import type { FilterBatchInput } from '../filters/filter-batch-input';
 import type { ParsedPost } from '../types';
+import type { BatchTagTallies } from './batch-tag-tallies';
 import type { StoredPost } from '../detail/detail-types';
 
 /** An exact window's part of a batch: its `[key, count]` pairs (counts > 0) and its posts. */
@@ -23,8 +24,10 @@ export interface BatchInputs {
   preparedPosts: (StoredPost | undefined)[];
   /** Posts dropped as already seen. */
   duplicates: number;
-  /** `[key, count]` per distinct hashtag of the batch's posts. */
+  /** `[key, count]` per distinct hashtag of the batch's posts… */
   batchPairs: [string, number][];
+  /** …and the same keys' counts and spellings, in the same order. */
+  tagTallies: BatchTagTallies;
   /** One entry per exact window, shortest first. */
   exactWindows: ExactWindowInput[];
   /** The filter dimensions' counts; absent when they are off. */

@@ -1,4 +1,5 @@
 import { evictLeastRecentlySeen } from '../sketches/evict-least-recent';
+import type { BatchTagTallies } from './batch-tag-tallies';
 
 /**
  * The display spelling of each hashtag key: the spelling seen most often (`#WorldCup` over
@@ -33,11 +34,20 @@ export class DisplaySpellings {
 
   /** Counts one post's `spelling` of `key` in the batch of `batchTime`. */
   record(key: string, spelling: string, batchTime: number): void {
+    this.recordTimes(key, spelling, 1, batchTime);
+  }
+
+  /**
+   * Counts `times` posts with the same `spelling` of `key` in the batch of `batchTime`: the
+   * same state as `times` calls of `record` in a row (a spelling that overtakes the best one
+   * takes its place as it would at the post that overtook it).
+   */
+  recordTimes(key: string, spelling: string, times: number, batchTime: number): void {
     const entry = this.entries.get(key);
     if (entry === undefined) {
       this.entries.set(key, {
         best: spelling,
-        bestCount: 1,
+        bestCount: times,
         others: undefined,
         lastSeenMs: batchTime,
       });
@@ -45,13 +55,13 @@ export class DisplaySpellings {
     }
     entry.lastSeenMs = batchTime;
     if (spelling === entry.best) {
-      entry.bestCount++;
+      entry.bestCount += times;
       return;
     }
     const others = (entry.others ??= new Map());
     const previous = others.get(spelling);
     if (previous === undefined && others.size >= MAX_SPELLINGS_PER_KEY - 1) return;
-    const count = (previous ?? 0) + 1;
+    const count = (previous ?? 0) + times;
     if (count > entry.bestCount) {
       others.delete(spelling);
       others.set(entry.best, entry.bestCount);
@@ -59,6 +69,21 @@ export class DisplaySpellings {
       entry.bestCount = count;
     } else {
       others.set(spelling, count);
+    }
+  }
+
+  /**
+   * A batch's spellings, key by key, each key's runs in the order its posts came: the same state
+   * as `record` per post and tag in the batch's order (keys are independent of each other, and
+   * are first seen in the same order).
+   */
+  recordBatch(tallies: BatchTagTallies, batchTime: number): void {
+    for (const [key, tally] of tallies) {
+      if (tally.runs === undefined) {
+        this.recordTimes(key, tally.spelling, tally.count, batchTime);
+        continue;
+      }
+      for (const run of tally.runs) this.recordTimes(key, run.spelling, run.times, batchTime);
     }
   }
 

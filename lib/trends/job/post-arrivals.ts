@@ -2,6 +2,8 @@ import type { ArrivalCombiner } from '@/lib/engine';
 import type { CellCounter } from '../filters/cell-counts';
 import type { StoredPost } from '../detail/detail-types';
 import type { ParsedPost } from '../types';
+import { tallyTag } from './batch-tag-tallies';
+import type { BatchTagTallies } from './batch-tag-tallies';
 
 /** Per post, as it arrives: is it new (de-duplication) and its trend evidence. */
 export interface ArrivalSteps {
@@ -19,8 +21,8 @@ export interface PostArrivals {
   received: number;
   /** The batch's posts after de-duplication, in arrival order. */
   posts: ParsedPost[];
-  /** `[key, count]` per distinct hashtag of `posts`, first-seen order (reduceByKey, map-side). */
-  tagCounts: Map<string, number>;
+  /** Per distinct hashtag of `posts`, first-seen order: its count (reduceByKey, map-side) and spellings. */
+  tagTallies: BatchTagTallies;
   /** The new posts with hashtags, in arrival order (the only ones a tag's detail keeps)… */
   tagged: ParsedPost[];
   /** …and each as the detail would store it, built ahead (`TagDetail.prepare`) or undefined. */
@@ -55,7 +57,7 @@ export class PostArrivalCombiner implements ArrivalCombiner<ParsedPost, PostArri
   open(batchTime: number): PostArrivals {
     this.steps.beginBatch(batchTime);
     this.cells?.begin();
-    return { received: 0, posts: [], tagCounts: new Map(), tagged: [], prepared: [] };
+    return { received: 0, posts: [], tagTallies: new Map(), tagged: [], prepared: [] };
   }
 
   add(arrivals: PostArrivals, post: ParsedPost, batchTime: number): void {
@@ -78,7 +80,7 @@ export class PostArrivalCombiner implements ArrivalCombiner<ParsedPost, PostArri
     const arrivals: PostArrivals = {
       received,
       posts: [],
-      tagCounts: new Map(),
+      tagTallies: new Map(),
       tagged: [],
       prepared: [],
     };
@@ -92,11 +94,9 @@ export class PostArrivalCombiner implements ArrivalCombiner<ParsedPost, PostArri
     this.cells?.countPost(post);
     const tags = post.tags;
     if (tags.length === 0) return;
-    const counts = arrivals.tagCounts;
-    for (let tag = 0; tag < tags.length; tag++) {
-      const key = tags[tag]!.key;
-      counts.set(key, (counts.get(key) ?? 0) + 1);
-    }
+    const tallies = arrivals.tagTallies;
+    for (let tag = 0; tag < tags.length; tag++)
+      tallyTag(tallies, tags[tag]!.key, tags[tag]!.spelling);
     arrivals.tagged.push(post);
     arrivals.prepared.push(this.prepare(post, batchTime));
   }

@@ -135,7 +135,9 @@ export class TrendsJobState {
    */
   assemble(inputs: BatchInputs): TrendsBatchResult {
     const { batchTime, posts, batchPairs } = inputs;
-    this.recordSpellings(posts, batchTime);
+    // When the batch runs: the filtered views read the spellings between batches, and must see
+    // those of the batches that ran only.
+    this.spellings.recordBatch(inputs.tagTallies, batchTime);
     const closedPane = this.panes?.addBatch(batchTime, batchPairs, posts.length);
     if (closedPane) for (const heavy of this.heavyWindows.values()) heavy.paneClosed(closedPane);
     this.tracker.endBatch(batchTime);
@@ -171,19 +173,6 @@ export class TrendsJobState {
       cooling: lists.cooling,
       trendWarmUpEndsMs: lists.warmUpEndsMs,
     };
-  }
-
-  /**
-   * Spellings of the batch's (de-duplicated) posts, when the batch runs: the filtered views read
-   * them between batches, and must see those of the batches that ran only.
-   */
-  private recordSpellings(posts: ParsedPost[], batchTime: number): void {
-    for (let index = 0; index < posts.length; index++) {
-      const tags = posts[index]!.tags;
-      for (let tag = 0; tag < tags.length; tag++) {
-        this.spellings.record(tags[tag]!.key, tags[tag]!.spelling, batchTime);
-      }
-    }
   }
 
   /**

@@ -12,6 +12,7 @@ import type { TagDetailSizes } from '../detail/tag-detail';
 import type { ParsedPost, TrendsBatchResult } from '../types';
 import { filterStreams } from '../filters/filter-streams';
 import { PostArrivalCombiner } from './post-arrivals';
+import { tallyPairs } from './batch-tag-tallies';
 import type { FilteredViews } from '../filters/filtered-views';
 
 export interface TrendsJob {
@@ -81,7 +82,7 @@ export function createTrendsJob(
   );
   const posts = arrivals.transform((batch) => batch[0]?.posts ?? []);
   const batchCounts = arrivals.transform((batch) =>
-    batch.length === 0 ? [] : Array.from(batch[0]!.tagCounts),
+    batch.length === 0 ? [] : tallyPairs(batch[0]!.tagTallies),
   );
   const postCounts = posts.count();
   // Exact windows count the pairs their key bound admits (all of them below it).
@@ -116,6 +117,7 @@ export function createTrendsJob(
             preparedPosts: arrived[0]?.prepared ?? [],
             duplicates: (arrived[0]?.received ?? 0) - fresh.length,
             batchPairs: pairs,
+            tagTallies: arrived[0]?.tagTallies ?? new Map(),
             exactWindows: windows.map((window) => window[0]!),
             filters: filterInput,
           },
