@@ -76,14 +76,25 @@ export class FrozenSummary {
   }
 
   estimate(key: string): { count: number; error: number } | undefined {
+    const slot = this.slotOf(key);
+    return slot === -1 ? undefined : { count: this.counts[slot]!, error: this.errors[slot]! };
+  }
+
+  /** The key's counter slot, -1 when not monitored (see `SpaceSaving.slotOf`). */
+  slotOf(key: string): number {
     if (this.index === undefined) {
       this.index = new Map();
       for (let slot = 0; slot < this.keys.length; slot++) this.index.set(this.keys[slot]!, slot);
     }
-    const slot = this.index.get(key);
-    return slot === undefined
-      ? undefined
-      : { count: this.counts[slot]!, error: this.errors[slot]! };
+    return this.index.get(key) ?? -1;
+  }
+
+  countAt(slot: number): number {
+    return this.counts[slot]!;
+  }
+
+  errorAt(slot: number): number {
+    return this.errors[slot]!;
   }
 
   /** The `n` largest counters by count, highest first; equal counts by smaller error first. */

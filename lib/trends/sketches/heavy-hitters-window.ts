@@ -91,7 +91,7 @@ export class HeavyHittersWindow {
     // Closed candidates absent from the open pane follow its bound, which grows once it is full.
     const openBound = open.summary.unmonitoredBound;
     for (const counter of this.cached()?.top ?? []) {
-      if (open.summary.estimate(counter.key) !== undefined) continue;
+      if (open.summary.slotOf(counter.key) !== -1) continue;
       this.setCandidate({
         key: counter.key,
         count: counter.count + openBound,
@@ -160,17 +160,29 @@ export class HeavyHittersWindow {
   }
 
   /** Sets `key`'s sums; a key the open pane just evicted is bounded by the pane's bound. */
+  /** The key's sum of open and closed estimates (or bounds), read by slot: no object per key. */
   private updateCandidate(open: OpenPane, key: string): void {
-    const openBound = open.summary.unmonitoredBound;
-    const inOpen = open.summary.estimate(key) ?? { count: openBound, error: openBound };
+    const summary = open.summary;
+    const openSlot = summary.slotOf(key);
+    let count: number;
+    let error: number;
+    if (openSlot === -1) count = error = summary.unmonitoredBound;
+    else {
+      count = summary.countAt(openSlot);
+      error = summary.errorAt(openSlot);
+    }
     const merged = this.cached()?.merged.summary;
-    const inClosed = merged?.estimate(key);
-    const closedBound = merged?.unmonitoredBound ?? 0;
-    this.setCandidate({
-      key,
-      count: inOpen.count + (inClosed?.count ?? closedBound),
-      error: inOpen.error + (inClosed?.error ?? closedBound),
-    });
+    if (merged !== undefined) {
+      const closedSlot = merged.slotOf(key);
+      if (closedSlot === -1) {
+        count += merged.unmonitoredBound;
+        error += merged.unmonitoredBound;
+      } else {
+        count += merged.countAt(closedSlot);
+        error += merged.errorAt(closedSlot);
+      }
+    }
+    this.setCandidate({ key, count, error });
   }
 
   private setCandidate(counter: Counter): void {

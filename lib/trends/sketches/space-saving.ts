@@ -52,6 +52,22 @@ export class SpaceSaving<K = string> {
     return this.totalWeight;
   }
 
+  /**
+   * The key's counter slot, -1 when not monitored: with `countAt` and `errorAt`, `estimate`
+   * without an object, for per-key work every batch. A slot holds until the next offer.
+   */
+  slotOf(key: K): number {
+    return this.heap.slotOf(key);
+  }
+
+  countAt(slot: number): number {
+    return this.heap.countAt(slot);
+  }
+
+  errorAt(slot: number): number {
+    return this.heap.errorAt(slot);
+  }
+
   /** Estimated count (overestimate) and its max overcount; undefined when not monitored. */
   estimate(key: K): { count: number; error: number } | undefined {
     const slot = this.heap.slotOf(key);
