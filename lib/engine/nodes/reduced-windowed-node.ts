@@ -114,8 +114,10 @@ export class ReducedWindowedNode<K, V> extends StreamNodeBase<[K, V]> {
     const { fn, invFn, filterFn } = this.spec;
     const keys: K[] = [];
     const values: V[] = [];
-    const leavingIndex = new Map<K, number>();
+    // Made only when panes leave.
+    let leavingIndex: Map<K, number> | undefined;
     if (leaving.length > 0) {
+      leavingIndex = new Map<K, number>();
       const pane = combinePanes(leaving, fn);
       for (let index = 0; index < pane.keys.length; index++) {
         const previous = this.running.get(pane.keys[index]);
@@ -129,7 +131,8 @@ export class ReducedWindowedNode<K, V> extends StreamNodeBase<[K, V]> {
       const pane = combinePanes(entering, fn);
       for (let index = 0; index < pane.keys.length; index++) {
         const key = pane.keys[index];
-        const at = leavingIndex.size > 0 ? leavingIndex.get(key) : undefined;
+        const at =
+          leavingIndex !== undefined && leavingIndex.size > 0 ? leavingIndex.get(key) : undefined;
         if (at !== undefined) {
           values[at] = fn(values[at], pane.values[index]);
         } else {
@@ -146,16 +149,17 @@ export class ReducedWindowedNode<K, V> extends StreamNodeBase<[K, V]> {
 
   /** Builds the updated pairs, asks `filterFn` about each, then updates the running state. */
   private apply(keys: K[], values: V[], filterFn: ((pair: [K, V]) => boolean) | undefined): void {
-    const pairs: [K, V][] = new Array(keys.length);
-    const kept: boolean[] = new Array(keys.length);
+    // A pair that `filterFn` drops is left undefined.
+    const pairs = new Array<[K, V] | undefined>(keys.length);
     for (let index = 0; index < keys.length; index++) {
       const pair: [K, V] = [keys[index], values[index]];
-      pairs[index] = pair;
-      kept[index] = filterFn === undefined || filterFn(pair);
+      pairs[index] = filterFn === undefined || filterFn(pair) ? pair : undefined;
     }
+    const running = this.running;
     for (let index = 0; index < pairs.length; index++) {
-      if (kept[index]) this.running.set(pairs[index][0], pairs[index]);
-      else this.running.delete(pairs[index][0]);
+      const pair = pairs[index];
+      if (pair !== undefined) running.set(keys[index], pair);
+      else running.delete(keys[index]);
     }
   }
 
