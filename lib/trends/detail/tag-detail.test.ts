@@ -153,6 +153,23 @@ describe('TagDetail: related tags', () => {
     ]);
   });
 
+  it('lets go of the least recently seen tags first when the bound is reached mid-batch', () => {
+    const detail = new TagDetail({ longestWindowMs: 60 * MINUTE, maxRelatedUnits: 10 });
+    detail.addBatch(
+      [
+        original('p1', ['a', 'x']),
+        original('p2', ['b', 'x']),
+        original('p3', ['a', 'y']),
+        original('p4', ['c', 'z']),
+      ],
+      2000,
+      everyTag,
+    );
+    expect(detail.snapshot().coOccurrence.map(([key]) => key)).toEqual(['a', 'y', 'c', 'z']);
+    expect(detail.relatedOf('b', 60 * MINUTE, 2000).countedSinceMs).toBeNull();
+    expect(detail.sizes().relatedUnits).toBe(9);
+  });
+
   it('bounds the followed tags, least recently seen first', () => {
     const detail = new TagDetail({ longestWindowMs: MINUTE, maxTags: 2 });
     detail.addBatch([original('p1', ['a'])], 2000, everyTag);
