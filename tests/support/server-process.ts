@@ -1,12 +1,13 @@
 /**
- * The real entry point (`server/main.ts`, no Next) as a child process on a free port, for tests
- * of several instances: its URL once listening, its output for diagnostics, kill -9 and SIGTERM.
+ * The real entry point (`server/main.ts`, no Next, bundled: `server-bundle.ts`) as a child
+ * process on a free port, for tests of several instances: its URL once listening, its output for diagnostics, kill -9 and SIGTERM.
  */
 import { spawn } from 'node:child_process';
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { serverBundle } from './server-bundle';
 
-const EXIT_WITH_PARENT = fileURLToPath(new URL('./exit-with-parent.ts', import.meta.url));
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 export interface ServerProcess {
   readonly child: ChildProcessWithoutNullStreams;
@@ -23,8 +24,12 @@ export async function startServerProcess(
   env: Record<string, string>,
   timeoutMs = 60_000,
 ): Promise<ServerProcess> {
-  const args = ['--import', 'tsx', '--import', EXIT_WITH_PARENT, 'server/main.ts', '--no-next'];
-  const child = spawn(process.execPath, args, {
+  const bundle = await serverBundle(ROOT, 'server-main', [
+    'tests/support/exit-with-parent.ts',
+    'server/main.ts',
+  ]);
+  const child = spawn(process.execPath, [bundle, '--no-next'], {
+    cwd: ROOT,
     env: {
       PATH: process.env.PATH ?? '',
       HOME: process.env.HOME ?? '',
