@@ -17,12 +17,20 @@ describe('formatCount', () => {
     expect(formatCount(12_345, 'en-US')).toBe('12.3K');
     expect(formatCount(1_250_000, 'en-US')).toBe('1.3M');
   });
+
+  it('writes US English without a locale, whatever the browser', () => {
+    expect(formatCount(9876)).toBe('9,876');
+    expect(formatCount(12_345)).toBe('12.3K');
+    expect(formatCount(9876, 'de-DE')).toBe('9.876');
+  });
 });
 
 describe('formatRate', () => {
   it('keeps one decimal for small rates', () => {
     expect(formatRate(3.14159, 'en-US')).toBe('3.1');
     expect(formatRate(412.6, 'en-US')).toBe('413');
+    expect(formatRate(3.14159)).toBe('3.1');
+    expect(formatRate(12_345.6)).toBe('12.3K');
   });
 });
 
@@ -32,6 +40,8 @@ describe('formatDurationMs', () => {
     expect(formatDurationMs(1234, 'en-US')).toBe('1.2 s');
     expect(formatDurationMs(185_000, 'en-US')).toBe('3 min 5 s');
     expect(formatDurationMs(120_000, 'en-US')).toBe('2 min');
+    expect(formatDurationMs(1234)).toBe('1.2 s');
+    expect(formatDurationMs(849.6)).toBe('850 ms');
   });
 });
 
@@ -45,6 +55,18 @@ describe('formatWindowMs', () => {
 describe('formatClock', () => {
   it('shows a 24-hour time of day', () => {
     expect(formatClock(Date.UTC(2026, 0, 1, 13, 4, 5), 'en-GB', 'UTC')).toBe('13:04:05');
+    expect(formatClock(Date.UTC(2026, 0, 1, 0, 4, 5), undefined, 'UTC')).toBe('00:04:05');
+  });
+
+  it('shows the time of day in the local time zone by default', () => {
+    const epochMs = Date.UTC(2026, 0, 1, 13, 4, 5);
+    const local = new Intl.DateTimeFormat('en-GB', {
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    });
+    expect(formatClock(epochMs)).toBe(local.format(epochMs));
   });
 });
 

@@ -3,7 +3,7 @@
  * "4.1× its usual rate, 83 people in the last 1 min". A tag with no usual rate reads "new".
  */
 import type { TrendingTag } from '@/lib/trends/types';
-import { formatExactCount, formatWindowMs } from './format';
+import { formatDecimal, formatExactCount, formatWindowMs } from './format';
 
 /** `authorsWindowMs` is the shortest window, over which the job counts people. */
 export function trendReason(tag: TrendingTag, authorsWindowMs: number, locale?: string): string {
@@ -20,8 +20,7 @@ export function trendReason(tag: TrendingTag, authorsWindowMs: number, locale?: 
 /** `4.1×` below 10, `12×` from 10, `999+×` beyond. */
 export function formatMultiple(multiple: number, locale?: string): string {
   if (multiple >= 1_000) return '999+×';
-  const digits = multiple < 10 ? 1 : 0;
-  return `${new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(multiple)}×`;
+  return `${formatDecimal(multiple, multiple < 10 ? 1 : 0, locale, true)}×`;
 }
 
 /** "about 7 min" until the warm-up ends; "less than a minute" at the end. */
