@@ -3,6 +3,7 @@ import { ConnectionStatus, BatchClock } from '@/components/connection-status';
 import { CopyLinkButton } from '@/components/copy-link-button';
 import { SeriesExportButtons, TopExportButtons } from '@/components/export-buttons';
 import { MutedTagsButton } from '@/components/muted-tags-dialog';
+import { TagDetailBody } from '@/components/tag-detail/tag-detail-body';
 import { TagDetailDialog } from '@/components/tag-detail/tag-detail-dialog';
 import { ViewFiltersBar } from '@/components/view-filters-bar';
 import { EngineStatsPanel } from '@/components/engine-stats-panel';
@@ -16,7 +17,8 @@ import { TrendingCaption, TrendingList } from '@/components/trending-list';
 import { TrendsProvider } from '@/components/trends-provider';
 import { Card } from '@/components/ui/card';
 import { WindowSelector } from '@/components/window-selector';
-import { parseViewUrl } from '@/lib/client/view-url';
+import { DEFAULT_WINDOW_LABEL, parseViewUrl } from '@/lib/client/view-url';
+import { readLatestDetail } from '@/lib/latest-detail-registry';
 import { readLatestSnapshot } from '@/lib/latest-snapshot-registry';
 
 interface DashboardPageProps {
@@ -27,7 +29,7 @@ interface DashboardPageProps {
  * The dashboard: a header and four panels that reflow from one column to a wall-screen grid.
  * Rendered per request (it reads the request's search parameters, and the layout its headers)
  * from the latest state of this process's engine, under the address's filter, so the first paint
- * shows the live figures the view asks for.
+ * shows the live figures the view asks for, the detail of the tag it opens (`?tag=`) included.
  * No Suspense boundary around the sections: nothing suspends, and React streams a boundary whose
  * HTML comes after the first 12.8 KB of the page apart, hidden, to be moved into place by a
  * script in a later frame. The panels then appeared after the first paint and pushed the others
@@ -36,10 +38,15 @@ interface DashboardPageProps {
 export default async function DashboardPage({ searchParams }: DashboardPageProps) {
   const initialView = parseViewUrl(toQuery(await searchParams));
   // Under the address's filter, so that a shared link's first paint shows the filtered numbers.
-  const initialSnapshot = await readLatestSnapshot({
-    lang: initialView.lang,
-    originalsOnly: initialView.originalsOnly,
-  });
+  const [initialSnapshot, initialDetail] = await Promise.all([
+    readLatestSnapshot({ lang: initialView.lang, originalsOnly: initialView.originalsOnly }),
+    initialView.detail
+      ? readLatestDetail({
+          key: initialView.detail,
+          window: initialView.window ?? DEFAULT_WINDOW_LABEL,
+        })
+      : null,
+  ]);
   return (
     <TrendsProvider initialSnapshot={initialSnapshot} initialView={initialView}>
       <div className="mx-auto flex w-full max-w-[3200px] flex-col gap-4 p-3 sm:p-5 xl:h-dvh xl:min-h-[44rem] 2xl:p-6">
@@ -127,7 +134,23 @@ export default async function DashboardPage({ searchParams }: DashboardPageProps
           <kbd className="font-mono">P</kbd> pauses and resumes
         </footer>
       </div>
-      <TagDetailDialog />
+      <TagDetailDialog
+        addressDetail={
+          initialView.detail && initialDetail
+            ? {
+                key: initialView.detail,
+                // The body's code is then part of this page only, not of every dashboard page.
+                body: (
+                  <TagDetailBody
+                    tagKey={initialView.detail}
+                    spelling={initialDetail.summary.tag}
+                    initialDetail={initialDetail}
+                  />
+                ),
+              }
+            : undefined
+        }
+      />
     </TrendsProvider>
   );
 }

@@ -19,6 +19,7 @@ import type { TagDetailRequest } from '@/lib/tag-detail-protocol';
 import type { ViewFilter } from '@/lib/view-filters';
 import { NO_FILTER } from '@/lib/view-filters';
 import type { ViewUrlState } from '@/lib/client/view-url';
+import { DEFAULT_WINDOW_LABEL } from '@/lib/client/view-url';
 import { useViewUrl } from '@/lib/client/use-view-url';
 import { useMutedTags } from '@/lib/client/use-muted-tags';
 import { useTagAlerts } from '@/lib/client/use-tag-alerts';
@@ -31,9 +32,6 @@ import type {
   TrendsControls,
 } from './trends-context';
 import { TrendsContext, TrendsControlsContext } from './trends-context';
-
-/** The window shown first when the URL names none and the server offers it. */
-const DEFAULT_WINDOW_LABEL = '5m';
 
 export type { SeriesMode, SeriesRange, TrendsContextValue, TrendsControls } from './trends-context';
 export { useTrends, useTrendsControls } from './trends-context';

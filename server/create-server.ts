@@ -21,6 +21,9 @@ import { routeUpgrades } from './http/route-upgrades';
 import { attachSockets } from './sockets/attach-sockets';
 import { buildSnapshot, filteredLatest } from './sockets/hub-messages';
 import { registerSnapshotReader } from '@/lib/latest-snapshot-registry';
+import { registerDetailReader } from '@/lib/latest-detail-registry';
+import { DetailUpdates } from './sockets/detail-updates';
+import { parseDetailRequest } from './sockets/detail-request';
 import { listenOn, publicHost } from './http/listen';
 import { createSource } from './sources/create-source';
 import type { TweetSource } from './sources/types';
@@ -182,6 +185,17 @@ export function createTagstreamServer(options: TagstreamServerOptions): Tagstrea
   const unregisterSnapshot = nextEnabled(options)
     ? registerSnapshotReader((filter) => readSnapshot(filter))
     : () => undefined;
+  // A page opened on a tag detail (`?tag=`) renders it from the update a socket would get now.
+  const pageDetails = new DetailUpdates({
+    store,
+    detail: (key, relatedWindowMs) => runner.detail(key, relatedWindowMs),
+  });
+  const unregisterDetail = nextEnabled(options)
+    ? registerDetailReader((request) => {
+        const subscription = parseDetailRequest(request, config.WINDOWS, seriesWindow);
+        return subscription ? pageDetails.updateFor(subscription) : null;
+      })
+    : () => undefined;
   /** The snapshot under `filter`; null when the numbers under it are not here in time. */
   async function readSnapshot(asked: ViewFilter): Promise<DashboardSnapshot | null> {
     const filter = parseViewFilter(asked) ?? NO_FILTER;
@@ -243,6 +257,7 @@ export function createTagstreamServer(options: TagstreamServerOptions): Tagstrea
   async function closeAll(): Promise<void> {
     await runner.stop();
     unregisterSnapshot();
+    unregisterDetail();
     webhook?.close();
     stopWatchingStatus();
     hub.close();

@@ -2,11 +2,14 @@
 /**
  * The tag detail's content: its standing in every window and why it trends, its series, the
  * latest posts carrying it, the related tags and its alert, live. Loaded when a detail first
- * opens (see tag-detail-dialog.tsx). The sections appear together once the detail has arrived,
+ * opens (see tag-detail-dialog.tsx), or rendered by the page with the detail when its address
+ * opens one. The sections appear together once the detail has arrived,
  * below the header, so nothing the reader already sees moves when they do.
  */
 import type { ReactNode } from 'react';
 import { useTagDetail } from '@/lib/client/use-tag-detail';
+import { DEFAULT_WINDOW_LABEL } from '@/lib/client/view-url';
+import type { TagDetailUpdate } from '@/lib/tag-detail-protocol';
 import { useTrends } from '../trends-provider';
 import { NotifyMe } from './notify-me';
 import { PostList } from './post-list';
@@ -17,11 +20,18 @@ import { TagStanding } from './tag-standing';
 const ACTION_CLASS =
   'rounded-lg border border-zinc-200 bg-white px-2.5 py-1 text-xs font-medium shadow-sm hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-sky-500 dark:border-zinc-700 dark:bg-zinc-900 dark:hover:bg-zinc-800';
 
-export function TagDetailBody({ tagKey, spelling }: { tagKey: string; spelling: string }) {
+interface TagDetailBodyProps {
+  tagKey: string;
+  spelling: string;
+  /** The detail the page was rendered with, when its address opened this tag. */
+  initialDetail?: TagDetailUpdate | null;
+}
+
+export function TagDetailBody({ tagKey, spelling, initialDetail = null }: TagDetailBodyProps) {
   const trends = useTrends();
   const { selectedWindow, detailUpdate, closeTag, watched, toggleTag, muteTag, latest } = trends;
-  const windowLabel = selectedWindow?.label ?? '5m';
-  const { detail, error } = useTagDetail(tagKey, windowLabel, detailUpdate);
+  const windowLabel = selectedWindow?.label ?? DEFAULT_WINDOW_LABEL;
+  const { detail, error } = useTagDetail(tagKey, windowLabel, detailUpdate, initialDetail);
   const tag = detail?.summary.tag ?? spelling;
   const onChart = watched.some((watchedTag) => watchedTag.key === tagKey);
   return (

@@ -8,7 +8,8 @@
  * arrives moves nothing above it.
  */
 import dynamic from 'next/dynamic';
-import { useEffect, useRef } from 'react';
+import type { ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useHydrated } from '@/lib/client/use-hydrated';
 import { useTrendsControls } from '../trends-provider';
 
@@ -18,14 +19,28 @@ const TagDetailBody = dynamic(
   { ssr: false, loading: () => <div className="h-40" aria-busy="true" /> },
 );
 
-export function TagDetailDialog() {
+/** The detail the page's address opens, rendered by the page with the latest state. */
+export interface AddressDetail {
+  key: string;
+  body: ReactNode;
+}
+
+export function TagDetailDialog({ addressDetail }: { addressDetail?: AddressDetail }) {
   const { detailTag, closeTag } = useTrendsControls();
   // The body is rendered only once hydrated: a tag opened before this section has hydrated (a
-  // click on a section hydrated first, or the address's `?tag=`) would otherwise hydrate the
-  // server's empty dialog with a body, a mismatch that makes React discard the server's HTML.
+  // click on a section hydrated first) would otherwise hydrate the server's empty dialog with a
+  // body, a mismatch that makes React discard the server's HTML. The address's detail is the
+  // exception: the page renders it, in the HTML and at hydration, until another tag opens.
   const hydrated = useHydrated();
-  const dialog = useRef<HTMLDialogElement>(null);
+  const [opened, setOpened] = useState(addressDetail);
+  const showsAddressDetail = opened !== undefined && detailTag?.key === opened.key;
   useEffect(() => {
+    if (opened !== undefined && detailTag?.key !== opened.key) setOpened(undefined);
+  }, [detailTag, opened]);
+  const dialog = useRef<HTMLDialogElement>(null);
+  // Before the paint that follows hydration: the HTML's detail is open in place (`open`, which
+  // that render removes) and becomes modal at the same place, with nothing drawn in between.
+  useLayoutEffect(() => {
     const element = dialog.current;
     if (!element) return;
     if (hydrated && detailTag && !element.open) element.showModal();
@@ -34,14 +49,26 @@ export function TagDetailDialog() {
   return (
     <dialog
       ref={dialog}
+      open={!hydrated && showsAddressDetail}
       aria-labelledby="tag-detail-title"
       data-testid="tag-detail"
-      onClose={closeTag}
-      className="mx-auto mt-3 mb-auto max-h-[calc(100dvh-1.5rem)] sm:mt-[6dvh] sm:max-h-[88dvh] w-[min(56rem,calc(100vw-1.5rem))] rounded-xl border border-zinc-200 bg-white p-0 text-zinc-900 shadow-xl backdrop:bg-zinc-950/50 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
+      // A close made to reopen it as modal is not the reader's: the dialog is open again by then.
+      onClose={() => {
+        if (!dialog.current?.open) closeTag();
+      }}
+      className={`mx-auto mt-3 mb-auto max-h-[calc(100dvh-1.5rem)] sm:mt-[6dvh] sm:max-h-[88dvh] w-[min(56rem,calc(100vw-1.5rem))] rounded-xl border border-zinc-200 bg-white p-0 text-zinc-900 shadow-xl backdrop:bg-zinc-950/50 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100 ${IN_PLACE_AS_MODAL}`}
     >
-      {hydrated && detailTag ? (
+      {showsAddressDetail ? opened.body : null}
+      {!showsAddressDetail && hydrated && detailTag ? (
         <TagDetailBody tagKey={detailTag.key} spelling={detailTag.tag} />
       ) : null}
     </dialog>
   );
 }
+
+/**
+ * The HTML's open detail is not modal (only a script makes a dialog modal): placed, sized and
+ * scrolled as the browser places a modal one, so that becoming modal moves nothing.
+ */
+const IN_PLACE_AS_MODAL =
+  '[&:not(:modal)]:fixed [&:not(:modal)]:inset-0 [&:not(:modal)]:z-50 [&:not(:modal)]:max-w-[calc(100%-6px-2em)] [&:not(:modal)]:overflow-auto';

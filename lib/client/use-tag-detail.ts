@@ -2,9 +2,10 @@
 /**
  * The open tag detail: fetched over HTTP when it opens (or its window changes), then replaced by
  * each `detail` update the socket brings. A failed fetch is reported as `error`; the socket's
- * next update still fills the view.
+ * next update still fills the view. A detail the page was rendered with (`initial`, for the tag
+ * and window asked) stands in for the first fetch.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { TagDetailUpdate } from '@/lib/tag-detail-protocol';
 import { fetchTagDetail } from './fetch-tag-detail';
 
@@ -17,14 +18,22 @@ export function useTagDetail(
   key: string | null,
   window: string,
   socketUpdate: TagDetailUpdate | null,
+  initial: TagDetailUpdate | null = null,
 ): TagDetailState {
-  const [fetched, setFetched] = useState<TagDetailState & { key: string | null }>({
-    key: null,
-    detail: null,
+  const initialFits =
+    initial !== null && initial.summary.key === key && initial.related.window === window;
+  const [fetched, setFetched] = useState<TagDetailState & { key: string | null }>(() => ({
+    key: initialFits ? key : null,
+    detail: initialFits ? initial : null,
     error: null,
-  });
+  }));
+  const rendered = useRef(initialFits);
   useEffect(() => {
     if (key === null) return;
+    if (rendered.current) {
+      rendered.current = false;
+      return;
+    }
     const controller = new AbortController();
     setFetched({ key, detail: null, error: null });
     fetchTagDetail(key, window, controller.signal)

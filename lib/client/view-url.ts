@@ -20,6 +20,9 @@ export interface ViewUrlState {
   detail?: string;
 }
 
+/** The window shown first when the address names none (and the server offers it). */
+export const DEFAULT_WINDOW_LABEL = '5m';
+
 /** Parameter names, in the order they are written. */
 export const VIEW_PARAMS = ['window', 'tags', 'unit', 'lang', 'originals', 'tag'] as const;
 
