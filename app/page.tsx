@@ -3,7 +3,6 @@ import { ConnectionStatus, BatchClock } from '@/components/connection-status';
 import { CopyLinkButton } from '@/components/copy-link-button';
 import { SeriesExportButtons, TopExportButtons } from '@/components/export-buttons';
 import { MutedTagsButton } from '@/components/muted-tags-dialog';
-import { TagDetailBody } from '@/components/tag-detail/tag-detail-body';
 import { TagDetailDialog } from '@/components/tag-detail/tag-detail-dialog';
 import { ViewFiltersBar } from '@/components/view-filters-bar';
 import { EngineStatsPanel } from '@/components/engine-stats-panel';
@@ -137,17 +136,7 @@ export default async function DashboardPage({ searchParams }: DashboardPageProps
       <TagDetailDialog
         addressDetail={
           initialView.detail && initialDetail
-            ? {
-                key: initialView.detail,
-                // The body's code is then part of this page only, not of every dashboard page.
-                body: (
-                  <TagDetailBody
-                    tagKey={initialView.detail}
-                    spelling={initialDetail.summary.tag}
-                    initialDetail={initialDetail}
-                  />
-                ),
-              }
+            ? { key: initialView.detail, detail: initialDetail }
             : undefined
         }
       />

@@ -8,9 +8,9 @@
  * arrives moves nothing above it.
  */
 import dynamic from 'next/dynamic';
-import type { ReactNode } from 'react';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useHydrated } from '@/lib/client/use-hydrated';
+import type { TagDetailUpdate } from '@/lib/tag-detail-protocol';
 import { useTrendsControls } from '../trends-provider';
 
 /** The body's code loads when a detail first opens: the dashboard's first view does not need it. */
@@ -19,10 +19,19 @@ const TagDetailBody = dynamic(
   { ssr: false, loading: () => <div className="h-40" aria-busy="true" /> },
 );
 
-/** The detail the page's address opens, rendered by the page with the latest state. */
+/**
+ * The same body, rendered on the server when the page's address opens a detail: its code is then
+ * named in that page's HTML (no other page loads it), and hydration waits for it. No Suspense
+ * boundary: the HTML is sent in one piece (see app/page.tsx).
+ */
+const AddressDetailBody = dynamic(() =>
+  import('./tag-detail-body').then((module) => module.TagDetailBody),
+);
+
+/** The detail the page's address opens, as the page read it from the latest batch. */
 export interface AddressDetail {
   key: string;
-  body: ReactNode;
+  detail: TagDetailUpdate;
 }
 
 export function TagDetailDialog({ addressDetail }: { addressDetail?: AddressDetail }) {
@@ -58,7 +67,13 @@ export function TagDetailDialog({ addressDetail }: { addressDetail?: AddressDeta
       }}
       className={`mx-auto mt-3 mb-auto max-h-[calc(100dvh-1.5rem)] sm:mt-[6dvh] sm:max-h-[88dvh] w-[min(56rem,calc(100vw-1.5rem))] rounded-xl border border-zinc-200 bg-white p-0 text-zinc-900 shadow-xl backdrop:bg-zinc-950/50 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100 ${IN_PLACE_AS_MODAL}`}
     >
-      {showsAddressDetail ? opened.body : null}
+      {showsAddressDetail ? (
+        <AddressDetailBody
+          tagKey={opened.key}
+          spelling={opened.detail.summary.tag}
+          initialDetail={opened.detail}
+        />
+      ) : null}
       {!showsAddressDetail && hydrated && detailTag ? (
         <TagDetailBody tagKey={detailTag.key} spelling={detailTag.tag} />
       ) : null}
