@@ -225,6 +225,42 @@ describe.skipIf(skipWithoutBrowser)(
       expect(page.url()).toContain('tag=final');
     });
 
+    it("paints the address's detail from the page's HTML, where its modal then stands", async () => {
+      const path = '/?window=60m&tag=worldcup';
+      const look = LOOKS[3];
+      const box = (page: Page) =>
+        page.locator(detail).evaluate((dialog) => {
+          const { x, y, width, height } = dialog.getBoundingClientRect();
+          return { x, y, width, height, modal: dialog.matches(':modal') };
+        });
+      // Without scripts: what the first paint shows, before any hydration.
+      const still = await browser.newContext({
+        viewport: { width: look.width, height: look.height },
+        javaScriptEnabled: false,
+      });
+      contexts.push(still);
+      const htmlOnly = await still.newPage();
+      await htmlOnly.goto(`${base}${path}`);
+      const dialogInHtml = htmlOnly.locator(detail);
+      expect(await dialogInHtml.getByRole('heading', { name: '#WorldCup' }).isVisible()).toBe(true);
+      expect(
+        await dialogInHtml.locator('[data-testid="post-text"]').count(),
+      ).toBeGreaterThanOrEqual(3);
+      const inHtml = await box(htmlOnly);
+      expect(inHtml.modal).toBe(false);
+
+      const page = await open(look, path);
+      await page.waitForFunction(
+        (selector) => document.querySelector(selector)?.matches(':modal') === true,
+        detail,
+      );
+      expect(await box(page)).toEqual({ ...inHtml, modal: true });
+      await page.keyboard.press('Escape');
+      await expect.poll(() => page.url()).not.toMatch(/[?&]tag=/);
+      expect(await page.locator(detail).isVisible()).toBe(false);
+      expect((page as Page & { errors?: string[] }).errors).toEqual([]);
+    });
+
     it('opens the detail from a chip of the chart and toggles the line from it', async () => {
       const page = await open(LOOKS[3]);
       const chip = page
