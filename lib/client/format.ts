@@ -9,7 +9,7 @@ import { compactDecimal, groupedDecimal } from './decimal-text';
 const formatters = new Map<string, Intl.NumberFormat>();
 
 function numberFormat(locale: string, options: Intl.NumberFormatOptions) {
-  const cacheKey = `${locale ?? ''}|${JSON.stringify(options)}`;
+  const cacheKey = `${locale}|${JSON.stringify(options)}`;
   let format = formatters.get(cacheKey);
   if (!format) {
     format = new Intl.NumberFormat(locale, options);
@@ -87,7 +87,7 @@ export function formatClock(epochMs: number, locale?: string, timeZone?: string)
   if (locale === undefined && (timeZone === undefined || timeZone === 'UTC')) {
     return clockText(new Date(epochMs), timeZone === 'UTC');
   }
-  const cacheKey = `${locale ?? ''}|${timeZone ?? ''}`;
+  const cacheKey = `${locale}|${timeZone ?? ''}`;
   let format = clockFormats.get(cacheKey);
   if (!format) {
     format = new Intl.DateTimeFormat(locale, {
