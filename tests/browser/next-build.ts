@@ -5,6 +5,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { lock } from 'proper-lockfile';
 
 /** What the dashboard bundle is built from (public/ is served from disk, not built). */
 const BUNDLE_SOURCES = [
@@ -36,6 +37,20 @@ export function isBuildFresh(root: string): boolean {
   return statSync(buildId).mtimeMs >= sourcesMs;
 }
 
+/**
+ * The test files that need the build run in several processes at once. Each checks and builds
+ * under this lock: a `next build` started while another finished would empty `.next` (Next
+ * cleans it first) under a server that had already started on the finished build.
+ */
+const BUILD_LOCK_FILE = '.next-build.lock';
+// proper-lockfile renews a held lock's mtime every `stale / 2` ms; a lock left by a killed test
+// process is taken over once stale. The retries wait out a build on a busy machine (minutes).
+const BUILD_LOCK_OPTIONS = {
+  realpath: false,
+  stale: 30_000,
+  retries: { retries: 400, minTimeout: 250, maxTimeout: 1000 },
+};
+
 /** Next refuses to build while another `next build` holds `.next/lock` (it waits only 1 s). */
 const LOCKED = /Another .*next build.* process is already running/;
 const LOCKED_RETRY_MS = 5000;
@@ -43,9 +58,22 @@ const LOCKED_GIVE_UP_MS = 240_000;
 
 /**
  * Runs `next build` in `root` unless the build is fresh; rejects with its output on failure.
- * When another build holds the lock, waits and checks again (that build may make ours fresh).
+ * Waits for another test process's build; when a `next build` started by hand holds Next's own
+ * lock, waits and checks again (that build may make ours fresh).
  */
 export async function ensureNextBuild(root: string): Promise<void> {
+  const release = await lock(root, {
+    ...BUILD_LOCK_OPTIONS,
+    lockfilePath: join(root, BUILD_LOCK_FILE),
+  });
+  try {
+    await buildUnlessFresh(root);
+  } finally {
+    await release();
+  }
+}
+
+async function buildUnlessFresh(root: string): Promise<void> {
   const startMs = Date.now();
   for (;;) {
     if (isBuildFresh(root)) return;
