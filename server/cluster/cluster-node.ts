@@ -52,6 +52,8 @@ export class ClusterNode {
   private newestFollowed: PublishedBatch | undefined;
   /** The holder's results go out in order, each after its shared views. */
   private publishing: Promise<void> = Promise.resolve();
+  /** The newest result of this instance's job (its detail is that batch's). */
+  private newestHeld: TrendsBatchResult | undefined;
   /** Every instance's watched tags, as the holder last read them. */
   private watchedEverywhere = new Set<string>();
   private exchangeTimer: NodeJS.Timeout | undefined;
@@ -218,6 +220,7 @@ export class ClusterNode {
 
   private onResult(term: HolderTerm, result: TrendsBatchResult): void {
     if (this.term !== term) return;
+    this.newestHeld = result;
     // Watched tags are kept in the history from the minute a dashboard, anywhere, watches them.
     // So are the tags whose detail is asked on any instance (they are shared from the next batch).
     const watched = new Set([
@@ -238,6 +241,7 @@ export class ClusterNode {
     const views = {
       detail: pipeline.detail,
       filteredViews: pipeline.filteredViews(),
+      isLatestBatch: () => this.newestHeld === result,
       windowsMs: this.options.config.WINDOWS.map((window) => window.windowMs),
     };
     // The views go out before the result (same connection): a follower reading them when it

@@ -1,13 +1,17 @@
 /**
  * The shared views and the instances' demand against a real `redis-server`: views of an older
- * holder are refused, the latest kept; demands of instances that stopped writing are dropped.
+ * holder are refused, the latest kept; demands of instances that stopped writing are dropped;
+ * a batch's views are not written once the job has moved past that batch.
  */
+import pino from 'pino';
 import { describe, expect, it } from 'vitest';
+import type { TrendsBatchResult } from '@/lib/trends/types';
 import { useEmptiedRedisClient } from '../../tests/support/emptied-redis-client';
 import { clusterKeys } from './cluster-keys';
 import { SharedViewDemand } from './shared-view-demand';
 import { SharedViewsStore } from './shared-views';
-import type { SharedViewsPayload } from './shared-views';
+import type { HolderViewSources, SharedViewsPayload } from './shared-views';
+import { ViewSharing } from './view-sharing';
 
 const keys = clusterKeys('views-store-test:');
 const BOUNDS = { maxTags: 64, maxFilters: 16 };
@@ -87,5 +91,39 @@ describe('SharedViewDemand', () => {
       filters: [[{ lang: 'pt' }, 2]],
     });
     expect(await redis.client.hKeys(keys.demand)).toEqual(['odd']);
+  });
+});
+
+describe('ViewSharing', () => {
+  it('writes a batch’s views only while the job’s detail is still that batch’s', async () => {
+    await redis.client.set(keys.fence, '1');
+    const sharing = new ViewSharing({
+      client: redis.client,
+      keys,
+      owner: 'holder',
+      batchIntervalMs: 500,
+      logger: pino({ level: 'silent' }),
+    });
+    const result = (batchTime: number) =>
+      ({ batchTime, trending: [], cooling: [] }) as unknown as TrendsBatchResult;
+    let newestBatchTime = 1000;
+    const sourcesAt = (batchTime: number): HolderViewSources => ({
+      detail: {
+        postsOf: () => [],
+        relatedOf: () => ({ related: [], posts: 0, countedSinceMs: 0, missed: 0 }),
+      },
+      filteredViews: undefined,
+      windowsMs: [60_000],
+      isLatestBatch: () => newestBatchTime === batchTime,
+    });
+    const store = new SharedViewsStore(redis.client, keys);
+    await sharing.share(result(1000), 1, sourcesAt(1000));
+    expect((await store.read())?.batchTime).toBe(1000);
+    // Batch 1500 is handed over, but the job closed 2000 before its views were built.
+    newestBatchTime = 2000;
+    await sharing.share(result(1500), 1, sourcesAt(1500));
+    expect((await store.read())?.batchTime).toBe(1000);
+    await sharing.share(result(2000), 1, sourcesAt(2000));
+    expect((await store.read())?.batchTime).toBe(2000);
   });
 });

@@ -50,7 +50,13 @@ export interface SharedViewsPayload {
 
 /** What the holder's job offers to build the views from. */
 export interface HolderViewSources {
+  /**
+   * The job's detail as it is now (not a copy): it holds the batch's posts only until the job
+   * closes its next batch.
+   */
   detail: Pick<TagDetail, 'postsOf' | 'relatedOf'>;
+  /** True while the job has closed no batch after the one the views are built for. */
+  isLatestBatch(): boolean;
   filteredViews: Pick<FilteredViews, 'windows' | 'trending' | 'batchTime'> | undefined;
   windowsMs: readonly number[];
 }

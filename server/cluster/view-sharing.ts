@@ -143,6 +143,10 @@ export class ViewSharing {
    */
   async share(result: TrendsBatchResult, token: number, sources: HolderViewSources): Promise<void> {
     await this.readHolderDemand();
+    // The job closed a newer batch while the demand was read (a busy machine, a slow Redis): its
+    // detail is that batch's now, so views built from it would carry posts of a batch they are
+    // not labelled with. The newer batch's own share writes its views; a follower waits for them.
+    if (!sources.isLatestBatch()) return;
     try {
       void this.store
         .write(buildSharedViews(this.holderDemand, result, sources), token)
