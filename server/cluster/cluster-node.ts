@@ -52,8 +52,8 @@ export class ClusterNode {
   private newestFollowed: PublishedBatch | undefined;
   /** The holder's results go out in order, each after its shared views. */
   private publishing: Promise<void> = Promise.resolve();
-  /** The newest result of this instance's job (its detail is that batch's). */
-  private newestHeld: TrendsBatchResult | undefined;
+  /** The newest result of this instance's job (its detail is that batch's), and its term. */
+  private newestHeld: { term: HolderTerm; result: TrendsBatchResult } | undefined;
   /** Every instance's watched tags, as the holder last read them. */
   private watchedEverywhere = new Set<string>();
   private exchangeTimer: NodeJS.Timeout | undefined;
@@ -220,7 +220,7 @@ export class ClusterNode {
 
   private onResult(term: HolderTerm, result: TrendsBatchResult): void {
     if (this.term !== term) return;
-    this.newestHeld = result;
+    this.newestHeld = { term, result };
     // Watched tags are kept in the history from the minute a dashboard, anywhere, watches them.
     // So are the tags whose detail is asked on any instance (they are shared from the next batch).
     const watched = new Set([
@@ -238,16 +238,17 @@ export class ClusterNode {
       stats: this.options.stats.current(),
       source: term.source.status(),
     };
-    const views = {
+    const views = () => ({
+      result: this.newestHeld?.term === term ? this.newestHeld.result : result,
       detail: pipeline.detail,
       filteredViews: pipeline.filteredViews(),
-      isLatestBatch: () => this.newestHeld === result,
       windowsMs: this.options.config.WINDOWS.map((window) => window.windowMs),
-    };
+    });
     // The views go out before the result (same connection): a follower reading them when it
-    // gets the result finds this batch's. Chained, so that results stay in order.
+    // gets the result finds this batch's, or a newer one's when the job has moved on (it then
+    // answers from them once it shows that batch). Chained, so that results stay in order.
     this.publishing = this.publishing.then(async () => {
-      await this.parts.viewSharing.share(result, term.token, views);
+      await this.parts.viewSharing.share(term.token, views);
       void this.parts.publisher.publish(batch);
     });
   }

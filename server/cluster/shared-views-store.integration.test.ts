@@ -5,6 +5,7 @@
  */
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
+import type { StoredPost } from '@/lib/trends/detail/detail-types';
 import type { TrendsBatchResult } from '@/lib/trends/types';
 import { useEmptiedRedisClient } from '../../tests/support/emptied-redis-client';
 import { clusterKeys } from './cluster-keys';
@@ -95,7 +96,7 @@ describe('SharedViewDemand', () => {
 });
 
 describe('ViewSharing', () => {
-  it('writes a batch’s views only while the job’s detail is still that batch’s', async () => {
+  it('labels the views with the batch whose detail they hold, the job’s newest', async () => {
     await redis.client.set(keys.fence, '1');
     const sharing = new ViewSharing({
       client: redis.client,
@@ -104,26 +105,37 @@ describe('ViewSharing', () => {
       batchIntervalMs: 500,
       logger: pino({ level: 'silent' }),
     });
-    const result = (batchTime: number) =>
-      ({ batchTime, trending: [], cooling: [] }) as unknown as TrendsBatchResult;
-    let newestBatchTime = 1000;
-    const sourcesAt = (batchTime: number): HolderViewSources => ({
+    // A stand-in for the job: its detail holds one post per batch closed, the newest first.
+    const closed: number[] = [];
+    const job = (): HolderViewSources => ({
+      result: {
+        batchTime: closed.at(-1)!,
+        trending: [],
+        cooling: [],
+      } as unknown as TrendsBatchResult,
       detail: {
-        postsOf: () => [],
-        relatedOf: () => ({ related: [], posts: 0, countedSinceMs: 0, missed: 0 }),
+        postsOf: () =>
+          closed.map((batchTime) => ({ id: String(batchTime) }) as StoredPost).reverse(),
+        relatedOf: () => ({ related: [], posts: closed.length, countedSinceMs: 0, missed: 0 }),
       },
       filteredViews: undefined,
       windowsMs: [60_000],
-      isLatestBatch: () => newestBatchTime === batchTime,
     });
     const store = new SharedViewsStore(redis.client, keys);
-    await sharing.share(result(1000), 1, sourcesAt(1000));
+    const newestPostOf = (payload: SharedViewsPayload | undefined) =>
+      payload?.details[0]?.posts[0]?.id;
+    const follower = new SharedViewDemand(redis.client, keys.demand, 'follower', 15_000, BOUNDS);
+    await follower.write({ details: [['worldcup', [60_000], Date.now()]], filters: [] });
+    closed.push(1000);
+    await sharing.share(1, job);
     expect((await store.read())?.batchTime).toBe(1000);
-    // Batch 1500 is handed over, but the job closed 2000 before its views were built.
-    newestBatchTime = 2000;
-    await sharing.share(result(1500), 1, sourcesAt(1500));
-    expect((await store.read())?.batchTime).toBe(1000);
-    await sharing.share(result(2000), 1, sourcesAt(2000));
+    expect(newestPostOf(await store.read())).toBe('1000');
+    // Batch 1500 is handed over, but the job closed 2000 before the demand was read.
+    closed.push(1500);
+    const sharing1500 = sharing.share(1, job);
+    closed.push(2000);
+    await sharing1500;
     expect((await store.read())?.batchTime).toBe(2000);
+    expect(newestPostOf(await store.read())).toBe('2000');
   });
 });

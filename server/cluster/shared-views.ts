@@ -48,15 +48,13 @@ export interface SharedViewsPayload {
   filters: SharedFilterView[];
 }
 
-/** What the holder's job offers to build the views from. */
+/**
+ * What the holder's job offers to build the views from: its detail as it is now (not a copy),
+ * so the views are of the job's newest batch, `result`.
+ */
 export interface HolderViewSources {
-  /**
-   * The job's detail as it is now (not a copy): it holds the batch's posts only until the job
-   * closes its next batch.
-   */
+  result: TrendsBatchResult;
   detail: Pick<TagDetail, 'postsOf' | 'relatedOf'>;
-  /** True while the job has closed no batch after the one the views are built for. */
-  isLatestBatch(): boolean;
   filteredViews: Pick<FilteredViews, 'windows' | 'trending' | 'batchTime'> | undefined;
   windowsMs: readonly number[];
 }
@@ -64,9 +62,9 @@ export interface HolderViewSources {
 /** The views of `demand` at `result`'s batch. */
 export function buildSharedViews(
   demand: ViewDemand,
-  result: TrendsBatchResult,
   sources: HolderViewSources,
 ): SharedViewsPayload {
+  const { result } = sources;
   const { batchTime } = result;
   const details = demand.details.map(([key, asked]): SharedTagDetail => {
     const relatedWindowsMs = sources.windowsMs.filter((windowMs) => asked.includes(windowMs));

@@ -11,7 +11,6 @@
  * `pendingWaitMs`, then answer `pending`; the sockets send it with the batch that brings it.
  */
 import type { Logger } from 'pino';
-import type { TrendsBatchResult } from '@/lib/trends/types';
 import type { ViewFilter } from '@/lib/view-filters';
 import type { DetailReader } from '../detail/detail-answers';
 import type { FilterViews } from '../sockets/hub-messages';
@@ -138,18 +137,17 @@ export class ViewSharing {
   /**
    * The holder's side, after each batch and before its result is published: reads everyone's
    * demand (at most `demandReadMs`; else the last one read serves), then sends the views of that
-   * demand at this batch. Resolves once the write is sent (not answered): a command sent after
-   * it on the same client follows it. Never rejects.
+   * demand at the job's newest batch. `current()` is asked after the demand is read: the job may
+   * have closed newer batches meanwhile (a busy machine, a slow Redis), and the views are built
+   * from its detail as it is then, so they carry that batch's time, never an older one's.
+   * Resolves once the write is sent (not answered): a command sent after it on the same client
+   * follows it. Never rejects.
    */
-  async share(result: TrendsBatchResult, token: number, sources: HolderViewSources): Promise<void> {
+  async share(token: number, current: () => HolderViewSources): Promise<void> {
     await this.readHolderDemand();
-    // The job closed a newer batch while the demand was read (a busy machine, a slow Redis): its
-    // detail is that batch's now, so views built from it would carry posts of a batch they are
-    // not labelled with. The newer batch's own share writes its views; a follower waits for them.
-    if (!sources.isLatestBatch()) return;
     try {
       void this.store
-        .write(buildSharedViews(this.holderDemand, result, sources), token)
+        .write(buildSharedViews(this.holderDemand, current()), token)
         .sent.catch(() => undefined);
     } catch (error) {
       this.options.logger.debug({ err: error }, 'writing the shared views failed');
