@@ -3,8 +3,8 @@
  * Engine figures in the manner of Spark's Streaming tab: input rate, processing time,
  * scheduling and total delay (with sparklines of the recent updates), and the counters.
  */
-import type { ReactNode } from 'react';
 import { formatDurationMs, formatExactCount, formatRate } from '@/lib/client/format';
+import { tabularShape } from '@/lib/client/tabular-shape';
 import type { StatsSample } from '@/lib/client/dashboard-state';
 import { Sparkline } from './charts/sparkline';
 import { useTrends } from './trends-provider';
@@ -100,18 +100,21 @@ function Counter({
 }: {
   term: string;
   value?: number;
-  text?: ReactNode;
+  text?: string;
   /** Counts above this read as a warning (amber). */
   warnAbove?: number;
 }) {
   const warn = value !== undefined && warnAbove !== undefined && value > warnAbove;
+  const shown = text ?? formatExactCount(value ?? 0);
   return (
     <div className="flex items-baseline justify-between gap-2">
       <dt className="text-zinc-500 dark:text-zinc-400">{term}</dt>
+      {/* End-aligned: a new element when its width may change, which moves no kept box. */}
       <dd
+        key={tabularShape(shown)}
         className={`font-medium tabular-nums ${warn ? 'text-amber-700 dark:text-amber-300' : 'text-zinc-900 dark:text-zinc-100'}`}
       >
-        {text ?? formatExactCount(value ?? 0)}
+        {shown}
       </dd>
     </div>
   );

@@ -35,9 +35,9 @@ export function SourceStatus() {
           {source.degraded}
         </p>
       )}
+      {/* One text node: words after a number that changed width would move, a layout shift. */}
       <p className="text-zinc-500 tabular-nums dark:text-zinc-400">
-        {formatRate(source.tweetsPerSec)} posts/s · {formatExactCount(source.reconnects)} reconnects
-        · {formatExactCount(source.errors)} errors
+        {`${formatRate(source.tweetsPerSec)} posts/s · ${formatExactCount(source.reconnects)} reconnects · ${formatExactCount(source.errors)} errors`}
       </p>
     </div>
   );

@@ -73,12 +73,14 @@ export function TopTagsChart() {
 export function TopTagsCaption() {
   const { view, selectedWindow } = useTrends();
   if (!view || !selectedWindow) return <>Most used hashtags in the chosen window</>;
+  const shown = Math.min(TOP_BARS, selectedWindow.top.length) || TOP_BARS;
+  // One text node: words after the post count, which changes width, would move otherwise (a
+  // layout shift at every batch).
   return (
     <>
-      Top {Math.min(TOP_BARS, selectedWindow.top.length) || TOP_BARS} · last{' '}
-      {formatWindowMs(selectedWindow.windowMs)} ·{' '}
-      <span className="tabular-nums">{formatExactCount(selectedWindow.tweets)}</span> posts
-      {selectedWindow.approximate ? ' · ≈ approximate counts' : ''}
+      {`Top ${shown} · last ${formatWindowMs(selectedWindow.windowMs)} · ` +
+        `${formatExactCount(selectedWindow.tweets)} posts` +
+        (selectedWindow.approximate ? ' · ≈ approximate counts' : '')}
     </>
   );
 }

@@ -14,6 +14,7 @@ import {
   formatWindowMs,
 } from '@/lib/client/format';
 import { seriesColor } from '@/lib/client/series-colors';
+import { tabularShape } from '@/lib/client/tabular-shape';
 import { trendReason, warmUpLeft } from '@/lib/client/trend-reason';
 import { useFocusFollowsRow } from './charts/use-focus-follows-row';
 import { useTrends } from './trends-provider';
@@ -62,8 +63,9 @@ export function TrendingList() {
           role="status"
           className="rounded-lg bg-amber-50 px-3 py-2 text-xs text-amber-900 dark:bg-amber-950/40 dark:text-amber-200"
         >
-          Warming up: learning each tag&apos;s usual rate. Tags that were already busy can trend in{' '}
-          {warmUpLeft(view.trendWarmUpEndsMs, view.batchTime)}; new tags already can.
+          {/* One text node, so that the words after the time left do not move when it changes. */}
+          {`Warming up: learning each tag's usual rate. Tags that were already busy can trend in ` +
+            `${warmUpLeft(view.trendWarmUpEndsMs, view.batchTime)}; new tags already can.`}
         </p>
       ) : null}
       {rising.length ? (
@@ -111,7 +113,9 @@ interface TrendingRowProps extends Pick<TrendingTag, 'direction' | 'rankChange' 
 /**
  * Plain values only: a row whose shown text is unchanged is not re-rendered by an update. Its
  * height is fixed (two lines) and its layout and paint contained, so a changed count or reason
- * re-lays out this row only, not the lists and the page around it.
+ * re-lays out this row only, not the lists and the page around it. Its columns have fixed widths
+ * and each changing text fills a box of its own, so a new count, phase or rank change moves no
+ * box: a live page would count each such move as a layout shift.
  */
 const TrendingRow = memo(function TrendingRow(props: TrendingRowProps) {
   const { tagKey, tagText, rank, reason, colorSlot, onOpen, count } = props;
@@ -123,7 +127,7 @@ const TrendingRow = memo(function TrendingRow(props: TrendingRowProps) {
       data-row-id={tagKey}
       onClick={() => onOpen({ key: tagKey, tag: tagText })}
       title={props.title}
-      className="relative grid h-12 w-full grid-cols-[1.75rem_minmax(0,1fr)_auto_3.5rem] items-center gap-x-2 rounded-lg px-2 text-left text-sm [contain:strict] hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-sky-500 dark:hover:bg-zinc-800"
+      className="relative grid h-12 w-full grid-cols-[1.75rem_minmax(0,1fr)_4.75rem_3.5rem] items-center gap-x-2 rounded-lg px-2 text-left text-sm [contain:strict] hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-sky-500 dark:hover:bg-zinc-800"
     >
       <span className="text-right text-xs text-zinc-500 tabular-nums dark:text-zinc-400">
         {rank ?? ''}
@@ -149,7 +153,9 @@ const TrendingRow = memo(function TrendingRow(props: TrendingRowProps) {
       </span>
       <PhaseBadge direction={props.direction} rankChange={props.rankChange} />
       <span className="text-right text-xs font-medium tabular-nums">
-        <span aria-hidden="true">{formatCount(count)}</span>
+        <span key={tabularShape(formatCount(count))} aria-hidden="true" className="block">
+          {formatCount(count)}
+        </span>
         <span className="sr-only">{formatExactCount(count)} posts</span>
       </span>
     </button>

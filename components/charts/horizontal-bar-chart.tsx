@@ -118,19 +118,20 @@ const BarRow = memo(function BarRow(props: BarRowProps) {
       onClick={() => props.onActivate(props.rowId)}
       className={`group relative grid size-full cursor-pointer grid-cols-[minmax(0,9.5rem)_minmax(0,1fr)] items-center gap-2 rounded-md text-left text-xs ${ROW_CONTAINED} hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-sky-500 dark:hover:bg-zinc-800`}
     >
-      <span className="flex min-w-0 items-center justify-end gap-1.5 pl-1.5">
+      {/* Keyed by the label: a new label is a new element rather than a kept one whose text
+          starts elsewhere (end-aligned), which a browser counts as a layout shift. */}
+      <span
+        key={props.label}
+        className={`truncate pl-1.5 text-right ${selected ? 'font-semibold text-zinc-950 dark:text-white' : 'text-zinc-700 dark:text-zinc-300'}`}
+      >
         {selected ? (
           <span
             aria-hidden="true"
             style={{ backgroundColor: props.color }}
-            className="size-2 shrink-0 rounded-full"
+            className="mr-1.5 inline-block size-2 rounded-full align-middle"
           />
         ) : null}
-        <span
-          className={`truncate ${selected ? 'font-semibold text-zinc-950 dark:text-white' : 'text-zinc-700 dark:text-zinc-300'}`}
-        >
-          {props.label}
-        </span>
+        {props.label}
       </span>{' '}
       <span className="relative flex h-full min-w-0 items-center py-0.5 pr-1">
         <span
@@ -140,7 +141,7 @@ const BarRow = memo(function BarRow(props: BarRowProps) {
         />
         <span
           style={{ '--share': props.share } as CSSProperties}
-          className={`absolute inset-y-0 flex w-14 items-center pl-1.5 text-zinc-500 tabular-nums dark:text-zinc-400 ${VALUE_PLACE}`}
+          className={`absolute inset-y-0 left-0 flex w-full items-center pl-1.5 text-zinc-500 tabular-nums dark:text-zinc-400 ${VALUE_PLACE}`}
         >
           {props.valueLabel}
         </span>
@@ -161,8 +162,13 @@ const ROW_CONTAINED = '[contain:strict]';
  * The bar's length is drawn, not laid out: a full-length bar scaled to its share from its start
  * (at least 1 %), so a new length costs a repaint. A transform, not a clip: the bar's box then
  * ends where it is seen, and the value beside it is not taken to be on the bar (which contrast
- * checkers would read as grey on the bar's colour). The value is placed at the bar's end out of
- * the flow, so that moving it lays out the value alone.
+ * checkers would read as grey on the bar's colour).
  */
 const BAR_LENGTH = 'origin-left rounded-r [scale:max(var(--share),0.01)_1]';
-const VALUE_PLACE = '[left:calc(var(--share)*(100%-3.5rem))]';
+/**
+ * The value is drawn at the bar's end by a translation of a box as wide as the bar's track
+ * (a translation's percentages are of the box's own width), not placed there by layout: its box
+ * keeps its place, so a new length neither lays out the row nor counts as a layout shift, which
+ * every batch would otherwise add up. Its overflow past the row is cut by the row's containment.
+ */
+const VALUE_PLACE = '[translate:calc(var(--share)*(100%-3.5rem))_0]';
