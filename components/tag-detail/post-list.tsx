@@ -1,13 +1,19 @@
 'use client';
 /**
  * The latest posts carrying the tag, newest first: text, author, time, language, reposts. The
- * list changes with most batches (a new post comes first, the oldest leaves): each post has a
- * box of its own fixed height (its text cut after three lines; the whole text stays readable by
- * a screen reader and opens on X), kept by place, so a new post changes what each box shows and
- * moves no box, and re-lays out only its own box.
+ * list changes with most batches (a new post comes first, the oldest leaves). Each post keeps its
+ * element from batch to batch and is placed in the list by a translation, in a box of a fixed
+ * height (its text cut after three lines; the whole text stays readable by a screen reader and
+ * opens on X): a new post adds one element and moves the others by a transform, which is neither
+ * a layout nor a layout shift, and a kept post's text is not rendered again. Kept in place, the
+ * boxes moved no more, but each batch rewrote every box's text with its neighbour's, and the
+ * texts and names that then started elsewhere in their boxes counted as layout shifts.
  */
+import type { CSSProperties } from 'react';
+import { Fragment, memo } from 'react';
 import type { DetailPost } from '@/lib/tag-detail-protocol';
 import { formatExactCount } from '@/lib/client/format';
+import { tabularShape } from '@/lib/client/tabular-shape';
 import { exactTime, timeAgo } from '@/lib/client/time-ago';
 import { PostText } from './post-text';
 
@@ -20,41 +26,61 @@ export function PostList({ posts, nowMs }: { posts: DetailPost[]; nowMs: number 
   return (
     <ol
       data-testid="detail-posts"
-      className="flex flex-col divide-y divide-zinc-200 dark:divide-zinc-800"
+      style={{ '--posts': posts.length } as CSSProperties}
+      className="relative h-[calc(var(--posts)*8.5rem)] divide-y divide-zinc-200 dark:divide-zinc-800"
     >
-      {posts.map((post, position) => (
-        <li
-          key={position}
-          data-testid="detail-post"
-          className="relative flex h-[8.5rem] flex-col gap-1 py-2.5 [contain:strict]"
-        >
-          <PostMeta post={post} nowMs={nowMs} />
-          <PostText text={post.text} />
-          <div className="flex flex-wrap gap-x-3 text-xs text-zinc-500 dark:text-zinc-400">
-            {post.repostCount > 0 ? (
-              <span data-testid="post-reposts">
-                reposted {formatExactCount(post.repostCount)}{' '}
-                {post.repostCount === 1 ? 'time' : 'times'}
-              </span>
-            ) : null}
-            <a
-              href={`https://x.com/i/web/status/${encodeURIComponent(post.id)}`}
-              target="_blank"
-              rel="noopener noreferrer nofollow"
-              className="inline-flex min-h-6 items-center text-sky-700 hover:underline focus-visible:outline-2 focus-visible:outline-sky-500 dark:text-sky-300"
-            >
-              Open post on X
-            </a>
-          </div>
-        </li>
+      {posts.map((post, place) => (
+        <PostItem key={post.id} post={post} place={place} nowMs={nowMs} />
       ))}
     </ol>
   );
 }
 
+const PostItem = memo(function PostItem({
+  post,
+  place,
+  nowMs,
+}: {
+  post: DetailPost;
+  place: number;
+  nowMs: number | null;
+}) {
+  const reposts =
+    post.repostCount > 0
+      ? `reposted ${formatExactCount(post.repostCount)} ${post.repostCount === 1 ? 'time' : 'times'}`
+      : '';
+  return (
+    <li
+      data-testid="detail-post"
+      style={{ '--place': place } as CSSProperties}
+      className="absolute inset-x-0 top-0 flex h-[8.5rem] flex-col gap-1 py-2.5 [contain:strict] [translate:0_calc(var(--place)*8.5rem)]"
+    >
+      <PostMeta post={post} nowMs={nowMs} />
+      <PostText text={post.text} />
+      {/* Keyed by the reposts' text: the link after it is a new element when the text changes,
+          not a kept one that moves. */}
+      <div
+        key={reposts}
+        className="flex flex-wrap gap-x-3 text-xs text-zinc-500 dark:text-zinc-400"
+      >
+        {reposts ? <span data-testid="post-reposts">{reposts}</span> : null}
+        <a
+          href={`https://x.com/i/web/status/${encodeURIComponent(post.id)}`}
+          target="_blank"
+          rel="noopener noreferrer nofollow"
+          className="inline-flex min-h-6 items-center text-sky-700 hover:underline focus-visible:outline-2 focus-visible:outline-sky-500 dark:text-sky-300"
+        >
+          Open post on X
+        </a>
+      </div>
+    </li>
+  );
+});
+
 function PostMeta({ post, nowMs }: { post: DetailPost; nowMs: number | null }) {
   const { author } = post;
   const postedMs = post.createdAtMs ?? post.lastSeenMs;
+  const shownTime = nowMs === null ? exactTime(postedMs) : timeAgo(postedMs, nowMs);
   return (
     <div className="flex min-w-0 items-baseline gap-x-2 overflow-hidden text-xs whitespace-nowrap text-zinc-500 dark:text-zinc-400">
       {author.name ? (
@@ -74,10 +100,18 @@ function PostMeta({ post, nowMs }: { post: DetailPost; nowMs: number | null }) {
       ) : (
         <span>{author.id ? `user ${author.id}` : 'unknown author'}</span>
       )}
-      <time dateTime={new Date(postedMs).toISOString()} title={exactTime(postedMs)}>
-        {nowMs === null ? exactTime(postedMs) : timeAgo(postedMs, nowMs)}
-      </time>
-      {post.lang ? <span>language: {post.lang}</span> : null}
+      {/* Keyed by the time's shape: when its width may change, the time and the language after
+          it are new elements, not kept ones that move (which would count as a layout shift). */}
+      <Fragment key={tabularShape(shownTime)}>
+        <time
+          dateTime={new Date(postedMs).toISOString()}
+          title={exactTime(postedMs)}
+          className="tabular-nums"
+        >
+          {shownTime}
+        </time>
+        {post.lang ? <span>language: {post.lang}</span> : null}
+      </Fragment>
     </div>
   );
 }

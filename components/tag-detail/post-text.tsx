@@ -3,13 +3,15 @@
  * A post's text rendered as React text nodes and links, never as HTML: markup in a post shows as
  * its characters. Hashtags open their own detail, mentions and URLs open on x.com or the web.
  */
+import { memo } from 'react';
 import { postTextPieces } from '@/lib/client/post-text';
 import { useTrendsControls } from '../trends-provider';
 
 const LINK_CLASS =
   'text-sky-700 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-sky-500 dark:text-sky-300';
 
-export function PostText({ text }: { text: string }) {
+/** Memoised: a kept post's text is not rendered again by a batch. */
+export const PostText = memo(function PostText({ text }: { text: string }) {
   const { openTag } = useTrendsControls();
   return (
     <p
@@ -45,4 +47,4 @@ export function PostText({ text }: { text: string }) {
       })}
     </p>
   );
-}
+});

@@ -2,6 +2,7 @@
 /** The tag's count and rank in every window, and why it trends, in words. */
 import type { TagSummary } from '@/lib/tag-detail-protocol';
 import { formatExactCount, formatWindowMs } from '@/lib/client/format';
+import { tabularShape } from '@/lib/client/tabular-shape';
 import { trendReason } from '@/lib/client/trend-reason';
 
 export function TagStanding({ summary }: { summary: TagSummary }) {
@@ -17,42 +18,51 @@ export function TagStanding({ summary }: { summary: TagSummary }) {
             <span className="font-semibold">
               {trend.direction === 'cooling' ? 'Cooling down' : 'Trending'}:
             </span>{' '}
-            {trendReason(trend, shortestMs)}; {formatExactCount(trend.originals)} original{' '}
-            {trend.originals === 1 ? 'post' : 'posts'}; now {trend.fastRatePerMin.toFixed(1)} per
-            minute, usually {trend.usualRatePerMin.toFixed(1)}.
+            {/* One text node: words after a number that changed width would move otherwise. */}
+            {`${trendReason(trend, shortestMs)}; ${formatExactCount(trend.originals)} original ` +
+              `${trend.originals === 1 ? 'post' : 'posts'}; now ` +
+              `${trend.fastRatePerMin.toFixed(1)} per minute, usually ` +
+              `${trend.usualRatePerMin.toFixed(1)}.`}
           </>
         ) : (
           'Not trending now.'
         )}
       </p>
-      <table data-testid="detail-windows" className="w-full text-sm tabular-nums">
+      {/* Columns of fixed widths, and each end-aligned figure keyed by its shape (a new cell when
+          its width may change): a changed count moves no column and no kept text. */}
+      <table data-testid="detail-windows" className="w-full table-fixed text-sm tabular-nums">
         <caption className="sr-only">Posts and rank in each window</caption>
         <thead className="text-xs text-zinc-500 dark:text-zinc-400">
           <tr>
             <th scope="col" className="text-left font-medium">
               Window
             </th>
-            <th scope="col" className="text-right font-medium">
+            <th scope="col" className="w-1/3 text-right font-medium">
               Posts
             </th>
-            <th scope="col" className="text-right font-medium">
+            <th scope="col" className="w-1/4 text-right font-medium">
               Rank
             </th>
           </tr>
         </thead>
         <tbody>
-          {summary.windows.map((window) => (
-            <tr key={window.label}>
-              <th scope="row" className="text-left font-normal">
-                last {formatWindowMs(window.windowMs)}
-              </th>
-              <td className="text-right">
-                {window.error > 0 ? '≈' : ''}
-                {formatExactCount(window.count)}
-              </td>
-              <td className="text-right">{window.rank === null ? '—' : `#${window.rank}`}</td>
-            </tr>
-          ))}
+          {summary.windows.map((window) => {
+            const count = `${window.error > 0 ? '≈' : ''}${formatExactCount(window.count)}`;
+            const rank = window.rank === null ? '—' : `#${window.rank}`;
+            return (
+              <tr key={window.label}>
+                <th scope="row" className="text-left font-normal">
+                  last {formatWindowMs(window.windowMs)}
+                </th>
+                <td key={tabularShape(count)} className="text-right">
+                  {count}
+                </td>
+                <td key={tabularShape(rank)} className="text-right">
+                  {rank}
+                </td>
+              </tr>
+            );
+          })}
         </tbody>
       </table>
     </div>
