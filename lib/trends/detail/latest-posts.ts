@@ -6,11 +6,13 @@ import type { StoredPost } from './detail-types';
  * The latest posts of each followed tag, newest first (by the batch a post or its latest retweet
  * was seen in), at most `postsPerTag` per tag. A post is kept once however many lists hold it,
  * and dropped when the last list lets it go.
+ * A list holds the kept entries themselves, so that letting a post go needs no lookup.
  */
 export class LatestPosts {
   /** Each kept post by id, with how many lists hold it (one lookup finds both). */
   private readonly posts = new Map<string, KeptPost>();
-  private readonly lists = new Map<string, StoredPost[]>();
+  /** Newest first. */
+  private readonly lists = new Map<string, KeptPost[]>();
 
   constructor(
     private readonly postsPerTag: number,
@@ -40,7 +42,9 @@ export class LatestPosts {
 
   /** The tag's posts, newest first; empty when none are kept. */
   postsOf(key: string): readonly StoredPost[] {
-    return this.lists.get(key) ?? [];
+    const list = this.lists.get(key);
+    if (list === undefined) return [];
+    return list.map((kept) => kept.post);
   }
 
   /** Forgets a tag's list (and the posts no other list holds). */
@@ -48,7 +52,7 @@ export class LatestPosts {
     const list = this.lists.get(key);
     if (list === undefined) return;
     this.lists.delete(key);
-    for (const post of list) this.release(post);
+    for (const kept of list) this.release(kept);
   }
 
   keys(): IterableIterator<string> {
@@ -61,7 +65,7 @@ export class LatestPosts {
     const index = new Map(posts.map((post, at) => [post, at]));
     const lists = [...this.lists].map(([key, list]): [string, number[]] => [
       key,
-      list.map((post) => index.get(post)!),
+      list.map((kept) => index.get(kept.post)!),
     ]);
     return { posts: posts.map((post) => ({ ...post })), lists };
   }
@@ -74,33 +78,29 @@ export class LatestPosts {
         const post = copies[at];
         if (post === undefined)
           throw new TypeError('detail snapshot: a post index is out of range');
-        return post;
+        let kept = this.posts.get(post.id);
+        if (kept === undefined) this.posts.set(post.id, (kept = { post, holders: 1 }));
+        else kept.holders++;
+        return kept;
       });
       this.lists.set(key, list);
-      for (const post of list) {
-        const kept = this.posts.get(post.id);
-        if (kept === undefined) this.posts.set(post.id, { post, holders: 1 });
-        else kept.holders++;
-      }
     }
   }
 
   private putFirst(key: string, kept: KeptPost): void {
     let list = this.lists.get(key);
     if (list === undefined) this.lists.set(key, (list = []));
-    const post = kept.post;
-    const at = list.indexOf(post);
+    const at = list.indexOf(kept);
     if (at === 0) return;
     if (at > 0) list.splice(at, 1);
     else kept.holders++;
-    list.unshift(post);
+    list.unshift(kept);
     if (list.length > this.postsPerTag) this.release(list.pop()!);
   }
 
-  private release(post: StoredPost): void {
-    const kept = this.posts.get(post.id)!;
+  private release(kept: KeptPost): void {
     if (--kept.holders > 0) return;
-    this.posts.delete(post.id);
+    this.posts.delete(kept.post.id);
   }
 }
 
