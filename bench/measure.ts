@@ -11,6 +11,8 @@ export interface BatchClose {
   closeMs: number;
   arrivalMs: number;
   posts: number;
+  /** The garbage collector's pauses inside the close, ms, where the variant knows them. */
+  gcMs?: number;
 }
 
 /** What one run of a variant reports. */

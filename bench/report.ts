@@ -1,6 +1,6 @@
 import type { BenchInput } from './bench-input';
 import type { BenchOptions } from './bench-options';
-import type { RunResult } from './measure';
+import type { BatchClose, RunResult } from './measure';
 import type { ResponsivenessSample } from './responsiveness-probe';
 import { median, percentile } from './stats';
 
@@ -43,6 +43,12 @@ export interface ArrivalSummary {
   /** Arrival work per post, µs: all batches' arrival time over all their posts. */
   arrivalUsPerPost: number;
   batches: number;
+  /**
+   * Where the variant knows them: the garbage collector's pauses inside the closes, as a share of
+   * the closes' time, and inside the slowest close, ms.
+   */
+  closeGcShare?: number;
+  slowestCloseGcMs?: number;
 }
 
 function summariseArrival(runs: RunResult[]): ArrivalSummary | undefined {
@@ -65,7 +71,18 @@ function summariseArrival(runs: RunResult[]): ArrivalSummary | undefined {
     ),
     arrivalUsPerPost: posts === 0 ? 0 : (arrivalMs * 1000) / posts,
     batches: closes.length,
+    ...closeGcFigures(closes),
   };
+}
+
+function closeGcFigures(
+  closes: BatchClose[],
+): Pick<ArrivalSummary, 'closeGcShare' | 'slowestCloseGcMs'> {
+  if (closes.some((close) => close.gcMs === undefined)) return {};
+  const closeMs = closes.reduce((sum, close) => sum + close.closeMs, 0);
+  const gcMs = closes.reduce((sum, close) => sum + close.gcMs!, 0);
+  const slowest = closes.reduce((worst, close) => (close.closeMs > worst.closeMs ? close : worst));
+  return { closeGcShare: closeMs === 0 ? 0 : gcMs / closeMs, slowestCloseGcMs: slowest.gcMs! };
 }
 
 /** Median throughput and heap over the runs; batch percentiles over every run's batches. */
@@ -102,6 +119,9 @@ export function formatArrivalTable(summaries: VariantSummary[]): string {
         arrival.p99ArrivalMsPerBatch.toFixed(2),
         arrival.arrivalUsPerPost.toFixed(2),
         String(arrival.batches),
+        arrival.closeGcShare === undefined
+          ? '–'
+          : `${(arrival.closeGcShare * 100).toFixed(0)} %, ${arrival.slowestCloseGcMs!.toFixed(1)}`,
       ],
     ];
   });
@@ -113,6 +133,7 @@ export function formatArrivalTable(summaries: VariantSummary[]): string {
     'p99 arrival ms/batch',
     'arrival µs/post',
     'batches',
+    'GC in closes, ms in the slowest',
   ];
   const line = (cells: string[]): string => `| ${cells.join(' | ')} |`;
   return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');

@@ -4,11 +4,14 @@ import type { ParsedPost, TrendsBatchResult } from '@/lib/trends';
 import type { BenchInput } from './bench-input';
 import type { BatchClose, Variant } from './measure';
 import type { ViewFilter } from '@/lib/view-filters';
+import { overlapMs, recordGcPauses } from './gc-pauses';
+import type { TimeSpan } from './gc-pauses';
 
 /**
  * (b) The whole job as the server runs a fixture: parseStreamLine → toParsedPost → pushStream,
  * the clock advanced by `created_at` (a ManualClock), every window, top-N and trending each batch.
- * Each batch's close and arrival work are kept apart from the engine's `BatchInfo` (`closes`).
+ * Each batch's close and arrival work are kept apart from the engine's `BatchInfo` (`closes`),
+ * with the garbage collector's pauses that fell inside each close.
  * (b0) with `filterDimensions` false: the same without the language and originals cells.
  * (bf) with `askedFilters`: as (b), and every batch's windows and trending lists under each of
  * those filters built too, as the dashboards under those filters need them (one per filter,
@@ -43,13 +46,17 @@ export function trendsJobVariant(
         }
       });
       const closes: BatchClose[] = [];
-      ssc.onBatchCompleted((info) =>
+      const closeSpans: TimeSpan[] = [];
+      const gc = recordGcPauses();
+      ssc.onBatchCompleted((info) => {
+        const endMs = performance.now();
+        closeSpans.push({ startMs: endMs - info.processingDelayMs, endMs });
         closes.push({
           closeMs: info.processingDelayMs,
           arrivalMs: info.arrivalMs,
           posts: info.numRecords,
-        }),
-      );
+        });
+      });
       ssc.start();
       const batchMs: number[] = [];
       let nextBatchMs = clock.now() + batchIntervalMs;
@@ -71,6 +78,9 @@ export function trendsJobVariant(
       await clock.advanceTo(nextBatchMs);
       batchMs.push(performance.now() - batchStartedAt);
       ssc.stop();
+      await gc.settled();
+      gc.stop();
+      closes.forEach((close, at) => (close.gcMs = overlapMs(gc.pauses, closeSpans[at]!)));
       if (last === undefined || last.windows.length !== windowsMs.length) {
         throw new Error('the job produced no result');
       }
