@@ -21,10 +21,11 @@ const skipWithoutBrowser = !existsSync(CHROMIUM_PATH) && process.env.CI !== 'tru
 if (skipWithoutBrowser) console.warn(`Browser test skipped: no Chromium at ${CHROMIUM_PATH}.`);
 
 /** Batches watched per page: enough for re-rankings and counts changing width. */
-const BATCHES = 30;
+const BATCHES = 20;
 /**
  * The most the watched batches may shift in all: room for sub-pixel rounding, nothing more (the
- * lists whose boxes moved with their texts shifted 0.004–0.009 over as many batches).
+ * lists whose boxes moved with their texts shifted 0.004–0.009 over 30 batches, a shift in most
+ * batches).
  */
 const MOST_SHIFT = 0.001;
 
