@@ -48,7 +48,7 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-async function start(detail: TagDetail | undefined) {
+async function start(detail: TagDetail | undefined, transports?: ['websocket']) {
   const http = createServer();
   const io: TrendsServer = new Server(http);
   const store = new InMemoryTrendStore();
@@ -77,7 +77,7 @@ async function start(detail: TagDetail | undefined) {
     return new Promise<void>((resolve) => io.close(() => resolve()));
   });
   const { port } = http.address() as AddressInfo;
-  const client: Client = connectClient(`http://127.0.0.1:${port}`, { forceNew: true });
+  const client: Client = connectClient(`http://127.0.0.1:${port}`, { forceNew: true, transports });
   cleanups.push(() => void client.disconnect());
   const updates: TagDetailUpdate[] = [];
   client.on('detail', (update) => updates.push(update));
@@ -113,6 +113,34 @@ describe('Hub: tag details', () => {
     expect(updates[1]!.summary.batchTime).toBe(4000);
     client.emit('detail', null);
     await waitFor(() => hub.watchedKeys().size === 0, 'the detail closed');
+  });
+
+  it('sends the open detail with every batch when a batch comes with every flush', async () => {
+    const detail = new TagDetail({ longestWindowMs: 300_000 });
+    // Over a WebSocket a message the client got has left the server's buffers: the connection
+    // is free at the next flush (polling would wait for the client's next request).
+    const { hub, store, client, updates, clock } = await start(detail, ['websocket']);
+    const batches: number[] = [];
+    client.on('batch', (update) => batches.push(update.batchTime));
+    store.record(result(2000));
+    client.emit('detail', { key: 'a', window: '1m' });
+    await waitFor(() => updates.length === 1, 'the first detail');
+    // Each flush finds a new batch (a fast replay): the detail comes with it, in the same flush
+    // (the clock moves one interval per batch), not at a flush without a batch, which then
+    // never comes.
+    for (let batchTime = 4000; batchTime <= 12_000; batchTime += 2000) {
+      store.record(result(batchTime));
+      hub.notifyBatch();
+      await clock.advance(10);
+      await waitFor(
+        () => batches.includes(batchTime) && updates.at(-1)!.summary.batchTime === batchTime,
+        `the batch and the detail of ${batchTime}`,
+        { timeoutMs: 5000 },
+      );
+    }
+    expect(updates.map((update) => update.summary.batchTime)).toEqual([
+      2000, 4000, 6000, 8000, 10_000, 12_000,
+    ]);
   });
 
   it('says why posts and related tags are missing where no detail is kept', async () => {

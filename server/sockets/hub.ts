@@ -203,6 +203,11 @@ export class Hub {
     if (latest === undefined) return;
     const sharedAfter = this.broadcastBatchTime ?? this.previousBatchTime(latest);
     const plan = this.planFlush(latest, sharedAfter);
+    // Whose open detail goes out after this flush's batch is judged now, before the batch is
+    // queued: judged after it, every connection looks busy (the batch just written), and a
+    // detail would wait for a flush without a batch, which never comes while batches arrive as
+    // often as flushes (a replay at 4×).
+    const details = this.detailsDue(latest.batchTime);
     const views = roomViews(this.options.sources, latest);
     if (this.broadcastBatchTime === null || latest.batchTime > this.broadcastBatchTime) {
       const rooms = new Map<string, ViewFilter>([[DASHBOARD_ROOM, NO_FILTER]]);
@@ -235,8 +240,8 @@ export class Hub {
       socket.emit('batch', update);
       client.sentBatchTime = latest.batchTime;
     }
-    const detailsSkipped = this.sendDetails(latest.batchTime);
-    if (plan.skipped > 0 || detailsSkipped) {
+    this.sendDetails(details.ready, latest.batchTime);
+    if (plan.skipped > 0 || details.skipped) {
       this.options.metrics?.skippedClientUpdates.inc(plan.skipped);
       // A skipped client gets its update at a later flush even if no batch comes meanwhile.
       this.schedule();
@@ -257,20 +262,32 @@ export class Hub {
     client.detailSentBatchTime = this.options.sources.store.latest()?.batchTime ?? null;
   }
 
-  /** The open details behind `batchTime`; true when a busy connection had to wait. */
-  private sendDetails(batchTime: number): boolean {
+  /**
+   * The clients whose open detail is behind `batchTime` and whose connection is free now;
+   * `skipped`: one behind had to wait for a busy connection.
+   */
+  private detailsDue(batchTime: number): {
+    ready: [TrendsSocket, ClientState][];
+    skipped: boolean;
+  } {
+    const ready: [TrendsSocket, ClientState][] = [];
     let skipped = false;
     for (const [socket, client] of this.clients) {
       if (client.detail === null) continue;
       if (client.detailSentBatchTime !== null && client.detailSentBatchTime >= batchTime) continue;
-      if (!canSend(socket)) {
-        skipped = true;
-        continue;
-      }
+      if (canSend(socket)) ready.push([socket, client]);
+      else skipped = true;
+    }
+    return { ready, skipped };
+  }
+
+  private sendDetails(ready: [TrendsSocket, ClientState][], batchTime: number): void {
+    for (const [socket, client] of ready) {
+      // Closed or replaced by the client since it was found due: nothing, or the new one.
+      if (client.detail === null) continue;
       socket.emit('detail', this.detailUpdates!.updateFor(client.detail));
       client.detailSentBatchTime = batchTime;
     }
-    return skipped;
   }
 
   /**
