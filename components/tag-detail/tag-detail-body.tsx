@@ -87,15 +87,19 @@ export function TagDetailBody({ tagKey, spelling, initialDetail = null }: TagDet
           <DetailSection title="Over time">
             <TagSeries tagKey={tagKey} tag={tag} />
           </DetailSection>
-          <DetailSection title="Latest posts" className="md:row-span-2">
+          <DetailSection title="Latest posts">
             <PostList posts={detail.posts} nowMs={latest?.batchTime ?? null} />
           </DetailSection>
-          <DetailSection title={`Related hashtags · last ${windowLabel}`}>
-            <RelatedTags related={detail.related} />
-          </DetailSection>
-          <DetailSection title="Alert">
-            <NotifyMe key={tagKey} tagKey={tagKey} tag={tag} />
-          </DetailSection>
+          {/* The related tags last in their column, so that their list growing or shrinking
+              with a batch moves nothing below it. */}
+          <div className="flex min-w-0 flex-col gap-4">
+            <DetailSection title="Alert">
+              <NotifyMe key={tagKey} tagKey={tagKey} tag={tag} />
+            </DetailSection>
+            <DetailSection title={`Related hashtags · last ${windowLabel}`}>
+              <RelatedTags related={detail.related} />
+            </DetailSection>
+          </div>
         </div>
       ) : (
         <div
