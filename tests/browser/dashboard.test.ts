@@ -294,7 +294,10 @@ describe.skipIf(skipWithoutBrowser)('dashboard in Chromium', () => {
       .poll(() => page.locator('[data-testid="pause"]').textContent())
       .toContain('Resume');
     const frozen = await page.locator('[data-testid="batch-time"]').textContent();
-    await page.waitForTimeout(1500);
+    // Updates go on arriving while paused: the clock names the live batch beside the frozen one.
+    await expect
+      .poll(() => page.locator('[data-testid="batch-time"]').locator('..').textContent())
+      .toContain(' · live ');
     expect(await page.locator('[data-testid="batch-time"]').textContent()).toBe(frozen);
     await page.locator('[data-testid="pause"]').click();
     await expect.poll(() => page.locator('[data-testid="pause"]').textContent()).toContain('Pause');
@@ -351,7 +354,11 @@ describe.skipIf(skipWithoutBrowser)('dashboard in Chromium', () => {
     await expect
       .poll(() => page.locator('[data-testid="series-chart"] .recharts-line').count())
       .toBe(3);
-    await page.waitForTimeout(3000);
+    // A live update drawn since the load, so that the picture shows the page as it goes on.
+    const loaded = await page.locator('[data-testid="batch-time"]').getAttribute('datetime');
+    await expect
+      .poll(() => page.locator('[data-testid="batch-time"]').getAttribute('datetime'))
+      .not.toBe(loaded);
     mkdirSync(RESULTS_DIR, { recursive: true });
     const updateReadme = process.env.UPDATE_SCREENSHOT === '1';
     await page.screenshot({ path: `${RESULTS_DIR}/dashboard-light.png` });
