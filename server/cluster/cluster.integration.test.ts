@@ -15,6 +15,7 @@ import type { MockXApi } from '@/scripts/mock-x-api/mock-x-api';
 import { startTestRedis } from '../../tests/support/redis-server';
 import type { TestRedis } from '../../tests/support/redis-server';
 import { startServerProcess } from '../../tests/support/server-process';
+import { waitForValue } from '../../tests/support/wait-for';
 import type { ServerProcess } from '../../tests/support/server-process';
 import { parsePublishedBatch } from './published-batch';
 import type { ClusterStatus } from './cluster-status';
@@ -102,21 +103,18 @@ const alive = () =>
     (server) => server.child.exitCode === null && !server.child.killed && !paused.has(server),
   );
 
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 20_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe().catch(() => undefined);
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    // Each probe asks every instance (readyz, trends): polled more often, the servers spend
-    // their time answering; the bounds checked (takeover within 15 s) are far coarser.
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+/**
+ * The probe's first answer; a probe that throws (an instance restarting) has none yet. Each probe
+ * asks every instance (readyz, trends): polled more often, the servers spend their time
+ * answering; the bounds checked (takeover within 15 s) are far coarser.
+ */
+function firstAnswer<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 20_000) {
+  return waitForValue(() => probe().catch(() => undefined), what, { timeoutMs, pollMs: 100 });
 }
 
 /** The one instance holding the lease, once there is exactly one. */
 async function theHolder(): Promise<ServerProcess> {
-  const [holder] = await waitFor('one holder', async () => {
+  const [holder] = await firstAnswer('one holder', async () => {
     const found = await holders();
     return found.length === 1 ? found : undefined;
   });
@@ -171,7 +169,7 @@ function streamConnectionsOverlap(): boolean {
 describe('three instances on one Redis', () => {
   it('elects one holder, and all three answer the same batch within 1 s', async () => {
     const holder = await theHolder();
-    await waitFor('batches on every instance', async () => {
+    await firstAnswer('batches on every instance', async () => {
       const answers = await Promise.all(servers.map(trends));
       return answers.every((answer) => answer.tweets > 0) ? true : undefined;
     });
@@ -195,7 +193,7 @@ describe('three instances on one Redis', () => {
   it('replaces a holder killed with -9 within 15 s, with one X connection at a time', async () => {
     const holder = await theHolder();
     // Enough counted that a successor starting empty could not pass for one going on.
-    const beforeKill = await waitFor('enough posts counted', async () => {
+    const beforeKill = await firstAnswer('enough posts counted', async () => {
       const answer = await trends(holder);
       return answer.tweets > 2 * TAKEOVER_GAP ? answer : undefined;
     });
@@ -203,7 +201,7 @@ describe('three instances on one Redis', () => {
     expect(mock.sentIds.length - beforeKill.tweets).toBeLessThanOrEqual(IN_FLIGHT);
     const killedAtMs = Date.now();
     await holder.kill();
-    const successor = await waitFor('a new holder with a new batch', async () => {
+    const successor = await firstAnswer('a new holder with a new batch', async () => {
       const [found] = await holders();
       if (!found) return undefined;
       const answers = await Promise.all(alive().map(trends));
@@ -267,7 +265,7 @@ describe('three instances on one Redis', () => {
     const token = (await ready(holder)).cluster.fencingToken;
     const before = await Promise.all(alive().map(trends));
     await redis.kill();
-    const degraded = await waitFor('followers saying Redis is unreachable', async () => {
+    const degraded = await firstAnswer('followers saying Redis is unreachable', async () => {
       const states = await Promise.all(alive().map(ready));
       const followers = states.filter((state) => state.cluster.role === 'standby');
       return followers.every((state) => state.cluster.redis === 'unreachable') ? states : undefined;
@@ -282,7 +280,7 @@ describe('three instances on one Redis', () => {
     );
     await redis.start();
     const afterRestartMs = Date.now();
-    await waitFor('all instances connected and moving again', async () => {
+    await firstAnswer('all instances connected and moving again', async () => {
       const states = await Promise.all(alive().map(ready));
       if (states.some((state) => state.cluster.redis !== 'connected')) return undefined;
       const answers = await Promise.all(alive().map(trends));
@@ -290,7 +288,7 @@ describe('three instances on one Redis', () => {
       return answers.every((answer) => answer.batchTime! > newest) ? true : undefined;
     });
     console.log(`resumed ${Date.now() - afterRestartMs} ms after Redis was back`);
-    const after = await waitFor('the holder confirmed', async () => {
+    const after = await firstAnswer('the holder confirmed', async () => {
       const state = await ready(holder);
       return state.cluster.role === 'holder' && state.cluster.redis === 'connected'
         ? state
@@ -306,7 +304,7 @@ describe('three instances on one Redis', () => {
     expect(mock.sentIds.length - counted.tweets - takeoverMissing).toBeLessThanOrEqual(IN_FLIGHT);
     // And it checkpoints again into the Redis that lost everything.
     const saved = after.cluster.checkpointsSaved;
-    await waitFor('a new checkpoint in Redis', async () => {
+    await firstAnswer('a new checkpoint in Redis', async () => {
       const state = await ready(holder);
       return state.cluster.checkpointsSaved > saved ? true : undefined;
     });
@@ -327,19 +325,19 @@ describe('three instances on one Redis', () => {
     const token = (await ready(holder)).cluster.fencingToken!;
     await redis.kill();
     // Past its stop deadline (3/4 of the ttl without a renewal) the holder stops its source.
-    await waitFor('the holder stopping', async () => {
+    await firstAnswer('the holder stopping', async () => {
       const state = await ready(holder);
       return state.cluster.role === 'standby' ? true : undefined;
     });
     expect(streamConnectionsOverlap()).toBe(false);
     await redis.start();
-    const after = await waitFor('the same instance holding again', async () => {
+    const after = await firstAnswer('the same instance holding again', async () => {
       const state = await ready(holder);
       return state.cluster.role === 'holder' && state.status === 200 ? state : undefined;
     });
     expect(after.cluster.fencingToken).toBeGreaterThan(token);
     expect(holder.output()).toContain('going on from the state kept here');
-    await waitFor('a new batch', async () => {
+    await firstAnswer('a new batch', async () => {
       const answer = await trends(holder);
       return mock.sentIds.length - answer.tweets - takeoverMissing <= IN_FLIGHT ? true : undefined;
     });
@@ -351,7 +349,7 @@ describe('three instances on one Redis', () => {
     const before = (await trends(holder)).batchTime!;
     const stoppedAtMs = Date.now();
     expect(await holder.terminate()).toBe(0);
-    const successor = await waitFor('a new holder with a new batch', async () => {
+    const successor = await firstAnswer('a new holder with a new batch', async () => {
       const [found] = await holders();
       if (!found) return undefined;
       const answer = await trends(found);
@@ -373,20 +371,20 @@ describe('three instances on one Redis', () => {
     const oldToken = (await ready(holder)).cluster.fencingToken!;
     paused.add(holder);
     process.kill(holder.child.pid!, 'SIGSTOP');
-    const successor = await waitFor('a successor with a batch', async () => {
+    const successor = await firstAnswer('a successor with a batch', async () => {
       const [found] = await holders();
       return found && (await ready(found)).cluster.fencingToken! > oldToken ? found : undefined;
     });
     const shownBefore = (await trends(successor)).batchTime!;
     process.kill(holder.child.pid!, 'SIGCONT');
     paused.delete(holder);
-    const resumed = await waitFor('the paused holder standing down', async () => {
+    const resumed = await firstAnswer('the paused holder standing down', async () => {
       const state = await ready(holder);
       return state.cluster.role === 'standby' ? state : undefined;
     });
     console.log(`results refused from the paused holder: ${resumed.cluster.refusedResults}`);
     // Its stream connection (open while it was paused: it could not close it) is closed now.
-    await waitFor('one open X connection', async () => {
+    await firstAnswer('one open X connection', async () => {
       const streams = mock.connections.filter((record) => record.path.endsWith('/stream'));
       return streams.filter((record) => record.closedAtMs === undefined).length === 1
         ? true

@@ -11,10 +11,21 @@ export interface WaitForOptions {
 export async function waitFor(
   check: () => boolean | Promise<boolean>,
   what: string,
-  { timeoutMs = 30_000, pollMs = 5 }: WaitForOptions = {},
+  options: WaitForOptions = {},
 ): Promise<void> {
+  await waitForValue(async () => ((await check()) ? true : undefined), what, options);
+}
+
+/** Like `waitFor`, for a probe that answers `undefined` until it has something: that answer. */
+export async function waitForValue<T>(
+  probe: () => T | undefined | Promise<T | undefined>,
+  what: string,
+  { timeoutMs = 30_000, pollMs = 5 }: WaitForOptions = {},
+): Promise<T> {
   const deadline = performance.now() + timeoutMs;
-  while (!(await check())) {
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
     if (performance.now() > deadline)
       throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, pollMs));
