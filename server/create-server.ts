@@ -255,7 +255,9 @@ export function createTagstreamServer(options: TagstreamServerOptions): Tagstrea
   }
 
   async function closeAll(): Promise<void> {
+    // Each step is logged (debug): a shutdown that overruns its deadline says where it stood.
     await runner.stop();
+    logger.debug('shutdown: source and engine stopped');
     unregisterSnapshot();
     unregisterDetail();
     webhook?.close();
@@ -268,6 +270,7 @@ export function createTagstreamServer(options: TagstreamServerOptions): Tagstrea
     upgrades.closeAll();
     await nextApp?.close();
     await closed;
+    logger.debug('shutdown: sockets and HTTP server closed');
   }
 }
 

@@ -106,7 +106,7 @@ describe('server/main.ts', () => {
     started.child.kill('SIGTERM');
     const { code, stdout, stderr } = await started.exited;
     client.disconnect();
-    expect(code).toBe(0);
+    expect(code, `the exit status; the server's log:\n${stdout.slice(-4000)}`).toBe(0);
     expect(Date.now() - signalledAt).toBeLessThan(9000);
     expect(stdout).toContain('"msg":"shutting down"');
     expect(stdout + stderr).not.toContain(token);
