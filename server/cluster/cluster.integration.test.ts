@@ -106,9 +106,11 @@ const alive = () =>
 /**
  * The probe's first answer; a probe that throws (an instance restarting) has none yet. Each probe
  * asks every instance (readyz, trends): polled more often, the servers spend their time
- * answering; the bounds checked (takeover within 15 s) are far coarser.
+ * answering; the bounds checked (takeover within 15 s) are far coarser. The timeout only turns
+ * a hang into a failure: on a machine busy with other work, child processes that start, expire
+ * a lease and take over took more than 20 s.
  */
-function firstAnswer<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 20_000) {
+function firstAnswer<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 60_000) {
   return waitForValue(() => probe().catch(() => undefined), what, { timeoutMs, pollMs: 100 });
 }
 
@@ -399,5 +401,5 @@ describe('three instances on one Redis', () => {
     expect(tokens).toEqual([...tokens].sort((a, b) => a - b));
     for (const server of alive())
       expect((await trends(server)).batchTime!).toBeGreaterThanOrEqual(shownBefore);
-  }, 90_000);
+  }, 180_000);
 });
