@@ -57,18 +57,15 @@ const PostItem = memo(function PostItem({
     >
       <PostMeta post={post} nowMs={nowMs} />
       <PostText text={post.text} />
-      {/* Keyed by the reposts' text: the link after it is a new element when the text changes,
-          not a kept one that moves. */}
-      <div
-        key={reposts}
-        className="flex flex-wrap gap-x-3 text-xs text-zinc-500 dark:text-zinc-400"
-      >
+      {/* The link is kept from batch to batch (it may hold the keyboard focus) and stays put
+          at the line's end while the reposts' text before it changes width. */}
+      <div className="flex flex-wrap gap-x-3 text-xs text-zinc-500 dark:text-zinc-400">
         {reposts ? <span data-testid="post-reposts">{reposts}</span> : null}
         <a
           href={`https://x.com/i/web/status/${encodeURIComponent(post.id)}`}
           target="_blank"
           rel="noopener noreferrer nofollow"
-          className="inline-flex min-h-6 items-center text-sky-700 hover:underline focus-visible:outline-2 focus-visible:outline-sky-500 dark:text-sky-300"
+          className="ms-auto inline-flex min-h-6 items-center text-sky-700 hover:underline focus-visible:outline-2 focus-visible:outline-sky-500 dark:text-sky-300"
         >
           Open post on X
         </a>

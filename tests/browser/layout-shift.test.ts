@@ -138,11 +138,14 @@ describe.skipIf(skipWithoutBrowser)('layout shifts of live updates, in Chromium'
     };
   }
 
-  for (const path of ['/', '/?tag=worldcup']) {
+  /** The tag detail's page, opened by its test of layout shifts and kept for the next test. */
+  let detailPage: Page | undefined;
+
+  for (const path of ['/', DETAIL_PATH]) {
     it(`shifts nothing on ${path} while batches change the lists`, async () => {
       const page = await openLive(path);
       try {
-        if (path.includes('tag=')) {
+        if (path === DETAIL_PATH) {
           await page.locator('[data-testid="detail-post"]').nth(5).waitFor();
         }
         const { total, moved, changedTexts } = await shiftsOverBatches(page);
@@ -150,8 +153,67 @@ describe.skipIf(skipWithoutBrowser)('layout shifts of live updates, in Chromium'
         expect(changedTexts).toBeGreaterThan(3);
         expect(total, `shifted: ${moved.join('; ')}`).toBeLessThanOrEqual(MOST_SHIFT);
       } finally {
-        await page.close();
+        if (path === DETAIL_PATH) detailPage = page;
+        else await page.close();
       }
     }, 120_000);
   }
+
+  it("keeps the keyboard focus on a post's link on X when a batch changes its reposts", async () => {
+    const page = detailPage ?? (await openLive(DETAIL_PATH));
+    try {
+      await page.locator('[data-testid="detail-post"]').nth(5).waitFor();
+      const outcome = await page.evaluate(focusThroughRepostChange, REPOST_CHANGE_TIMEOUT_MS);
+      expect(outcome).toBe('kept');
+    } finally {
+      await page.close();
+      detailPage = undefined;
+    }
+  }, 120_000);
 });
+
+const DETAIL_PATH = '/?tag=worldcup';
+/** #WorldCup's shown posts get a repost every second or two of the replay. */
+const REPOST_CHANGE_TIMEOUT_MS = 60_000;
+
+/**
+ * Runs in the page: focuses the "Open post on X" link of one of the newest posts shown and waits
+ * for a batch that changes that post's repost count (focusing another post when this one leaves
+ * the list). Says whether the focus was still on that post's link after the change.
+ */
+function focusThroughRepostChange(timeoutMs: number): Promise<string> {
+  const postLink = (post: Element) =>
+    [...post.querySelectorAll('a')].find((link) => link.textContent === 'Open post on X');
+  const repostsOf = (post: Element) =>
+    post.querySelector('[data-testid="post-reposts"]')?.textContent ?? '';
+  const placeOf = (post: Element) =>
+    Number((post as HTMLElement).style.getPropertyValue('--place'));
+  let watched: { post: Element; reposts: string } | null = null;
+  const watchNewestPost = () => {
+    const posts = [...document.querySelectorAll('[data-testid="detail-post"]')];
+    const post = posts.sort((a, b) => placeOf(a) - placeOf(b))[0];
+    const link = post && postLink(post);
+    if (!post || !link) return;
+    link.focus({ preventScroll: true });
+    watched = { post, reposts: repostsOf(post) };
+  };
+  return new Promise((resolve) => {
+    const finish = (outcome: string) => {
+      observer.disconnect();
+      clearTimeout(timer);
+      resolve(outcome);
+    };
+    const observer = new MutationObserver(() => {
+      if (watched === null || !watched.post.isConnected) return watchNewestPost();
+      if (repostsOf(watched.post) === watched.reposts) return;
+      const focused = document.activeElement;
+      if (focused !== null && focused === postLink(watched.post)) return finish('kept');
+      const name = `${focused?.tagName ?? 'nothing'} "${focused?.textContent?.slice(0, 40)}"`;
+      finish(`lost: the focus is on ${name}`);
+    });
+    const list = document.querySelector('[data-testid="detail-posts"]')!;
+    observer.observe(list, { subtree: true, childList: true, characterData: true });
+    const timer = setTimeout(() => finish('no repost change seen'), timeoutMs);
+    watchNewestPost();
+  });
+}
