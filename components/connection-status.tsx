@@ -18,6 +18,8 @@ const CONNECTION_STYLE: Record<ShownConnection, { dot: string; label: string }> 
   offline: { dot: 'bg-rose-500', label: 'Offline' },
 };
 
+const WIDEST_LABEL = CONNECTION_STYLE.reconnecting.label;
+
 export function ConnectionStatus() {
   const { connection, lastMessageAtMs, latest } = useTrends();
   // Silence is expected when the source has stopped (e.g. a replay without loop ended): the
@@ -37,7 +39,14 @@ export function ConnectionStatus() {
       className="inline-flex items-center gap-1.5 rounded-full border border-zinc-200 bg-white px-2.5 py-1 text-xs font-medium dark:border-zinc-700 dark:bg-zinc-900"
     >
       <span aria-hidden="true" className={`size-2 rounded-full ${style.dot}`} />
-      {style.label}
+      {/* As wide as the widest state's word whatever the state: the pause and theme buttons
+          beside it stay put when the page goes live ("Connecting…" to "Live" at every load). */}
+      <span className="grid">
+        <span aria-hidden="true" className="invisible [grid-area:1/1]">
+          {WIDEST_LABEL}
+        </span>
+        <span className="[grid-area:1/1]">{style.label}</span>
+      </span>
       {silentMs === null ? null : (
         <span className="font-normal text-zinc-500 dark:text-zinc-400">
           · no update for {formatDurationMs(Math.round(silentMs / 1000) * 1000)}
@@ -54,13 +63,17 @@ export function BatchClock() {
   if (view?.batchTime == null) {
     return <span className="text-xs text-zinc-500 dark:text-zinc-400">No batch yet</span>;
   }
-  // In the browser's time zone, which the server does not know: blank until hydrated.
-  const shown = hydrated ? formatClock(view.batchTime) : '--:--:--';
+  // In the browser's time zone, which the server does not know: blank until hydrated, in the
+  // width of a time (digits as wide as each other), so that nothing beside it moves then.
   return (
     <span className="text-xs text-zinc-600 tabular-nums dark:text-zinc-400">
       {paused ? 'Paused at ' : 'Batch '}
-      <time data-testid="batch-time" dateTime={new Date(view.batchTime).toISOString()}>
-        {shown}
+      <time
+        data-testid="batch-time"
+        dateTime={new Date(view.batchTime).toISOString()}
+        className={hydrated ? undefined : 'invisible'}
+      >
+        {hydrated ? formatClock(view.batchTime) : '00:00:00'}
       </time>
       {paused && latest?.batchTime != null && latest.batchTime !== view.batchTime
         ? ` · live ${formatClock(latest.batchTime)}`
