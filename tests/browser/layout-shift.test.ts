@@ -65,6 +65,30 @@ function recordLayoutShifts() {
   }).observe({ type: 'layout-shift' });
 }
 
+/** How fast the page's HTML arrives: in parts, over a few hundred milliseconds. */
+const HTML_BYTES_PER_SECOND = 100_000;
+
+/**
+ * Opens `url` with its HTML arriving slowly, as on a phone's network: a browser paints a page
+ * from the part of its HTML it has read, and boxes drawn from a part must not move when the
+ * rest arrives. The scripts then load at full speed.
+ */
+async function loadHtmlSlowly(page: Page, url: string): Promise<void> {
+  const devtools = await page.context().newCDPSession(page);
+  const throughput = async (bytesPerSecond: number) =>
+    devtools.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 0,
+      downloadThroughput: bytesPerSecond,
+      uploadThroughput: -1,
+    });
+  await devtools.send('Network.enable');
+  await throughput(HTML_BYTES_PER_SECOND);
+  await page.goto(url, { waitUntil: 'domcontentloaded' });
+  await throughput(-1);
+  await devtools.detach();
+}
+
 describe.skipIf(skipWithoutBrowser)('layout shifts of live updates, in Chromium', () => {
   let server: TagstreamServer;
   let base = '';
@@ -103,7 +127,7 @@ describe.skipIf(skipWithoutBrowser)('layout shifts of live updates, in Chromium'
     const page = await browser.newPage({ viewport: { width: 1350, height: 900 } });
     page.setDefaultTimeout(60_000);
     await page.addInitScript(recordLayoutShifts);
-    await page.goto(`${base}${path}`);
+    await loadHtmlSlowly(page, `${base}${path}`);
     await page.locator('[data-testid="top-tags"] button').nth(9).waitFor();
     await page.locator('[data-testid="trending"] li button').first().waitFor();
     await waitFor(
