@@ -1,6 +1,6 @@
 'use client';
 /** Cycles the theme: follow the system → dark → light. The choice is remembered. */
-import { useEffect, useState } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 import type { ThemeChoice } from '@/lib/client/theme';
 import {
   applyThemeChoice,
@@ -18,7 +18,8 @@ const THEME_LABEL: Record<ThemeChoice, { text: string; icon: string }> = {
 export function ThemeToggle() {
   const [choice, setChoice] = useState<ThemeChoice | null>(null);
 
-  useEffect(() => setChoice(readThemeChoice()), []);
+  // A transition: right after hydration, not in a render of its own that nothing may interrupt.
+  useEffect(() => startTransition(() => setChoice(readThemeChoice())), []);
   useEffect(() => {
     if (choice !== 'system') return;
     return onSystemSchemeChange(() => applyThemeChoice('system'));

@@ -8,7 +8,15 @@
  * lists and the top three lines, and hydration renders the same without fetching anything.
  */
 import type { ReactNode } from 'react';
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import {
+  startTransition,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import type { DashboardSnapshot } from '@/lib/protocol';
 import { findWindow } from '@/lib/client/dashboard-state';
 import { useTrendsSocket } from '@/lib/client/use-trends-socket';
@@ -83,10 +91,13 @@ export function TrendsProvider({
   });
 
   // First load: draw the top 3 tags of the chosen window, unless the user picked tags already.
+  // A transition: it comes right after hydration, and a plain update there would render the
+  // whole provider at once, with nothing able to interrupt it.
   useEffect(() => {
     if (seeded.current || !selectedWindow?.top.length) return;
     seeded.current = true;
-    setWatched(seedWatched(selectedWindow.top));
+    const seeds = seedWatched(selectedWindow.top);
+    startTransition(() => setWatched(seeds));
   }, [selectedWindow]);
 
   const toggleTag = useCallback(

@@ -12,12 +12,18 @@ export interface TagHistoryState {
   error: string | null;
 }
 
+const EMPTY_HISTORY: TagHistoryState = { byKey: undefined, error: null };
+
 /** The per-minute history of `keys` over `range` (nothing when `range` is undefined). */
 export function useTagHistory(keys: readonly string[], range: HistoryRange | undefined) {
-  const [state, setState] = useState<TagHistoryState>({ byKey: undefined, error: null });
+  const [state, setState] = useState<TagHistoryState>(EMPTY_HISTORY);
   const keyList = keys.join('\n');
   useEffect(() => {
-    setState({ byKey: undefined, error: null });
+    // Kept as it is when already empty: a new object would render the chart again for nothing
+    // (at mount, right after hydration, in a render nothing may interrupt).
+    setState((previous) =>
+      previous.byKey === undefined && previous.error === null ? previous : EMPTY_HISTORY,
+    );
     if (range === undefined) return;
     const controller = new AbortController();
     const load = async () => {

@@ -7,16 +7,17 @@
  * not rewrite its own address (a router update during load) and the defaults never overwrite the
  * address's parameters.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import type { ViewUrlState } from './view-url';
 import { serialiseViewUrl } from './view-url';
 
 export function useViewUrl(view: ViewUrlState) {
-  // The address exists only in the browser: nothing is written before mounting.
-  const [mounted, setMounted] = useState(false);
+  // The address exists only in the browser, and only the effect below writes it. Computed in
+  // the render, as no markup depends on it: a `mounted` state set after hydration would render
+  // the whole provider again, at once, right after hydration.
+  const query =
+    typeof window === 'undefined' ? null : serialiseViewUrl(view, window.location.search);
   const changed = useRef(false);
-  useEffect(() => setMounted(true), []);
-  const query = mounted ? serialiseViewUrl(view, window.location.search) : null;
   const baseline = useRef<string | null>(null);
   useEffect(() => {
     if (query === null) return;
