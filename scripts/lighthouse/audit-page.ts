@@ -29,15 +29,20 @@ export interface AuditFigures {
   failedAudits: string[];
 }
 
-/**
- * `htmlScripts`: the paths of the scripts the page's HTML names. `saveReport`, when given,
- * receives Lighthouse's whole report (JSON) to write out, for reading its long tasks and traces.
- */
+/** Where a run's whole outputs go, when wanted: each receives a JSON text to write out. */
+export interface AuditOutputs {
+  /** Lighthouse's whole report (its long tasks, boot-up time and main-thread work). */
+  saveReport?: (reportJson: string) => void;
+  /** The trace Lighthouse recorded of the load (`{ traceEvents }`, no slowdown applied). */
+  saveTrace?: (traceJson: string) => void;
+}
+
+/** `htmlScripts`: the paths of the scripts the page's HTML names. */
 export async function auditPage(
   url: string,
   preset: Preset,
   htmlScripts: ReadonlySet<string>,
-  saveReport?: (reportJson: string) => void,
+  outputs: AuditOutputs = {},
 ): Promise<AuditFigures> {
   const chrome = await chromeLauncher.launch({
     chromePath: CHROMIUM_PATH,
@@ -51,7 +56,9 @@ export async function auditPage(
     );
     if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
     if (result.lhr.runtimeError) throw new Error(result.lhr.runtimeError.message);
-    saveReport?.(JSON.stringify(result.lhr));
+    outputs.saveReport?.(JSON.stringify(result.lhr));
+    const trace = (result.artifacts as { Trace?: unknown }).Trace;
+    if (trace !== undefined) outputs.saveTrace?.(JSON.stringify(trace));
     return figuresOf(result.lhr, htmlScripts);
   } finally {
     await chrome.kill();

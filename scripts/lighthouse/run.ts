@@ -3,12 +3,13 @@
  * replaying the bundled fixture, 3 runs of each page, medians printed. Not part of `npm test`.
  *
  *   npm run lighthouse -- [--runs N] [--path /?window=15m]… [--preset mobile|desktop]
- *                         [--json results.json] [--reports DIR] [--no-build]
+ *                         [--json results.json] [--reports DIR] [--traces DIR] [--no-build]
  *
  * Builds first when the build is older than the sources. The machine's load average is printed
  * with the results: scores on a loaded machine are lower, and say so. `--reports DIR` keeps each
  * run's whole Lighthouse report (its `long-tasks`, `bootup-time` and `mainthread-work-breakdown`
- * audits say where the blocking time goes).
+ * audits say where the blocking time goes); `--traces DIR` each run's trace of the load, which
+ * `scripts/lighthouse/read-trace.ts` lists task by task.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -26,12 +27,13 @@ interface LighthouseOptions {
   presets: Preset[];
   jsonPath: string | undefined;
   reportsDir: string | undefined;
+  tracesDir: string | undefined;
   build: boolean;
 }
 
 const USAGE =
   'Usage: npm run lighthouse -- [--runs 1-9] [--path /page]… [--preset mobile|desktop] ' +
-  '[--json FILE] [--reports DIR] [--no-build]';
+  '[--json FILE] [--reports DIR] [--traces DIR] [--no-build]';
 
 function parseOptions(args: readonly string[]): LighthouseOptions {
   const options: LighthouseOptions = {
@@ -40,6 +42,7 @@ function parseOptions(args: readonly string[]): LighthouseOptions {
     presets: [],
     jsonPath: undefined,
     reportsDir: undefined,
+    tracesDir: undefined,
     build: true,
   };
   for (let i = 0; i < args.length; i++) {
@@ -52,6 +55,7 @@ function parseOptions(args: readonly string[]): LighthouseOptions {
       options.presets.push(value);
     } else if (flag === '--json' && value) options.jsonPath = value;
     else if (flag === '--reports' && value) options.reportsDir = value;
+    else if (flag === '--traces' && value) options.tracesDir = value;
     else
       throw new Error(`${flag}${value === undefined ? '' : ` ${value}`}: not understood\n${USAGE}`);
     if (flag !== '--no-build') i++;
@@ -73,7 +77,9 @@ const load = () =>
 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
-  if (options.reportsDir) mkdirSync(options.reportsDir, { recursive: true });
+  for (const dir of [options.reportsDir, options.tracesDir]) {
+    if (dir) mkdirSync(dir, { recursive: true });
+  }
   if (options.build) await ensureNextBuild(process.cwd());
   const server = await startProductionServer();
   const results: PageResult[] = [];
@@ -86,11 +92,14 @@ async function main(): Promise<void> {
       for (const preset of options.presets) {
         const result: PageResult = { path, preset, runs: [] };
         for (let run = 0; run < options.runs; run++) {
-          const name = `${reportName(path)}-${preset}-${run + 1}.json`;
-          const save = options.reportsDir
-            ? (json: string) => writeFileSync(join(options.reportsDir!, name), json)
-            : undefined;
-          result.runs.push(await auditPage(url, preset, htmlScripts, save));
+          const name = `${reportName(path)}-${preset}-${run + 1}`;
+          const writer = (dir: string | undefined, suffix: string) =>
+            dir ? (json: string) => writeFileSync(join(dir, `${name}${suffix}`), json) : undefined;
+          const outputs = {
+            saveReport: writer(options.reportsDir, '.json'),
+            saveTrace: writer(options.tracesDir, '.trace.json'),
+          };
+          result.runs.push(await auditPage(url, preset, htmlScripts, outputs));
           process.stderr.write(`${path} ${preset} run ${run + 1}/${options.runs} done\n`);
         }
         results.push(result);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { longTasksOf } from './trace-long-tasks';
+import { formatLongTasks, longTasksOf } from './trace-long-tasks';
 import type { TraceEvent } from './trace-long-tasks';
 
 const PAGE = { pid: 1, tid: 1 };
@@ -63,6 +63,28 @@ describe('longTasksOf', () => {
         rendering:
           'style 20 ms (21 elements), layout 40 ms (120 of 530 objects dirty), paint 15 ms',
       },
+    ]);
+  });
+
+  it('lists the tasks over another bound when asked (a trace taken without slowdown)', () => {
+    const tasks = longTasksOf(trace, 25);
+    expect(tasks.map((task) => [task.startMs, task.durationMs])).toEqual([
+      [100, 30],
+      [200, 120],
+      [400, 80],
+    ]);
+    expect(longTasksOf(trace, 100).map((task) => task.startMs)).toEqual([200]);
+  });
+});
+
+describe('formatLongTasks', () => {
+  it('writes each task on a line, then its React entries, rendering and components', () => {
+    expect(formatLongTasks(longTasksOf(trace))).toEqual([
+      '   200 ms   120 ms  message event',
+      '        React: Transition: Render 89 ms',
+      '        components: BarRow 40.0 ms, LineChart 30.0 ms, TopTagsChart 19.0 ms',
+      '   400 ms    80 ms  browser work',
+      '        rendering: style 20 ms (21 elements), layout 40 ms (120 of 530 objects dirty), paint 15 ms',
     ]);
   });
 });

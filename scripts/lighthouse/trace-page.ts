@@ -14,7 +14,7 @@ import { writeFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_PATH } from './audit-page';
 import { startProductionServer } from './production-server';
-import { longTasksOf } from './trace-long-tasks';
+import { formatLongTasks, longTasksOf } from './trace-long-tasks';
 import type { TraceEvent } from './trace-long-tasks';
 
 interface TraceOptions {
@@ -95,16 +95,7 @@ async function main(): Promise<void> {
       `${options.path}, CPU ${options.cpuSlowdown}× slower, ${options.seconds} s after load: ` +
         `${tasks.length} long tasks, ${Math.round(blockingMs)} ms over 50 ms in all\n`,
     );
-    for (const task of tasks) {
-      process.stdout.write(
-        `${String(Math.round(task.startMs)).padStart(6)} ms  ${String(Math.round(task.durationMs)).padStart(4)} ms  ${task.cause}\n`,
-      );
-      if (task.phases.length) process.stdout.write(`        React: ${task.phases.join(', ')}\n`);
-      if (task.rendering) process.stdout.write(`        rendering: ${task.rendering}\n`);
-      if (task.components.length) {
-        process.stdout.write(`        components: ${task.components.join(', ')}\n`);
-      }
-    }
+    for (const line of formatLongTasks(tasks)) process.stdout.write(`${line}\n`);
   } finally {
     await server.stop();
   }
