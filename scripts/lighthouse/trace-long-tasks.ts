@@ -1,8 +1,8 @@
 /**
  * Reads a Chrome trace (the Trace Event Format's events) for the page's long tasks: tasks of the
- * renderer's main thread over 50 ms (or another bound), what started each, and React's own performance entries in
- * it (a profiling build writes them with `console.timeStamp`: its scheduler's phases and one
- * entry per component render).
+ * renderer's main thread over 50 ms (or another bound), what started each, and React's own
+ * performance entries in it (a profiling build writes them with `console.timeStamp`: its
+ * scheduler's phases and one entry per component render).
  */
 
 export interface TraceEvent {
