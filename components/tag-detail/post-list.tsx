@@ -78,10 +78,14 @@ function PostMeta({ post, nowMs }: { post: DetailPost; nowMs: number | null }) {
   const { author } = post;
   const postedMs = post.createdAtMs ?? post.lastSeenMs;
   const shownTime = nowMs === null ? exactTime(postedMs) : timeAgo(postedMs, nowMs);
+  // The name's width is its own (at most 40 % of the line), not what the time after it leaves:
+  // the time changes width at load (the exact time, then "12 s ago") and with every tick, and
+  // a name that shrank or grew with it would move the username after it (a layout shift).
+  // A line too long for its box loses its end (the time, the language), not the name.
   return (
     <div className="flex min-w-0 items-baseline gap-x-2 overflow-hidden text-xs whitespace-nowrap text-zinc-500 dark:text-zinc-400">
       {author.name ? (
-        <span className="min-w-0 truncate font-semibold text-zinc-900 dark:text-zinc-100">
+        <span className="max-w-[40%] shrink-0 truncate font-semibold text-zinc-900 dark:text-zinc-100">
           {author.name}
         </span>
       ) : null}
