@@ -2,6 +2,7 @@
 /** The alerts that fired since the page opened, as marks in the page, each opening its tag. */
 import { formatClock } from '@/lib/client/format';
 import { useTrendsControls } from './trends-provider';
+import { BellIcon } from './ui/icons';
 
 export function AlertMarks() {
   const { marks, dismissMark, openTag } = useTrendsControls();
@@ -15,7 +16,7 @@ export function AlertMarks() {
               data-testid="alert-mark"
               className="flex flex-wrap items-center gap-2 rounded-lg bg-amber-50 px-3 py-1.5 text-sm text-amber-950 dark:bg-amber-950/40 dark:text-amber-100"
             >
-              <span aria-hidden="true">🔔</span>
+              <BellIcon />
               <button
                 type="button"
                 onClick={() => openTag({ key: mark.key, tag: mark.tag })}

@@ -5,6 +5,7 @@
  */
 import { useEffect } from 'react';
 import { useTrendsControls } from './trends-provider';
+import { PauseIcon, PlayIcon } from './ui/icons';
 
 export function PauseButton() {
   const { paused, togglePause, hasView } = useTrendsControls();
@@ -33,7 +34,7 @@ export function PauseButton() {
           : 'inline-flex items-center gap-2 rounded-lg border border-zinc-200 bg-white px-3 py-1.5 text-xs font-semibold shadow-sm hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-500 disabled:opacity-50 dark:border-zinc-700 dark:bg-zinc-900 dark:hover:bg-zinc-800'
       }
     >
-      <span aria-hidden="true">{paused ? '▶' : '❚❚'}</span>
+      {paused ? <PlayIcon /> : <PauseIcon />}
       {paused ? 'Resume' : 'Pause'}
       <kbd className="rounded border border-current/30 px-1 font-mono text-[10px] leading-4 opacity-70">
         P

@@ -1,6 +1,7 @@
 'use client';
 /** Cycles the theme: follow the system → dark → light. The choice is remembered. */
 import { startTransition, useEffect, useState } from 'react';
+import type { ReactNode } from 'react';
 import type { ThemeChoice } from '@/lib/client/theme';
 import {
   applyThemeChoice,
@@ -8,11 +9,12 @@ import {
   onSystemSchemeChange,
   readThemeChoice,
 } from '@/lib/client/theme';
+import { MoonIcon, SunIcon, SystemThemeIcon } from './ui/icons';
 
-const THEME_LABEL: Record<ThemeChoice, { text: string; icon: string }> = {
-  system: { text: 'System theme', icon: '◐' },
-  dark: { text: 'Dark theme', icon: '☾' },
-  light: { text: 'Light theme', icon: '☀' },
+const THEME_LABEL: Record<ThemeChoice, { text: string; icon: ReactNode }> = {
+  system: { text: 'System theme', icon: <SystemThemeIcon /> },
+  dark: { text: 'Dark theme', icon: <MoonIcon /> },
+  light: { text: 'Light theme', icon: <SunIcon /> },
 };
 
 export function ThemeToggle() {
@@ -38,7 +40,7 @@ export function ThemeToggle() {
       title={THEME_LABEL[current].text}
       className="grid size-8 place-items-center rounded-lg border border-zinc-200 bg-white text-sm shadow-sm hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-500 dark:border-zinc-700 dark:bg-zinc-900 dark:hover:bg-zinc-800"
     >
-      <span aria-hidden="true">{THEME_LABEL[current].icon}</span>
+      {THEME_LABEL[current].icon}
     </button>
   );
 }

@@ -19,6 +19,7 @@ import { trendReason, warmUpLeft } from '@/lib/client/trend-reason';
 import { useFocusFollowsRow } from './charts/use-focus-follows-row';
 import { useTrends } from './trends-provider';
 import { EmptyState, SkeletonRows } from './ui/skeleton';
+import { RisingIcon } from './ui/icons';
 
 /** How many rising tags to list; the cooling list shows at most `COOLING_ROWS`. */
 export const TRENDING_ROWS = 20;
@@ -162,7 +163,7 @@ const TrendingRow = memo(function TrendingRow(props: TrendingRowProps) {
   );
 });
 
-/** `• new` for a newcomer, `▲` and its rank change while rising, `cooling` past the peak. */
+/** `• new` for a newcomer, a rising triangle and its rank change while rising, `cooling` past the peak. */
 function PhaseBadge({ direction, rankChange }: Pick<TrendingTag, 'direction' | 'rankChange'>) {
   if (direction === 'cooling') {
     return (
@@ -180,7 +181,7 @@ function PhaseBadge({ direction, rankChange }: Pick<TrendingTag, 'direction' | '
   const change = rankChange ? rankChange : null;
   return (
     <span className="flex items-center gap-1 text-xs whitespace-nowrap text-rising">
-      <span aria-hidden="true">▲</span>
+      <RisingIcon />
       <span>rising</span>
       {change !== null ? (
         <>
