@@ -26,6 +26,11 @@ type TrendsSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 /** After this many failed connection attempts in a row the state reads `offline`. */
 export const OFFLINE_AFTER_FAILURES = 4;
 
+/** The wait before loading the socket's code again after `failures` failed loads: 1 s, doubling, at most 30 s. */
+export function clientLoadRetryDelayMs(failures: number): number {
+  return Math.min(1000 * 2 ** failures, 30_000);
+}
+
 export interface TrendsStream {
   connection: ConnectionState;
   /** What to draw: frozen while paused. Null until the first snapshot. */
@@ -68,24 +73,34 @@ export function useTrendsSocket(
     let detach: (() => void) | undefined;
     let updates: CoalescedUpdates | undefined;
     let unmounted = false;
+    let retry: ReturnType<typeof setTimeout> | undefined;
     // socket.io-client loads after hydration: the first view comes with the page. Being async,
-    // this also lets React's development double mount drop a socket that never opened.
-    import('socket.io-client').then(
-      ({ io }) => {
-        if (unmounted) return;
-        socket = io({ transports: ['websocket', 'polling'], tryAllTransports: true });
-        socketRef.current = socket;
-        updates = coalescedUpdates(startTransition);
-        detach = attachHandlers(socket, dispatch, () => subscriptions.current, updates);
-        socket.on('detail', (update) => {
-          if (update.summary.key !== subscriptions.current.detail?.key) return;
-          updates?.push(() => setDetailUpdate(update));
-        });
-      },
-      () => dispatch({ type: 'connection', connection: 'offline' }),
-    );
+    // this also lets React's development double mount drop a socket that never opened. Its code
+    // is loaded again after a failure (a network blip at load would otherwise leave the page
+    // offline until a reload); the page reads offline meanwhile.
+    const load = (failures: number) =>
+      import('socket.io-client').then(
+        ({ io }) => {
+          if (unmounted) return;
+          socket = io({ transports: ['websocket', 'polling'], tryAllTransports: true });
+          socketRef.current = socket;
+          updates = coalescedUpdates(startTransition);
+          detach = attachHandlers(socket, dispatch, () => subscriptions.current, updates);
+          socket.on('detail', (update) => {
+            if (update.summary.key !== subscriptions.current.detail?.key) return;
+            updates?.push(() => setDetailUpdate(update));
+          });
+        },
+        () => {
+          if (unmounted) return;
+          dispatch({ type: 'connection', connection: 'offline' });
+          retry = setTimeout(() => load(failures + 1), clientLoadRetryDelayMs(failures));
+        },
+      );
+    void load(0);
     return () => {
       unmounted = true;
+      clearTimeout(retry);
       updates?.cancel();
       detach?.();
       socket?.disconnect();

@@ -427,6 +427,39 @@ describe.skipIf(skipWithoutBrowser)('dashboard in Chromium', () => {
     }
   });
 
+  it('goes live when the socket code failed to load at first, instead of staying offline', async () => {
+    const fresh = await browser.newPage({ viewport: { width: 412, height: 823 } });
+    // The chunk holding socket.io-client (engine.io's "ping timeout" is in no other) fails
+    // three times: the first load and the bundler's own retry, then the page's first retry.
+    let failedLoads = 0;
+    await fresh.route('**/_next/static/chunks/*.js', async (route) => {
+      const response = await route.fetch();
+      const body = await response.text();
+      if (body.includes('ping timeout') && failedLoads < 3) {
+        failedLoads++;
+        await route.abort('connectionreset');
+        return;
+      }
+      await route.fulfill({ response, body });
+    });
+    try {
+      await fresh.goto(pageUrl);
+      await expect
+        .poll(() => fresh.getAttribute('[data-testid="connection"]', 'data-state'), {
+          timeout: 15_000,
+        })
+        .toBe('offline');
+      await expect
+        .poll(() => fresh.getAttribute('[data-testid="connection"]', 'data-state'), {
+          timeout: 15_000,
+        })
+        .toBe('live');
+      expect(failedLoads).toBe(3);
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it('serves the page with a nonce-based Content-Security-Policy and the security headers', async () => {
     const headers = firstAnswer!.headers();
     const policy = headers['content-security-policy'] ?? '';
