@@ -108,6 +108,12 @@ describe.skipIf(skipWithoutBrowser)(
       const errors: string[] = [];
       page.on('pageerror', (error) => errors.push(error.message));
       (page as Page & { errors?: string[] }).errors = errors;
+      // Said when a page does not go live (below), with the connection's state.
+      const failedRequests: string[] = [];
+      page.on('requestfailed', (request) =>
+        failedRequests.push(`${request.url()}: ${request.failure()?.errorText ?? 'failed'}`),
+      );
+      (page as Page & { failedRequests?: string[] }).failedRequests = failedRequests;
       await page.goto(`${base}${path}`, { waitUntil: 'domcontentloaded' });
       await interactive(page);
       return page;
@@ -121,7 +127,19 @@ describe.skipIf(skipWithoutBrowser)(
       await page.locator(barLabels).nth(4).waitFor();
       await page
         .locator('[data-testid="connection"]:is([data-state="live"], [data-state="stalled"])')
-        .waitFor();
+        .waitFor()
+        .catch(async (error: unknown) => {
+          const state = await page
+            .getAttribute('[data-testid="connection"]', 'data-state', { timeout: 1000 })
+            .catch(() => 'unknown');
+          const seen = page as Page & { errors?: string[]; failedRequests?: string[] };
+          throw new Error(
+            `the page did not go live (connection: ${state}; page errors: ` +
+              `${JSON.stringify(seen.errors ?? [])}; failed requests: ` +
+              `${JSON.stringify(seen.failedRequests ?? [])})`,
+            { cause: error },
+          );
+        });
     }
 
     async function api<T>(path: string): Promise<T> {
