@@ -18,6 +18,7 @@ const SLOW_FILES_FIRST = [
   'server/cluster/cluster.integration.test.ts',
   'bench/trending/trending-eval.test.ts',
   'tests/browser/layout-shift.test.ts',
+  'tests/browser/post-author-shift.test.ts',
   'server/sources/fixture/replay-parse-workers.test.ts',
   'lib/trends/job/trends-job-results.test.ts',
   'lib/trends/job/trends-job-views-results.test.ts',

@@ -55,7 +55,10 @@ const PostItem = memo(function PostItem({
       style={{ '--place': place } as CSSProperties}
       className="absolute inset-x-0 top-0 flex h-[8.5rem] flex-col gap-1 py-2.5 [contain:strict] [translate:0_calc(var(--place)*8.5rem)]"
     >
-      <PostMeta post={post} nowMs={nowMs} />
+      {/* Keyed by the author's name: a post first kept through a retweet has no name until its
+          original is seen; when the name comes, the username, time and language after it are new
+          elements rather than kept ones that move (a layout shift). */}
+      <PostMeta key={post.author.name ?? ''} post={post} nowMs={nowMs} />
       <PostText text={post.text} />
       {/* The link is kept from batch to batch (it may hold the keyboard focus) and stays put
           at the line's end while the reposts' text before it changes width. */}
