@@ -1,6 +1,6 @@
 /**
  * `npx tsx scripts/lighthouse/trace-page.ts [--path /?tag=worldcup] [--cpu 4] [--seconds 10]
- * [--save trace.json]`:
+ * [--width 412] [--height 823] [--save trace.json]`:
  * where the main thread's blocking time goes on a page load. Loads the page of the production
  * build (replaying the bundled fixture) in Debian's Chromium with the CPU slowed down as
  * Lighthouse's mobile preset does, records a Chrome trace over the Chrome DevTools Protocol and
@@ -21,6 +21,9 @@ interface TraceOptions {
   path: string;
   cpuSlowdown: number;
   seconds: number;
+  /** The viewport: a phone's by default (Lighthouse's mobile preset); 1350 × 940 is its desktop. */
+  width: number;
+  height: number;
   savePath: string | undefined;
 }
 
@@ -29,6 +32,8 @@ function parseOptions(args: readonly string[]): TraceOptions {
     path: '/',
     cpuSlowdown: 4,
     seconds: 10,
+    width: 412,
+    height: 823,
     savePath: undefined,
   };
   for (let i = 0; i < args.length; i += 2) {
@@ -36,8 +41,13 @@ function parseOptions(args: readonly string[]): TraceOptions {
     if (flag === '--path' && value.startsWith('/')) options.path = value;
     else if (flag === '--cpu' && Number(value) >= 1) options.cpuSlowdown = Number(value);
     else if (flag === '--seconds' && Number(value) > 0) options.seconds = Number(value);
+    else if (flag === '--width' && Number(value) >= 200) options.width = Number(value);
+    else if (flag === '--height' && Number(value) >= 200) options.height = Number(value);
     else if (flag === '--save' && value) options.savePath = value;
-    else throw new Error(`${flag} ${value}: not understood (--path, --cpu, --seconds, --save)`);
+    else
+      throw new Error(
+        `${flag} ${value}: not understood (--path, --cpu, --seconds, --width, --height, --save)`,
+      );
   }
   return options;
 }
@@ -59,7 +69,9 @@ const REACT_DEVTOOLS_HOOK = `window.__REACT_DEVTOOLS_GLOBAL_HOOK__ = {
 async function recordTrace(url: string, options: TraceOptions): Promise<TraceEvent[]> {
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: ['--no-sandbox'] });
   try {
-    const page = await browser.newPage({ viewport: { width: 412, height: 823 } });
+    const page = await browser.newPage({
+      viewport: { width: options.width, height: options.height },
+    });
     // React times each component only where its DevTools could attach: an empty hook lets it.
     await page.addInitScript(REACT_DEVTOOLS_HOOK);
     const cdp = await page.context().newCDPSession(page);
