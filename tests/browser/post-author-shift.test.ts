@@ -4,7 +4,8 @@
  * username. That must move nothing: the username, time and language after the name are drawn
  * anew, not kept elements that move, which Chromium would report as a layout shift (one such move
  * at load failed the tag detail's layout-shift test). A replay of a few posts at real speed, in
- * the Next production build: the retweet at once, the original 12 s later.
+ * the Next production build: the retweet at once, the original 19 s later (time enough for a
+ * loaded machine to open the page first).
  */
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -26,7 +27,7 @@ if (skipWithoutBrowser) console.warn(`Browser test skipped: no Chromium at ${CHR
 const START_MS = Date.parse('2026-11-26T12:00:00.000Z');
 const ORIGINAL_ID = '2200000000000000001';
 /** Seconds after the start at which the original arrives, its retweet having come at 1 s. */
-const ORIGINAL_AT_S = 12;
+const ORIGINAL_AT_S = 20;
 
 /** One post a second: the retweet at 1 s, the original at `ORIGINAL_AT_S`, fillers between. */
 function fixtureLines(): string[] {
