@@ -163,7 +163,10 @@ const TrendingRow = memo(function TrendingRow(props: TrendingRowProps) {
   );
 });
 
-/** `• new` for a newcomer, a rising triangle and its rank change while rising, `cooling` past the peak. */
+/**
+ * `• new` for a newcomer, a rising triangle and its rank change while rising, `cooling` past the
+ * peak.
+ */
 function PhaseBadge({ direction, rankChange }: Pick<TrendingTag, 'direction' | 'rankChange'>) {
   if (direction === 'cooling') {
     return (

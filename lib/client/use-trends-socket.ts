@@ -26,8 +26,11 @@ type TrendsSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 /** After this many failed connection attempts in a row the state reads `offline`. */
 export const OFFLINE_AFTER_FAILURES = 4;
 
-/** The wait before loading the socket's code again after `failures` failed loads: 1 s, doubling, at most 30 s. */
-export function clientLoadRetryDelayMs(failures: number): number {
+/**
+ * The wait before loading the socket's code again after `failures` failed loads: 1 s, doubling,
+ * at most 30 s.
+ */
+function clientLoadRetryDelayMs(failures: number): number {
   return Math.min(1000 * 2 ** failures, 30_000);
 }
 

@@ -15,6 +15,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TagstreamServer } from '@/server/create-server';
 import { startFixtureServer } from '@/tests/support/fixture-server';
 import { waitFor } from '@/tests/support/wait-for';
+import type { RecordedShift } from './layout-shift-recorder';
+import { recordLayoutShifts } from './layout-shift-recorder';
 import { ensureNextBuild } from './next-build';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -36,34 +38,6 @@ const MOST_SHIFT = 0.001;
  * 0.0007 before).
  */
 const MOST_LOAD_SHIFT = 0.0001;
-
-interface RecordedShift {
-  value: number;
-  /** The elements or texts that moved, as `tag.class "text"`. */
-  moved: string[];
-}
-
-/** Runs in the page before its scripts: keeps every layout shift with what moved. */
-function recordLayoutShifts() {
-  const shifts: RecordedShift[] = [];
-  (window as unknown as { layoutShifts: RecordedShift[] }).layoutShifts = shifts;
-  const nameOf = (node: Node | null) => {
-    const element = node instanceof Element ? node : node?.parentElement;
-    if (!element) return 'a removed node';
-    const text = (node?.textContent ?? '').trim().slice(0, 30);
-    return `${element.tagName.toLowerCase()}.${String(element.className).slice(0, 50)} "${text}"`;
-  };
-  new PerformanceObserver((list) => {
-    for (const entry of list.getEntries() as unknown as {
-      value: number;
-      hadRecentInput: boolean;
-      sources: { node: Node | null }[];
-    }[]) {
-      if (entry.hadRecentInput) continue;
-      shifts.push({ value: entry.value, moved: entry.sources.map(({ node }) => nameOf(node)) });
-    }
-  }).observe({ type: 'layout-shift' });
-}
 
 /** How fast the page's HTML arrives: in parts, over a few hundred milliseconds. */
 const HTML_BYTES_PER_SECOND = 100_000;

@@ -17,6 +17,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TagstreamServer } from '@/server/create-server';
 import { startFixtureServer } from '@/tests/support/fixture-server';
 import { waitFor } from '@/tests/support/wait-for';
+import type { RecordedShift } from './layout-shift-recorder';
+import { recordLayoutShifts } from './layout-shift-recorder';
 import { ensureNextBuild } from './next-build';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -109,17 +111,7 @@ describe.skipIf(skipWithoutBrowser)("a post's author name arriving, in Chromium"
     );
     const page = await browser.newPage({ viewport: { width: 1350, height: 900 } });
     try {
-      await page.addInitScript(() => {
-        const moved: string[] = [];
-        (window as unknown as { shiftedNodes: string[] }).shiftedNodes = moved;
-        new PerformanceObserver((list) => {
-          for (const entry of list.getEntries() as unknown as {
-            sources: { node: Node | null }[];
-          }[]) {
-            for (const { node } of entry.sources) moved.push(node?.textContent ?? '');
-          }
-        }).observe({ type: 'layout-shift', buffered: true });
-      });
+      await page.addInitScript(recordLayoutShifts);
       await page.goto(`${base}/?tag=nametest`);
       const post = page.locator('[data-testid="detail-post"]', { hasText: '@later_named' });
       await post.waitFor({ timeout: 30_000 });
@@ -132,10 +124,11 @@ describe.skipIf(skipWithoutBrowser)("a post's author name arriving, in Chromium"
       await page.evaluate(
         () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 100))),
       );
-      const shifted = await page.evaluate(
-        () => (window as unknown as { shiftedNodes: string[] }).shiftedNodes,
+      const shifts = await page.evaluate(
+        () => (window as unknown as { layoutShifts: RecordedShift[] }).layoutShifts,
       );
-      expect(shifted.filter((text) => /later_named|language: en/.test(text))).toEqual([]);
+      const moved = shifts.flatMap((shift) => shift.moved);
+      expect(moved.filter((node) => /later_named|language: en/.test(node))).toEqual([]);
     } finally {
       await page.close();
     }
