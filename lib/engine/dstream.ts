@@ -7,7 +7,7 @@ import { flatMap } from './operators/flat-map';
 import { foreachBatch } from './operators/foreach-batch';
 import { map } from './operators/map';
 import { reduce } from './operators/reduce';
-import { reduceByKey } from './operators/reduce-by-key';
+import { declareReducedByKey, reduceByKey } from './operators/reduce-by-key';
 import { reduceByKeyAndWindow } from './operators/reduce-by-key-and-window';
 import { reduceByWindow } from './operators/reduce-by-window';
 import { transform } from './operators/transform';
@@ -100,6 +100,15 @@ export class DStream<T> {
 
   reduceByKey<K, V>(this: DStream<[K, V]>, fn: ReduceFn<V>): DStream<[K, V]> {
     return new DStream(reduceByKey(this.node, fn));
+  }
+
+  /**
+   * This stream, declared to hold one pair per key in every batch, folded with `fn` (see
+   * `declareReducedByKey`): its windows with `fn` skip a `reduceByKey` of their own.
+   */
+  alreadyReducedByKey<K, V>(this: DStream<[K, V]>, fn: ReduceFn<V>): DStream<[K, V]> {
+    declareReducedByKey(this.node, fn);
+    return this;
   }
 
   reduceByKeyAndWindow<K, V>(

@@ -21,6 +21,16 @@ export function isReducedByKeyWith(stream: StreamNode<unknown>, fn: unknown): bo
   return reduceFunctions.get(stream) === fn;
 }
 
+/**
+ * Declares that every batch of `stream` already holds one pair per key, folded with `fn` (a
+ * transform that counted as the posts arrived, Spark's map-side combine done by hand), so that
+ * windows with `fn` take its batches as their panes without reducing them again. The batches are
+ * not checked: a stream with a repeated key would count it twice in such a window.
+ */
+export function declareReducedByKey<K, V>(stream: StreamNode<[K, V]>, fn: ReduceFn<V>): void {
+  reduceFunctions.set(stream, fn);
+}
+
 /** Per batch: one `[key, value]` per distinct key, values folded with `fn`, first-seen order. */
 export function reduceByKey<K, V>(parent: StreamNode<[K, V]>, fn: ReduceFn<V>): StreamNode<[K, V]> {
   const reduced = perBatch(parent, 'reduceByKey', (pairs: [K, V][]) => {

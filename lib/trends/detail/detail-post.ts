@@ -47,20 +47,35 @@ export function toStoredPost(post: ParsedPost, batchTime: number, maxLength: num
   };
 }
 
-/** `kept` seen again in `post` (the original itself, or another retweet of it). */
-export function mergeSighting(
+/** A post's sightings in one batch: its first post, the original if seen, and its retweets. */
+export interface BatchSighting {
+  first: ParsedPost | undefined;
+  original: ParsedPost | undefined;
+  reposts: number;
+}
+
+/** A post first kept in this batch, from its sightings: the original if seen, else a retweet. */
+export function storedFromSighting(
+  sighting: BatchSighting,
+  batchTime: number,
+  maxLength: number,
+): StoredPost {
+  const stored = toStoredPost(sighting.original ?? sighting.first!, batchTime, maxLength);
+  stored.repostCount = sighting.reposts;
+  return stored;
+}
+
+/** `kept` seen again in a batch: each retweet counts, the original replaces a retweet's stand-in. */
+export function mergeSightings(
   kept: StoredPost,
-  post: ParsedPost,
+  sighting: BatchSighting,
   batchTime: number,
   maxLength: number,
 ): void {
   kept.lastSeenMs = Math.max(kept.lastSeenMs, batchTime);
-  if (post.isRetweet) {
-    kept.repostCount++;
-    return;
-  }
-  if (kept.original) return;
+  kept.repostCount += sighting.reposts;
+  if (kept.original || sighting.original === undefined) return;
   // The original after its retweets: its own text and author replace the retweet's.
-  const own = toStoredPost(post, kept.lastSeenMs, maxLength);
+  const own = toStoredPost(sighting.original, kept.lastSeenMs, maxLength);
   Object.assign(kept, { ...own, repostCount: kept.repostCount });
 }

@@ -1,5 +1,6 @@
 import type { ParsedPost } from '../types';
-import { mergeSighting, originalIdOf, toStoredPost } from './detail-post';
+import { mergeSightings, originalIdOf, storedFromSighting } from './detail-post';
+import type { BatchSighting } from './detail-post';
 import type { StoredPost } from './detail-types';
 
 /**
@@ -24,20 +25,78 @@ export class LatestPosts {
   }
 
   /**
-   * Puts `post` (or the original it retweets) first in the lists of `keys`. `prepared`, when
-   * given, is the post as `toStoredPost` builds it (made ahead), kept if the post is new.
+   * A batch's posts with hashtags, and per followed tag the indexes of those carrying it, in
+   * order. Each tag's list takes, first, the distinct posts (or originals of retweets) of its
+   * latest posts, most recent first, then keeps its earlier posts not seen again, up to
+   * `postsPerTag`. A post taken or still kept merges every sighting of the batch, in order (a
+   * retweet adds one to its repost count, the original replaces a retweet's stand-in); a post no
+   * list keeps at the batch's end is let go, whichever of its sightings came first.
    */
-  add(post: ParsedPost, keys: readonly string[], batchTime: number, prepared?: StoredPost): void {
-    if (keys.length === 0) return;
-    const id = originalIdOf(post);
-    let kept = this.posts.get(id);
-    if (kept === undefined) {
-      kept = { post: prepared ?? toStoredPost(post, batchTime, this.maxTextLength), holders: 0 };
-      this.posts.set(id, kept);
-    } else {
-      mergeSighting(kept.post, post, batchTime, this.maxTextLength);
+  addBatch(
+    posts: readonly ParsedPost[],
+    taken: readonly (readonly [string, readonly number[]])[],
+    batchTime: number,
+  ): void {
+    if (taken.length === 0 && this.posts.size === 0) return;
+    const sightings = new Map<string, BatchSighting>();
+    const fresh = taken.map(([key, indexes]) => {
+      const ids: string[] = [];
+      for (let at = indexes.length - 1; at >= 0 && ids.length < this.postsPerTag; at--) {
+        const id = originalIdOf(posts[indexes[at]!]!);
+        if (ids.includes(id)) continue;
+        ids.push(id);
+        if (!sightings.has(id))
+          sightings.set(id, { first: undefined, original: undefined, reposts: 0 });
+      }
+      return [key, ids] as const;
+    });
+    // Every sighting in the batch of a post taken or already kept, in order.
+    for (let index = 0; index < posts.length; index++) {
+      const post = posts[index]!;
+      const id = originalIdOf(post);
+      let sighting = sightings.get(id);
+      if (sighting === undefined) {
+        if (!this.posts.has(id)) continue;
+        sightings.set(id, (sighting = { first: undefined, original: undefined, reposts: 0 }));
+      }
+      sighting.first ??= post;
+      if (post.isRetweet) sighting.reposts++;
+      else sighting.original ??= post;
     }
-    for (let index = 0; index < keys.length; index++) this.putFirst(keys[index]!, kept);
+    // The lists first, every new holder counted before any post is let go.
+    const created = new Set<KeptPost>();
+    const leaving: KeptPost[] = [];
+    for (const [key, ids] of fresh) {
+      const previous = this.lists.get(key) ?? [];
+      const list: KeptPost[] = [];
+      for (const id of ids) {
+        let kept = this.posts.get(id);
+        if (kept === undefined) {
+          kept = {
+            post: storedFromSighting(sightings.get(id)!, batchTime, this.maxTextLength),
+            holders: 0,
+          };
+          this.posts.set(id, kept);
+          created.add(kept);
+        }
+        if (!previous.includes(kept)) kept.holders++;
+        list.push(kept);
+      }
+      for (const kept of previous) {
+        if (list.includes(kept)) continue;
+        if (list.length < this.postsPerTag) list.push(kept);
+        else leaving.push(kept);
+      }
+      this.lists.set(key, list);
+    }
+    for (const kept of leaving) this.release(kept);
+    // Posts kept from earlier batches take the batch's sightings (new ones were made of them).
+    for (const [id, sighting] of sightings) {
+      const kept = this.posts.get(id);
+      if (kept !== undefined && !created.has(kept)) {
+        mergeSightings(kept.post, sighting, batchTime, this.maxTextLength);
+      }
+    }
   }
 
   /** The tag's posts, newest first; empty when none are kept. */
@@ -85,17 +144,6 @@ export class LatestPosts {
       });
       this.lists.set(key, list);
     }
-  }
-
-  private putFirst(key: string, kept: KeptPost): void {
-    let list = this.lists.get(key);
-    if (list === undefined) this.lists.set(key, (list = []));
-    const at = list.indexOf(kept);
-    if (at === 0) return;
-    if (at > 0) list.splice(at, 1);
-    else kept.holders++;
-    list.unshift(kept);
-    if (list.length > this.postsPerTag) this.release(list.pop()!);
   }
 
   private release(kept: KeptPost): void {

@@ -70,6 +70,36 @@ describe('TagDetail: latest posts', () => {
     });
   });
 
+  it('takes a batch whole: a post pushed out and seen again keeps its original and reposts', () => {
+    const detail = new TagDetail({ longestWindowMs: MINUTE, postsPerTag: 2 });
+    detail.addBatch(
+      [
+        original('o1', ['a'], { authorUsername: 'ann' }),
+        retweet('r1', 'o1', ['a']),
+        original('p2', ['a']),
+        original('p3', ['a']),
+        retweet('r2', 'o1', ['a']),
+      ],
+      2000,
+      everyTag,
+    );
+    // One post at a time, o1 would have left the list after p3 and come back as a stand-in.
+    expect(idsOf(detail, 'a')).toEqual(['o1', 'p3']);
+    expect(detail.postsOf('a')[0]).toMatchObject({
+      original: true,
+      username: 'ann',
+      repostCount: 2,
+    });
+    expect(detail.sizes().detailPosts).toBe(2);
+  });
+
+  it('counts the reposts of a kept post seen under a tag that is not followed', () => {
+    const detail = new TagDetail({ longestWindowMs: MINUTE });
+    detail.addBatch([original('o1', ['a', 'b'])], 2000, everyTag);
+    detail.addBatch([retweet('r1', 'o1', ['b'])], 4000, (key) => key === 'a');
+    expect(detail.postsOf('a')[0]).toMatchObject({ repostCount: 1, lastSeenMs: 4000 });
+  });
+
   it('keeps a post shared by several tags once', () => {
     const detail = new TagDetail({ longestWindowMs: MINUTE });
     detail.addBatch([original('p1', ['a', 'b', 'c'])], 2000, everyTag);

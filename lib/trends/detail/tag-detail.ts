@@ -7,7 +7,6 @@ import type {
   TagDetailSnapshot,
 } from './detail-types';
 import { LatestPosts } from './latest-posts';
-import { toStoredPost } from './detail-post';
 
 export const DEFAULT_DETAIL_OPTIONS: Readonly<Omit<TagDetailOptions, 'longestWindowMs'>> =
   Object.freeze({
@@ -47,41 +46,46 @@ export class TagDetail {
   }
 
   /**
-   * A post as it would be stored if one of its tags is followed, built ahead (as the post
-   * arrives) so that `addBatch` only decides which lists take it.
-   */
-  prepare(post: ParsedPost, batchTime: number): StoredPost {
-    return toStoredPost(post, batchTime, this.options.maxTextLength);
-  }
-
-  /**
-   * A batch's de-duplicated posts; only tags for which `matters` holds are kept. `prepared[i]`,
-   * when defined, is `prepare(posts[i], batchTime)`, taken instead of building the stored post.
+   * A batch's de-duplicated posts with hashtags; only tags for which `matters` holds are kept.
+   * `postsByTag` holds, per tag of the batch, the indexes of the posts carrying it, in order (the
+   * job tallies them as the posts arrive); without it they are grouped here.
+   *
+   * The batch is taken a tag at a time, which gives what taking its posts one by one would: the
+   * tags are followed in the order of their first post in the batch (so the bound lets go of the
+   * same least recently seen ones), the co-tags are counted post by post for the followed tags,
+   * and each followed tag's list takes its latest distinct posts (`LatestPosts.addBatch`).
    */
   addBatch(
     posts: readonly ParsedPost[],
     batchTime: number,
     matters: (key: string) => boolean,
-    prepared?: readonly (StoredPost | undefined)[],
-  ) {
-    const keys: string[] = [];
+    postsByTag: ReadonlyMap<string, { readonly posts: readonly number[] }> = groupByTag(posts),
+  ): void {
+    const sighted: [key: string, indexes: readonly number[]][] = [];
+    for (const [key, tagged] of postsByTag) {
+      if (tagged.posts.length > 0 && matters(key)) sighted.push([key, tagged.posts]);
+    }
+    // Followed in the order of their first post in the batch, as one post at a time would.
+    sighted.sort((a, b) => {
+      const first = a[1][0]! - b[1][0]!;
+      if (first !== 0) return first;
+      const tags = posts[a[1][0]!]!.tags;
+      return indexOfKey(tags, a[0]) - indexOfKey(tags, b[0]);
+    });
+    for (const [key] of sighted) this.follow(key, batchTime);
+    const taken: [string, readonly number[]][] = [];
+    // A tiny `maxTags` may have let go of a tag seen earlier in this batch.
+    for (const entry of sighted) if (this.followed.has(entry[0])) taken.push(entry);
+    // Co-tags post by post, so that the unit bound lets go of tags in the order they were seen.
+    const takenKeys = new Set(taken.map(([key]) => key));
     for (let index = 0; index < posts.length; index++) {
-      const post = posts[index]!;
-      const tags = post.tags;
-      if (tags.length === 0) continue;
-      keys.length = 0;
-      let letGo = false;
+      const tags = posts[index]!.tags;
       for (let tag = 0; tag < tags.length; tag++) {
         const key = tags[tag]!.key;
-        if (!matters(key)) continue;
-        keys.push(key);
-        if (this.follow(key, batchTime)) letGo = true;
-        this.coOccurrence.add(key, tags, batchTime);
+        if (takenKeys.has(key)) this.coOccurrence.add(key, tags, batchTime);
       }
-      // A tiny `maxTags` may let go of a tag of this very post.
-      const held = letGo && keys.length > 1 ? keys.filter((key) => this.followed.has(key)) : keys;
-      this.latest.add(post, held, batchTime, prepared?.[index]);
     }
+    this.latest.addBatch(posts, taken, batchTime);
     this.coOccurrence.expire(batchTime);
   }
 
@@ -139,15 +143,12 @@ export class TagDetail {
     }
   }
 
-  /** Notes `key` seen in `batchTime`; true when that let go of the least recently seen tag. */
-  private follow(key: string, batchTime: number): boolean {
-    if (this.followed.get(key) === batchTime) return false;
+  /** Notes `key` seen in `batchTime`, letting go of the least recently seen tag beyond the bound. */
+  private follow(key: string, batchTime: number): void {
     this.followed.delete(key);
     this.followed.set(key, batchTime);
-    if (this.followed.size <= this.options.maxTags) return false;
-    const leastRecent = this.followed.keys().next().value!;
-    this.drop(leastRecent);
-    return true;
+    if (this.followed.size <= this.options.maxTags) return;
+    this.drop(this.followed.keys().next().value!);
   }
 
   private drop(key: string): void {
@@ -155,4 +156,22 @@ export class TagDetail {
     this.latest.drop(key);
     this.coOccurrence.drop(key);
   }
+}
+
+/** Per tag, the indexes of the posts carrying it, in order (a tag once per post). */
+function groupByTag(posts: readonly ParsedPost[]): Map<string, { posts: number[] }> {
+  const byTag = new Map<string, { posts: number[] }>();
+  for (let index = 0; index < posts.length; index++) {
+    for (const { key } of posts[index]!.tags) {
+      const tagged = byTag.get(key);
+      if (tagged === undefined) byTag.set(key, { posts: [index] });
+      else if (tagged.posts[tagged.posts.length - 1] !== index) tagged.posts.push(index);
+    }
+  }
+  return byTag;
+}
+
+function indexOfKey(tags: readonly { key: string }[], key: string): number {
+  for (let index = 0; index < tags.length; index++) if (tags[index]!.key === key) return index;
+  return -1;
 }

@@ -30,7 +30,8 @@ export function filterStreams(
     items.length === 0 ? [] : [...items[0]!.languagePairs, ...items[0]!.originalPairs],
   );
   const languagePairs = counted.transform((items) => items[0]?.languagePairs ?? []);
-  const admitted = languagePairs.transform(admitExact);
+  // One pair per cell key (folded on arrival), so the windows take these batches as panes.
+  const admitted = languagePairs.transform(admitExact).alreadyReducedByKey(add);
   const exactWindowsMs = windowsMs.filter((windowMs) => !isHeavy(windowMs));
   const exactWindows = exactWindowsMs.map((windowMs) =>
     admitted.reduceByKeyAndWindow(add, subtract, windowMs, interval, isPositive),

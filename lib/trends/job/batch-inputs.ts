@@ -1,7 +1,6 @@
 import type { FilterBatchInput } from '../filters/filter-batch-input';
 import type { ParsedPost } from '../types';
 import type { BatchTagTallies } from './batch-tag-tallies';
-import type { StoredPost } from '../detail/detail-types';
 
 /** An exact window's part of a batch: its `[key, count]` pairs (counts > 0) and its posts. */
 export interface ExactWindowInput {
@@ -19,14 +18,13 @@ export interface BatchInputs {
   batchTime: number;
   /** The batch's posts after de-duplication. */
   posts: ParsedPost[];
-  /** The new posts with hashtags, and each as a tag's detail would store it (built ahead). */
+  /** The new posts with hashtags (`tagTallies` holds each tag's posts as indexes into them). */
   taggedPosts: ParsedPost[];
-  preparedPosts: (StoredPost | undefined)[];
   /** Posts dropped as already seen. */
   duplicates: number;
   /** `[key, count]` per distinct hashtag of the batch's posts… */
   batchPairs: [string, number][];
-  /** …and the same keys' counts and spellings, in the same order. */
+  /** …and the same keys' counts, posts and spellings, in the same order. */
   tagTallies: BatchTagTallies;
   /** One entry per exact window, shortest first. */
   exactWindows: ExactWindowInput[];

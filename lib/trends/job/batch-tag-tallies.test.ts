@@ -14,12 +14,12 @@ const taggedPosts = fc.array(
 
 function tallied(posts: readonly [string, string][]): BatchTagTallies {
   const tallies: BatchTagTallies = new Map();
-  for (const [key, spelling] of posts) tallyTag(tallies, key, spelling);
+  posts.forEach(([key, spelling], index) => tallyTag(tallies, key, spelling, index));
   return tallies;
 }
 
 describe('batch tag tallies', () => {
-  it('count each key in the order keys were first seen', () => {
+  it('count each key and note its posts, in the order keys were first seen', () => {
     const tallies = tallied([
       ['b', 'B'],
       ['a', 'a'],
@@ -30,6 +30,8 @@ describe('batch tag tallies', () => {
       ['b', 3],
       ['a', 1],
     ]);
+    expect(tallies.get('b')!.posts).toEqual([0, 2, 3]);
+    expect(tallies.get('a')!.posts).toEqual([1]);
     expect(tallies.get('a')!.runs).toBeUndefined();
     expect(tallies.get('b')!.runs).toEqual([
       { spelling: 'B', times: 1 },

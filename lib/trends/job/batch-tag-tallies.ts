@@ -13,6 +13,8 @@ export interface SpellingRun {
  */
 export interface BatchTagTally {
   count: number;
+  /** The indexes of the posts carrying the key among the batch's posts with hashtags, in order. */
+  posts: number[];
   /** The spelling of the key's first post in the batch. */
   spelling: string;
   /** Every post's spelling, as runs in arrival order, once a second distinct spelling arrives. */
@@ -22,14 +24,20 @@ export interface BatchTagTally {
 /** The batch's tallies by key, in the order the keys were first seen. */
 export type BatchTagTallies = Map<string, BatchTagTally>;
 
-/** Counts one post's `spelling` of `key`. */
-export function tallyTag(tallies: BatchTagTallies, key: string, spelling: string): void {
+/** Counts one post's `spelling` of `key`; `post` is its index among the batch's tagged posts. */
+export function tallyTag(
+  tallies: BatchTagTallies,
+  key: string,
+  spelling: string,
+  post: number,
+): void {
   const tally = tallies.get(key);
   if (tally === undefined) {
-    tallies.set(key, { count: 1, spelling, runs: undefined });
+    tallies.set(key, { count: 1, posts: [post], spelling, runs: undefined });
     return;
   }
   tally.count++;
+  tally.posts.push(post);
   const runs = tally.runs;
   if (runs === undefined) {
     if (spelling === tally.spelling) return;

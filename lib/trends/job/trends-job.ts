@@ -71,22 +71,17 @@ export function createTrendsJob(
     ...options.detail,
     longestWindowMs: options.windowsMs[options.windowsMs.length - 1]!,
   });
-  const arrivals = input.combineOnArrival(
-    new PostArrivalCombiner(state, state.cellCounter(), (post, batchTime) =>
-      // Built ahead only where likely needed (a tag followed now); else built if the batch's end
-      // decides a list takes it. Which tags take it is decided there either way.
-      post.tags.some((tag) => history.isTracked(tag.key))
-        ? detail.prepare(post, batchTime)
-        : undefined,
-    ),
-  );
+  const arrivals = input.combineOnArrival(new PostArrivalCombiner(state, state.cellCounter()));
   const posts = arrivals.transform((batch) => batch[0]?.posts ?? []);
   const batchCounts = arrivals.transform((batch) =>
     batch.length === 0 ? [] : tallyPairs(batch[0]!.tagTallies),
   );
   const postCounts = posts.count();
   // Exact windows count the pairs their key bound admits (all of them below it).
-  const admitted = batchCounts.transform((pairs, batchTime) => state.admitExact(pairs, batchTime));
+  // One pair per tag (tallied on arrival), so the windows take these batches as their panes.
+  const admitted = batchCounts
+    .transform((pairs, batchTime) => state.admitExact(pairs, batchTime))
+    .alreadyReducedByKey(add);
   const exactWindows = options.windowsMs
     .filter((windowMs) => !state.isHeavy(windowMs))
     .map((windowMs) => exactWindow(ssc, admitted, postCounts, windowMs));
@@ -114,7 +109,6 @@ export function createTrendsJob(
             batchTime,
             posts: fresh,
             taggedPosts: arrived[0]?.tagged ?? [],
-            preparedPosts: arrived[0]?.prepared ?? [],
             duplicates: (arrived[0]?.received ?? 0) - fresh.length,
             batchPairs: pairs,
             tagTallies: arrived[0]?.tagTallies ?? new Map(),
@@ -132,7 +126,7 @@ export function createTrendsJob(
       history.noteTop(result.trending.map((tag) => tag.key));
       // After the top lists are noted: a tag that enters one now keeps this batch's posts.
       detail.sweep(history.isTracked);
-      detail.addBatch(batch.taggedPosts, batch.batchTime, history.isTracked, batch.preparedPosts);
+      detail.addBatch(batch.taggedPosts, batch.batchTime, history.isTracked, batch.tagTallies);
       onResult(result);
     });
   return {
