@@ -300,6 +300,42 @@ describe('reduceByKeyAndWindow shared panes', () => {
   });
 });
 
+describe('alreadyReducedByKey', () => {
+  it('lets the windows take the batches as their panes, with the same counts', async () => {
+    const declared = await runOperation(
+      bigInput,
+      (stream: DStream<Pair>) =>
+        stream.alreadyReducedByKey(add).reduceByKeyAndWindow(add, subtract, 2 * SECOND_MS),
+      bigReduceInvOutput.length,
+    );
+    expect(sortedValues(declared).map((emission) => emission.value)).toEqual(bigReduceInvOutput);
+    const context = new StreamingContext({ batchIntervalMs: 1000, clock: new ManualClock(0) });
+    const pairs = context.queueStream<Pair>([]).alreadyReducedByKey(add);
+    pairs.reduceByKeyAndWindow(add, subtract, 4000).foreachBatch(() => undefined);
+    const kinds = context.checkpoint().graph.map((entry) => entry.kind);
+    expect(kinds).toEqual(['queueStream', 'reduceByKeyAndWindow', 'foreachBatch']);
+  });
+
+  it('is not checked: a repeated key in a declared batch is not reduced', async () => {
+    const repeated: Pair[][] = [
+      [
+        ['a', 1],
+        ['a', 1],
+      ],
+    ];
+    const window = (stream: DStream<Pair>) =>
+      stream.reduceByKeyAndWindow(add, subtract, 2 * SECOND_MS);
+    const plain = await runOperation(repeated, window, 1);
+    const declared = await runOperation(
+      repeated,
+      (stream: DStream<Pair>) => window(stream.alreadyReducedByKey(add)),
+      1,
+    );
+    expect(plain[0]!.value).toEqual([['a', 2]]);
+    expect(declared[0]!.value).toEqual([['a', 1]]);
+  });
+});
+
 describe('reduceByKeyAndWindow incremental cost', () => {
   it('calls fn and invFn only for the keys of panes entering and leaving the window', async () => {
     const clock = new ManualClock(0);

@@ -25,7 +25,7 @@ export function isReducedByKeyWith(stream: StreamNode<unknown>, fn: unknown): bo
  * Declares that every batch of `stream` already holds one pair per key, folded with `fn` (a
  * transform that counted as the posts arrived, Spark's map-side combine done by hand), so that
  * windows with `fn` take its batches as their panes without reducing them again. The batches are
- * not checked: a stream with a repeated key would count it twice in such a window.
+ * not checked: a batch with a repeated key gives such a window a wrong count.
  */
 export function declareReducedByKey<K, V>(stream: StreamNode<[K, V]>, fn: ReduceFn<V>): void {
   reduceFunctions.set(stream, fn);
