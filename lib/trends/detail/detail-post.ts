@@ -47,20 +47,33 @@ export function toStoredPost(post: ParsedPost, batchTime: number, maxLength: num
   };
 }
 
-/** A post's sightings in one batch: its first post, the original if seen, and its retweets. */
+/**
+ * A post's sightings in one batch, as indexes into the batch's posts (-1 for none): its first
+ * post, the original if seen, and the number of its retweets.
+ */
 export interface BatchSighting {
-  first: ParsedPost | undefined;
-  original: ParsedPost | undefined;
+  first: number;
+  original: number;
   reposts: number;
 }
 
-/** A post first kept in this batch, from its sightings: the original if seen, else a retweet. */
+export function newSighting(): BatchSighting {
+  return { first: -1, original: -1, reposts: 0 };
+}
+
+/**
+ * A post first kept in this batch, from its sightings: the original if seen, else its first
+ * retweet; `prepared[i]`, when defined, is `posts[i]` as `toStoredPost` builds it (made ahead).
+ */
 export function storedFromSighting(
   sighting: BatchSighting,
+  posts: readonly ParsedPost[],
+  prepared: readonly (StoredPost | undefined)[] | undefined,
   batchTime: number,
   maxLength: number,
 ): StoredPost {
-  const stored = toStoredPost(sighting.original ?? sighting.first!, batchTime, maxLength);
+  const index = sighting.original >= 0 ? sighting.original : sighting.first;
+  const stored = prepared?.[index] ?? toStoredPost(posts[index]!, batchTime, maxLength);
   stored.repostCount = sighting.reposts;
   return stored;
 }
@@ -69,13 +82,14 @@ export function storedFromSighting(
 export function mergeSightings(
   kept: StoredPost,
   sighting: BatchSighting,
+  posts: readonly ParsedPost[],
   batchTime: number,
   maxLength: number,
 ): void {
   kept.lastSeenMs = Math.max(kept.lastSeenMs, batchTime);
   kept.repostCount += sighting.reposts;
-  if (kept.original || sighting.original === undefined) return;
+  if (kept.original || sighting.original < 0) return;
   // The original after its retweets: its own text and author replace the retweet's.
-  const own = toStoredPost(sighting.original, kept.lastSeenMs, maxLength);
+  const own = toStoredPost(posts[sighting.original]!, kept.lastSeenMs, maxLength);
   Object.assign(kept, { ...own, repostCount: kept.repostCount });
 }

@@ -1,5 +1,5 @@
 import type { ParsedPost } from '../types';
-import { mergeSightings, originalIdOf, storedFromSighting } from './detail-post';
+import { mergeSightings, newSighting, originalIdOf, storedFromSighting } from './detail-post';
 import type { BatchSighting } from './detail-post';
 import type { StoredPost } from './detail-types';
 
@@ -36,6 +36,7 @@ export class LatestPosts {
     posts: readonly ParsedPost[],
     taken: readonly (readonly [string, readonly number[]])[],
     batchTime: number,
+    prepared?: readonly (StoredPost | undefined)[],
   ): void {
     if (taken.length === 0 && this.posts.size === 0) return;
     const sightings = new Map<string, BatchSighting>();
@@ -45,8 +46,7 @@ export class LatestPosts {
         const id = originalIdOf(posts[indexes[at]!]!);
         if (ids.includes(id)) continue;
         ids.push(id);
-        if (!sightings.has(id))
-          sightings.set(id, { first: undefined, original: undefined, reposts: 0 });
+        if (!sightings.has(id)) sightings.set(id, newSighting());
       }
       return [key, ids] as const;
     });
@@ -57,11 +57,11 @@ export class LatestPosts {
       let sighting = sightings.get(id);
       if (sighting === undefined) {
         if (!this.posts.has(id)) continue;
-        sightings.set(id, (sighting = { first: undefined, original: undefined, reposts: 0 }));
+        sightings.set(id, (sighting = newSighting()));
       }
-      sighting.first ??= post;
+      if (sighting.first < 0) sighting.first = index;
       if (post.isRetweet) sighting.reposts++;
-      else sighting.original ??= post;
+      else if (sighting.original < 0) sighting.original = index;
     }
     // The lists first, every new holder counted before any post is let go.
     const created = new Set<KeptPost>();
@@ -73,7 +73,13 @@ export class LatestPosts {
         let kept = this.posts.get(id);
         if (kept === undefined) {
           kept = {
-            post: storedFromSighting(sightings.get(id)!, batchTime, this.maxTextLength),
+            post: storedFromSighting(
+              sightings.get(id)!,
+              posts,
+              prepared,
+              batchTime,
+              this.maxTextLength,
+            ),
             holders: 0,
           };
           this.posts.set(id, kept);
@@ -94,7 +100,7 @@ export class LatestPosts {
     for (const [id, sighting] of sightings) {
       const kept = this.posts.get(id);
       if (kept !== undefined && !created.has(kept)) {
-        mergeSightings(kept.post, sighting, batchTime, this.maxTextLength);
+        mergeSightings(kept.post, sighting, posts, batchTime, this.maxTextLength);
       }
     }
   }

@@ -1,4 +1,5 @@
 import type { ParsedPost } from '../types';
+import { toStoredPost } from './detail-post';
 import { CoOccurrence } from './co-occurrence';
 import type {
   RelatedCounts,
@@ -46,9 +47,18 @@ export class TagDetail {
   }
 
   /**
+   * A post as it would be stored if one of its tags is followed, built ahead (as the post
+   * arrives) so that `addBatch` only decides which lists take it.
+   */
+  prepare(post: ParsedPost, batchTime: number): StoredPost {
+    return toStoredPost(post, batchTime, this.options.maxTextLength);
+  }
+
+  /**
    * A batch's de-duplicated posts with hashtags; only tags for which `matters` holds are kept.
-   * `postsByTag` holds, per tag of the batch, the indexes of the posts carrying it, in order (the
-   * job tallies them as the posts arrive); without it they are grouped here.
+   * What the job gathers as the posts arrive, when given: `postsByTag`, per tag of the batch the
+   * indexes of the posts carrying it, in order (else grouped here), and `prepared[i]`, when
+   * defined, `prepare(posts[i], batchTime)`, taken instead of building the stored post.
    *
    * The batch is taken a tag at a time, which gives what taking its posts one by one would: the
    * tags are followed in the order of their first post in the batch (so the bound lets go of the
@@ -59,8 +69,12 @@ export class TagDetail {
     posts: readonly ParsedPost[],
     batchTime: number,
     matters: (key: string) => boolean,
-    postsByTag: ReadonlyMap<string, { readonly posts: readonly number[] }> = groupByTag(posts),
+    ahead: {
+      postsByTag?: ReadonlyMap<string, { readonly posts: readonly number[] }>;
+      prepared?: readonly (StoredPost | undefined)[];
+    } = {},
   ): void {
+    const postsByTag = ahead.postsByTag ?? groupByTag(posts);
     const sighted: [key: string, indexes: readonly number[]][] = [];
     for (const [key, tagged] of postsByTag) {
       if (tagged.posts.length > 0 && matters(key)) sighted.push([key, tagged.posts]);
@@ -85,7 +99,7 @@ export class TagDetail {
         if (takenKeys.has(key)) this.coOccurrence.add(key, tags, batchTime);
       }
     }
-    this.latest.addBatch(posts, taken, batchTime);
+    this.latest.addBatch(posts, taken, batchTime, ahead.prepared);
     this.coOccurrence.expire(batchTime);
   }
 

@@ -1,4 +1,5 @@
 import type { FilterBatchInput } from '../filters/filter-batch-input';
+import type { StoredPost } from '../detail/detail-types';
 import type { ParsedPost } from '../types';
 import type { BatchTagTallies } from './batch-tag-tallies';
 
@@ -18,8 +19,10 @@ export interface BatchInputs {
   batchTime: number;
   /** The batch's posts after de-duplication. */
   posts: ParsedPost[];
-  /** The new posts with hashtags (`tagTallies` holds each tag's posts as indexes into them). */
+  /** The new posts with hashtags (`tagTallies` holds each tag's posts as indexes into them)… */
   taggedPosts: ParsedPost[];
+  /** …and each as a tag's detail would store it, when built ahead. */
+  preparedPosts: (StoredPost | undefined)[];
   /** Posts dropped as already seen. */
   duplicates: number;
   /** `[key, count]` per distinct hashtag of the batch's posts… */

@@ -71,7 +71,15 @@ export function createTrendsJob(
     ...options.detail,
     longestWindowMs: options.windowsMs[options.windowsMs.length - 1]!,
   });
-  const arrivals = input.combineOnArrival(new PostArrivalCombiner(state, state.cellCounter()));
+  const arrivals = input.combineOnArrival(
+    new PostArrivalCombiner(state, state.cellCounter(), (post, batchTime) =>
+      // Built ahead only where likely needed (a tag followed now); else built if the batch's end
+      // decides a list takes it. Which tags take it is decided there either way.
+      post.tags.some((tag) => history.isTracked(tag.key))
+        ? detail.prepare(post, batchTime)
+        : undefined,
+    ),
+  );
   const posts = arrivals.transform((batch) => batch[0]?.posts ?? []);
   const batchCounts = arrivals.transform((batch) =>
     batch.length === 0 ? [] : tallyPairs(batch[0]!.tagTallies),
@@ -109,6 +117,7 @@ export function createTrendsJob(
             batchTime,
             posts: fresh,
             taggedPosts: arrived[0]?.tagged ?? [],
+            preparedPosts: arrived[0]?.prepared ?? [],
             duplicates: (arrived[0]?.received ?? 0) - fresh.length,
             batchPairs: pairs,
             tagTallies: arrived[0]?.tagTallies ?? new Map(),
@@ -126,7 +135,10 @@ export function createTrendsJob(
       history.noteTop(result.trending.map((tag) => tag.key));
       // After the top lists are noted: a tag that enters one now keeps this batch's posts.
       detail.sweep(history.isTracked);
-      detail.addBatch(batch.taggedPosts, batch.batchTime, history.isTracked, batch.tagTallies);
+      detail.addBatch(batch.taggedPosts, batch.batchTime, history.isTracked, {
+        postsByTag: batch.tagTallies,
+        prepared: batch.preparedPosts,
+      });
       onResult(result);
     });
   return {
