@@ -40,54 +40,26 @@ export class LatestPosts {
   ): void {
     if (taken.length === 0 && this.posts.size === 0) return;
     const sightings = new Map<string, BatchSighting>();
-    const fresh = taken.map(([key, indexes]) => {
-      const ids: string[] = [];
-      for (let at = indexes.length - 1; at >= 0 && ids.length < this.postsPerTag; at--) {
-        const id = originalIdOf(posts[indexes[at]!]!);
-        if (ids.includes(id)) continue;
-        ids.push(id);
-        if (!sightings.has(id)) sightings.set(id, newSighting());
-      }
-      return [key, ids] as const;
-    });
-    // Every sighting in the batch of a post taken or already kept, in order.
-    for (let index = 0; index < posts.length; index++) {
-      const post = posts[index]!;
-      const id = originalIdOf(post);
-      let sighting = sightings.get(id);
-      if (sighting === undefined) {
-        if (!this.posts.has(id)) continue;
-        sightings.set(id, (sighting = newSighting()));
-      }
-      if (sighting.first < 0) sighting.first = index;
-      if (post.isRetweet) sighting.reposts++;
-      else if (sighting.original < 0) sighting.original = index;
-    }
+    const fresh = taken.map(
+      ([key, indexes]) => [key, this.latestIds(posts, indexes, sightings)] as const,
+    );
+    this.gatherSightings(posts, sightings);
     // The lists first, every new holder counted before any post is let go.
     const created = new Set<KeptPost>();
     const leaving: KeptPost[] = [];
     for (const [key, ids] of fresh) {
       const previous = this.lists.get(key) ?? [];
-      const list: KeptPost[] = [];
-      for (const id of ids) {
+      const list = ids.map((id) => {
         let kept = this.posts.get(id);
         if (kept === undefined) {
-          kept = {
-            post: storedFromSighting(
-              sightings.get(id)!,
-              posts,
-              prepared,
-              batchTime,
-              this.maxTextLength,
-            ),
-            holders: 0,
-          };
-          this.posts.set(id, kept);
+          const sighting = sightings.get(id)!;
+          const post = storedFromSighting(sighting, posts, prepared, batchTime, this.maxTextLength);
+          this.posts.set(id, (kept = { post, holders: 0 }));
           created.add(kept);
         }
         if (!previous.includes(kept)) kept.holders++;
-        list.push(kept);
-      }
+        return kept;
+      });
       for (const kept of previous) {
         if (list.includes(kept)) continue;
         if (list.length < this.postsPerTag) list.push(kept);
@@ -149,6 +121,41 @@ export class LatestPosts {
         return kept;
       });
       this.lists.set(key, list);
+    }
+  }
+
+  /**
+   * The distinct ids (originals of retweets) of the latest posts at `indexes`, most recent first,
+   * at most `postsPerTag`; each gets an empty entry in `sightings`.
+   */
+  private latestIds(
+    posts: readonly ParsedPost[],
+    indexes: readonly number[],
+    sightings: Map<string, BatchSighting>,
+  ): string[] {
+    const ids: string[] = [];
+    for (let at = indexes.length - 1; at >= 0 && ids.length < this.postsPerTag; at--) {
+      const id = originalIdOf(posts[indexes[at]!]!);
+      if (ids.includes(id)) continue;
+      ids.push(id);
+      if (!sightings.has(id)) sightings.set(id, newSighting());
+    }
+    return ids;
+  }
+
+  /** Every sighting in the batch of a post in `sightings` or already kept, in order. */
+  private gatherSightings(posts: readonly ParsedPost[], sightings: Map<string, BatchSighting>) {
+    for (let index = 0; index < posts.length; index++) {
+      const post = posts[index]!;
+      const id = originalIdOf(post);
+      let sighting = sightings.get(id);
+      if (sighting === undefined) {
+        if (!this.posts.has(id)) continue;
+        sightings.set(id, (sighting = newSighting()));
+      }
+      if (sighting.first < 0) sighting.first = index;
+      if (post.isRetweet) sighting.reposts++;
+      else if (sighting.original < 0) sighting.original = index;
     }
   }
 

@@ -60,10 +60,9 @@ export class TagDetail {
    * indexes of the posts carrying it, in order (else grouped here), and `prepared[i]`, when
    * defined, `prepare(posts[i], batchTime)`, taken instead of building the stored post.
    *
-   * The batch is taken a tag at a time, which gives what taking its posts one by one would: the
-   * tags are followed in the order of their first post in the batch (so the bound lets go of the
-   * same least recently seen ones), the co-tags are counted post by post for the followed tags,
-   * and each followed tag's list takes its latest distinct posts (`LatestPosts.addBatch`).
+   * The tags are followed in the order of their first post in the batch and their co-tags counted
+   * post by post, as taking the posts one at a time did (so both bounds let go of the same tags);
+   * each followed tag's list then takes the batch whole (`LatestPosts.addBatch`).
    */
   addBatch(
     posts: readonly ParsedPost[],
