@@ -1,6 +1,6 @@
-import { paneOf } from '@/lib/engine';
 import type { Pane } from '@/lib/engine';
 import type { CellKeyBook } from './cell-key-book';
+import type { ExactCellBatches } from './exact-cell-batches';
 import { ALL_ORIGINALS_CELL } from './filter-cells';
 
 interface KeptView {
@@ -14,65 +14,49 @@ interface KeptView {
  * One exact window's counts under the filters in use, each kept as one `tag → count` map and
  * brought up to date from the batches that entered and left the window since it was last
  * asked, as the engine's `reduceByKeyAndWindow(+, −)` does: a filter in use costs in proportion
- * to a batch's cell pairs, not to the window's keys. A view is built from the window's pairs the
- * first time it is asked (or when a batch it needs is missing), and dropped when nobody asked
- * for it for `idleMs`. The batches are the admitted cell pairs, held as the engine's own panes
- * (`paneOf` shares them), for the window's length plus `idleMs`.
+ * to a batch's cell pairs, not to the window's keys. A view is summed from the window's batches
+ * the first time it is asked (or when a batch it needs is missing), and dropped when nobody asked
+ * for it for `idleMs`. No window of every cell key is kept: nothing reads one but a filter's
+ * view, and keeping it up to date each batch cost more than the rest of the filters' work.
  */
 export class ExactCellViews {
-  private readonly recorded = new Map<number, Pane<string, number>>();
   private readonly views = new Map<string, KeptView>();
-  private firstBatchTime: number | undefined;
 
   constructor(
     readonly windowMs: number,
     private readonly batchIntervalMs: number,
     private readonly idleMs: number,
     private readonly keys: CellKeyBook,
+    /** The admitted cell pairs of each batch, kept at least `windowMs + idleMs`. */
+    private readonly batches: ExactCellBatches,
   ) {}
 
-  /** The admitted cell pairs of the batch at `batchTime` (every batch, in order). */
-  record(batchTime: number, pairs: [string, number][]): void {
-    this.firstBatchTime ??= batchTime;
-    this.recorded.set(batchTime, paneOf(pairs));
-    const oldest = batchTime - this.windowMs - this.idleMs;
-    for (const time of this.recorded.keys()) {
-      if (time > oldest) break;
-      this.recorded.delete(time);
-    }
+  /** The batch at `batchTime` ran: views nobody asked for during the idle time are let go. */
+  batchRan(batchTime: number): void {
     for (const [id, view] of this.views) {
       if (view.askedAt <= batchTime - this.idleMs) this.views.delete(id);
     }
   }
 
   /**
-   * `tag → count` summed over `cells` (`*|o`: every language's original cell) at `batchTime`,
-   * when the engine's window holds `windowPairs`. Read it, never change it.
+   * `tag → count` summed over `cells` (`*|o`: every language's original cell) in the window
+   * ending at `batchTime`. Read it, never change it.
    */
-  countsOf(
-    cells: readonly string[],
-    batchTime: number,
-    windowPairs: readonly [string, number][],
-  ): Map<string, number> {
+  countsOf(cells: readonly string[], batchTime: number): Map<string, number> {
     const id = cells.join(' ');
     const inView = cellTest(cells);
     let view = this.views.get(id);
     if (view === undefined || !this.bringUpToDate(view, inView, batchTime)) {
-      view = { counts: this.build(inView, windowPairs), syncedAt: batchTime, askedAt: batchTime };
+      view = { counts: this.build(inView, batchTime), syncedAt: batchTime, askedAt: batchTime };
       this.views.set(id, view);
     }
     view.askedAt = batchTime;
     return view.counts;
   }
 
-  /**
-   * The window was restored from a checkpoint: the batches in it before now were not recorded,
-   * so views are built from the window's pairs until the recorded batches cover it.
-   */
+  /** The state was restored from a checkpoint: views are summed afresh when next asked. */
   restored(): void {
-    this.recorded.clear();
     this.views.clear();
-    this.firstBatchTime = -Infinity;
   }
 
   /** Filters in use (views kept). */
@@ -80,15 +64,12 @@ export class ExactCellViews {
     return this.views.size;
   }
 
-  private build(inView: (cell: string) => boolean, pairs: readonly [string, number][]) {
+  /** The sum of the window's batches at `batchTime`, a batch at a time, oldest first. */
+  private build(inView: (cell: string) => boolean, batchTime: number): Map<string, number> {
     const counts = new Map<string, number>();
-    for (let index = 0; index < pairs.length; index++) {
-      const [key, count] = pairs[index]!;
-      const parts = this.keys.partsOf(key);
-      if (parts !== undefined && inView(parts.cell)) {
-        counts.set(parts.tag, (counts.get(parts.tag) ?? 0) + count);
-      }
-    }
+    this.batches.forEachIn(batchTime - this.windowMs, batchTime, (pane) =>
+      this.apply(counts, inView, pane, 1),
+    );
     return counts;
   }
 
@@ -100,13 +81,13 @@ export class ExactCellViews {
   ): boolean {
     const steps: [Pane<string, number>, number][] = [];
     for (let time = view.syncedAt + this.batchIntervalMs; time <= batchTime;) {
-      const entering = this.recorded.get(time);
+      const entering = this.batches.get(time);
       if (entering === undefined) return false;
       steps.push([entering, 1]);
       const leavingTime = time - this.windowMs;
-      const leaving = this.recorded.get(leavingTime);
+      const leaving = this.batches.get(leavingTime);
       if (leaving !== undefined) steps.push([leaving, -1]);
-      else if (leavingTime >= this.firstBatchTime!) return false;
+      else if (this.batches.isRecordedSpan(leavingTime)) return false;
       time += this.batchIntervalMs;
     }
     for (const [pane, sign] of steps) this.apply(view.counts, inView, pane, sign);

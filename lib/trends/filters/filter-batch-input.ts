@@ -8,8 +8,8 @@ export interface WindowPairs {
 export interface FilterBatchInput {
   /** `[<cell>\0<tag>, count]` of the batch's posts. */
   batchPairs: [string, number][];
-  /** The admitted cell-key counts of each exact window, shortest first. */
-  exactWindows: WindowPairs[];
+  /** The batch's language-cell pairs the exact windows count (their key bound's admission). */
+  admittedPairs: [string, number][];
   /** `[cell, posts]` of every window, shortest first. */
   postWindows: WindowPairs[];
 }

@@ -15,22 +15,26 @@ import { FilteredViews } from './filtered-views';
 import { CellCounter } from './cell-counts';
 import { CellKeyBook } from './cell-key-book';
 import { ExactCellViews } from './exact-cell-views';
+import { ExactCellBatches } from './exact-cell-batches';
+import type { ExactCellBatchesSnapshot } from './exact-cell-batches';
 import { OpenPaneParts } from './open-pane-parts';
 import { windowLanguages } from './window-languages';
 
 /** A filter's kept exact-window view is dropped when nobody asked for it for this long. */
 const FILTER_VIEW_IDLE_MS = 30_000;
 
-/** The filter dimensions' state in a checkpoint (the exact windows are the engine's). */
+/** The filter dimensions' state in a checkpoint (the posts per cell are the engine's). */
 export interface FilterStateSnapshot {
   panes: PaneBuilderSnapshot | null;
   heavyWindows: FilteredHeavyWindowSnapshot[];
+  /** The exact windows' batches; absent in checkpoints of before they were kept here. */
+  exactBatches?: ExactCellBatchesSnapshot | null;
 }
 
 /** Sizes of the filter dimensions' state, to watch its memory. */
 export interface FilterStateSizes {
-  /** Cell keys of the exact windows at the latest batch, summed over those windows. */
-  filterExactWindowKeys: number;
+  /** Cell-key pairs of the exact windows' batches, summed over the batches kept. */
+  filterExactBatchPairs: number;
   /** Distinct cell keys admitted to the longest exact window (at most `maxExactWindowKeys`). */
   filterExactAdmittedKeys: number;
   /** Counters of the open pane and of the closed panes and merges of cell keys. */
@@ -47,8 +51,8 @@ export class FilterState {
   private readonly panes: PaneBuilder | undefined;
   private readonly heavyWindows = new Map<number, FilteredHeavyWindow>();
   private readonly exactViews = new Map<number, ExactCellViews>();
+  private readonly exactBatches: ExactCellBatches | undefined;
   private latest: FilteredViews | undefined;
-  private latestExactKeys = 0;
   private readonly keys: CellKeyBook;
   private readonly openParts: OpenPaneParts;
   /** Counts each batch's posts per cell (`filterStreams`), with the keys of `keys`. */
@@ -69,9 +73,16 @@ export class FilterState {
     if (exactWindowsMs.length > 0) {
       const longestMs = exactWindowsMs[exactWindowsMs.length - 1]!;
       this.admission = new ExactWindowAdmission(longestMs, config.maxExactWindowKeys);
+      this.exactBatches = new ExactCellBatches(longestMs + FILTER_VIEW_IDLE_MS);
     }
     for (const windowMs of exactWindowsMs) {
-      const views = new ExactCellViews(windowMs, batchIntervalMs, FILTER_VIEW_IDLE_MS, this.keys);
+      const views = new ExactCellViews(
+        windowMs,
+        batchIntervalMs,
+        FILTER_VIEW_IDLE_MS,
+        this.keys,
+        this.exactBatches!,
+      );
       this.exactViews.set(windowMs, views);
     }
     for (const windowMs of windowsMs.filter((windowMs) => windowMs >= heavyHittersFromMs)) {
@@ -85,11 +96,9 @@ export class FilterState {
     }
   }
 
-  /** The batch's cell-key pairs that the exact windows count (kept for the filters' views). */
+  /** The batch's cell-key pairs that the exact windows count (`assemble` keeps them). */
   admitExact(pairs: [string, number][], batchTime: number): [string, number][] {
-    const admitted = this.admission?.admit(pairs, batchTime) ?? pairs;
-    for (const views of this.exactViews.values()) views.record(batchTime, admitted);
-    return admitted;
+    return this.admission?.admit(pairs, batchTime) ?? pairs;
   }
 
   /**
@@ -104,8 +113,10 @@ export class FilterState {
     const closed = this.panes?.addBatch(batchTime, input.batchPairs, 0);
     if (closed) for (const heavy of this.heavyWindows.values()) heavy.paneClosed(closed);
     this.openParts.batchAdded(batchTime, input.batchPairs);
+    this.exactBatches?.record(batchTime, input.admittedPairs);
     const admission = this.admission;
-    const exact = input.exactWindows.map(({ windowMs, pairs }) => {
+    const exact = [...this.exactViews].map(([windowMs, views]) => {
+      views.batchRan(batchTime);
       const errorOf =
         admission !== undefined && admission.hasCuts(windowMs, batchTime)
           ? (key: string) => admission.errorOf(key, windowMs, batchTime)
@@ -114,14 +125,12 @@ export class FilterState {
       return new FilteredExactWindow({
         windowMs,
         batchTime,
-        pairs,
         postCells: postCells ?? [],
         errorOf,
         keys: this.keys,
-        views: this.exactViews.get(windowMs)!,
+        views,
       });
     });
-    this.latestExactKeys = input.exactWindows.reduce((sum, window) => sum + window.pairs.length, 0);
     this.latest = new FilteredViews({
       config: this.config,
       batchTime,
@@ -154,6 +163,7 @@ export class FilterState {
     return {
       panes: this.panes?.snapshot() ?? null,
       heavyWindows: [...this.heavyWindows.values()].map((heavy) => heavy.snapshot(save)),
+      exactBatches: this.exactBatches?.snapshot() ?? null,
     };
   }
 
@@ -164,6 +174,8 @@ export class FilterState {
     }
     if (snapshot.panes !== null) this.panes?.restore(snapshot.panes);
     this.openParts.clear();
+    // Before the batches were kept here, the windows refill from the next batch on.
+    if (snapshot.exactBatches) this.exactBatches?.restore(snapshot.exactBatches);
     for (const views of this.exactViews.values()) views.restored();
     const load = aggregateLoader();
     for (const saved of snapshot.heavyWindows) {
@@ -179,7 +191,7 @@ export class FilterState {
     const counted = new Set<FrozenSummary>();
     for (const heavy of this.heavyWindows.values()) heavyCounters += heavy.heldCounters(counted);
     return {
-      filterExactWindowKeys: this.latestExactKeys,
+      filterExactBatchPairs: this.exactBatches?.pairCount ?? 0,
       filterExactAdmittedKeys: this.admission?.size ?? 0,
       filterHeavyCounters: heavyCounters,
     };

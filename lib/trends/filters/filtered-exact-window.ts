@@ -9,8 +9,6 @@ export type CellErrorOf = (cellKey: string) => number;
 export interface FilteredExactWindowParts {
   windowMs: number;
   batchTime: number;
-  /** The window's cell-key counts (the engine's `reduceByKeyAndWindow` output). */
-  pairs: readonly [string, number][];
   /** The window's cells with posts (`[cell, posts]`): every cell a key can be in. */
   postCells: readonly [string, number][];
   errorOf: CellErrorOf | undefined;
@@ -59,8 +57,8 @@ export class FilteredExactWindow {
   }
 
   private countsOf(cells: readonly string[]): Map<string, number> {
-    const { views, batchTime, pairs } = this.parts;
-    return views.countsOf(cells, batchTime, pairs);
+    const { views, batchTime } = this.parts;
+    return views.countsOf(cells, batchTime);
   }
 
   /** The cells to sum: `*|o` is every language's original cell. */

@@ -4,6 +4,7 @@ import { createJobHarness } from '../job/trends-job.test-helpers';
 import { CellKeyBook } from './cell-key-book';
 import { cellKey } from './filter-cells';
 import { ExactCellViews } from './exact-cell-views';
+import { ExactCellBatches } from './exact-cell-batches';
 import { FILTERS, SETTINGS, batchesArbitrary } from './filtered-views.test-helpers';
 
 /** Which batches the occasional asker asks at: long gaps (past the idle time) and runs. */
@@ -60,31 +61,73 @@ describe('filtered views kept between batches', () => {
 describe('ExactCellViews', () => {
   const keys = new CellKeyBook(1_000);
   const pt = cellKey('pt|o', 'hot');
+  const ptRetweets = cellKey('pt|r', 'hot');
 
-  it('drops a view nobody asked for during the idle time, and rebuilds it when asked again', () => {
-    const views = new ExactCellViews(10_000, 2_000, 6_000, keys);
-    views.record(2_000, [[pt, 1]]);
-    expect(views.countsOf(['pt|o'], 2_000, [[pt, 1]]).get('hot')).toBe(1);
+  /** A 10 s window over 2 s batches, views kept 6 s unasked, and its batches. */
+  function windowOfTenSeconds() {
+    const batches = new ExactCellBatches(10_000 + 6_000);
+    const views = new ExactCellViews(10_000, 2_000, 6_000, keys, batches);
+    const ran = (batchTime: number, pairs: [string, number][]) => {
+      batches.record(batchTime, pairs);
+      views.batchRan(batchTime);
+    };
+    return { batches, views, ran };
+  }
+
+  it('drops a view nobody asked for during the idle time, and sums it again when asked', () => {
+    const { views, ran } = windowOfTenSeconds();
+    ran(2_000, [[pt, 1]]);
+    expect(views.countsOf(['pt|o'], 2_000).get('hot')).toBe(1);
     expect(views.size).toBe(1);
-    views.record(4_000, [[pt, 2]]);
-    views.record(6_000, []);
+    ran(4_000, [
+      [pt, 2],
+      [ptRetweets, 5],
+    ]);
+    ran(6_000, []);
     expect(views.size).toBe(1);
-    views.record(8_000, []);
+    ran(8_000, []);
     expect(views.size).toBe(0);
-    expect(views.countsOf(['pt|o'], 8_000, [[pt, 3]]).get('hot')).toBe(3);
+    expect(views.countsOf(['pt|o'], 8_000).get('hot')).toBe(3);
+    expect(views.countsOf(['pt|o', 'pt|r'], 8_000).get('hot')).toBe(8);
+    // Kept and brought up to date: the batch at 2 s leaves the window at 12 s.
+    ran(10_000, [[pt, 4]]);
+    ran(12_000, []);
+    expect(views.countsOf(['pt|o'], 12_000).get('hot')).toBe(6);
+    ran(14_000, []);
+    expect(views.countsOf(['pt|o'], 14_000).get('hot')).toBe(4);
   });
 
-  it('after a restore, builds views from the window until its batches were all seen', () => {
-    const views = new ExactCellViews(4_000, 2_000, 6_000, keys);
-    views.restored();
-    views.record(10_000, [[pt, 1]]);
-    // The window (6 s, 10 s] held 5 posts before the restore: the engine's pairs say so.
-    expect(views.countsOf(['pt|o'], 10_000, [[pt, 6]]).get('hot')).toBe(6);
-    views.record(12_000, []);
-    // The batch at 8 s left unseen: the view is built again from the window's pairs.
-    expect(views.countsOf(['pt|o'], 12_000, [[pt, 1]]).get('hot')).toBe(1);
-    views.record(14_000, [[pt, 4]]);
-    // The batch at 10 s, seen, left: updated from the batches.
-    expect(views.countsOf(['pt|o'], 14_000, [[pt, 999]]).get('hot')).toBe(4);
+  it('after a restore, sums the restored batches, a batch missed while down counting as empty', () => {
+    const before = windowOfTenSeconds();
+    before.ran(2_000, [[pt, 1]]);
+    before.ran(4_000, [[pt, 2]]);
+    before.ran(6_000, [[pt, 3]]);
+    const saved = structuredClone(before.batches.snapshot());
+    const after = windowOfTenSeconds();
+    after.batches.restore(saved);
+    after.views.restored();
+    // Down at 8 s and 10 s: those batches never ran.
+    after.ran(12_000, [[pt, 10]]);
+    expect(after.views.countsOf(['pt|o'], 12_000).get('hot')).toBe(2 + 3 + 10);
+    after.ran(14_000, []);
+    expect(after.views.countsOf(['pt|o'], 14_000).get('hot')).toBe(3 + 10);
+    // The view was summed at 12 s and brought up to date at 14 s; a fresh sum agrees.
+    after.views.restored();
+    expect(after.views.countsOf(['pt|o'], 14_000).get('hot')).toBe(13);
+  });
+
+  it('keeps its batches for the window and the idle time, and says how many pairs they hold', () => {
+    const { batches, ran } = windowOfTenSeconds();
+    for (let time = 2_000; time <= 40_000; time += 2_000)
+      ran(time, [
+        [pt, 1],
+        [ptRetweets, 1],
+      ]);
+    expect(batches.get(24_000)).toBeUndefined();
+    expect(batches.get(26_000)?.keys).toEqual([pt, ptRetweets]);
+    expect(batches.pairCount).toBe(2 * 8);
+    expect(() => batches.restore({ firstTime: 0, batches: [[2_000, [pt], []]] })).toThrow(
+      TypeError,
+    );
   });
 });

@@ -1,7 +1,7 @@
 /**
  * Posts are de-duplicated, counted and observed as they arrive, so a checkpoint may be taken
  * while a batch is open (the server takes them on a timer). Restored, the job must go on with
- * exactly the results of a run that was never interrupted.
+ * exactly the results of a run that was never interrupted, and the same windows under filters.
  */
 import { describe, expect, it } from 'vitest';
 import { ManualClock, StreamingContext } from '@/lib/engine';
@@ -11,7 +11,8 @@ import { parseStreamLine, postTimeMs, toParsedPost } from '../index';
 import { createTrendsJob } from './trends-job';
 import type { TrendsJob } from './trends-job';
 import type { TrendsJobSnapshot } from './trends-job-snapshot';
-import type { ParsedPost, TrendsBatchResult } from '../types';
+import type { ParsedPost, TrendsBatchResult, WindowResult } from '../types';
+import type { ViewFilter } from '@/lib/view-filters';
 
 const BATCH_MS = 2_000;
 const START_MS = Date.UTC(2026, 0, 15, 12, 0, 0);
@@ -34,6 +35,15 @@ for (const raw of generatedInputWithBadLines({
   POSTS.push({ timeMs, post: toParsedPost(parsed.line.data, parsed.line.includes) });
 }
 
+/** Asked at every batch, as dashboards under these filters would. */
+const FILTERS: ViewFilter[] = [{ lang: 'en' }, { originalsOnly: true }, { lang: 'es' }];
+
+/** A batch's result and its windows under each of `FILTERS`. */
+interface Served {
+  result: TrendsBatchResult;
+  filtered: WindowResult[][];
+}
+
 interface Running {
   clock: ManualClock;
   ssc: StreamingContext;
@@ -41,11 +51,14 @@ interface Running {
   job: TrendsJob;
 }
 
-function startJob(nowMs: number, results: TrendsBatchResult[], restoreFrom?: Saved): Running {
+function startJob(nowMs: number, results: Served[], restoreFrom?: Saved): Running {
   const clock = new ManualClock(nowMs);
   const ssc = new StreamingContext({ batchIntervalMs: BATCH_MS, clock });
   const input = ssc.pushStream<ParsedPost>();
-  const job = createTrendsJob(ssc, input, {}, (result) => results.push(result));
+  const job: TrendsJob = createTrendsJob(ssc, input, {}, (result) => {
+    const views = job.filteredViews()!;
+    results.push({ result, filtered: FILTERS.map((filter) => views.windows(filter)) });
+  });
   if (restoreFrom !== undefined) {
     ssc.restore(restoreFrom.engine);
     job.restore(restoreFrom.job);
@@ -68,8 +81,8 @@ interface Saved {
   job: TrendsJobSnapshot;
 }
 
-async function uninterrupted(): Promise<TrendsBatchResult[]> {
-  const results: TrendsBatchResult[] = [];
+async function uninterrupted(): Promise<Served[]> {
+  const results: Served[] = [];
   const running = startJob(Math.floor(START_MS / BATCH_MS) * BATCH_MS, results);
   await replay(running, 0, POSTS.length);
   await running.clock.advance(BATCH_MS);
@@ -77,10 +90,8 @@ async function uninterrupted(): Promise<TrendsBatchResult[]> {
 }
 
 /** Checkpointed right after post `at` (structured clone: what the server's codec keeps). */
-async function interruptedAfter(
-  at: number,
-): Promise<{ results: TrendsBatchResult[]; saved: Saved }> {
-  const results: TrendsBatchResult[] = [];
+async function interruptedAfter(at: number): Promise<{ results: Served[]; saved: Saved }> {
+  const results: Served[] = [];
   const first = startJob(Math.floor(START_MS / BATCH_MS) * BATCH_MS, results);
   await replay(first, 0, at + 1);
   const saved = structuredClone({ engine: first.ssc.checkpoint(), job: first.job.snapshot() });

@@ -284,7 +284,7 @@ export class TrendsJobState {
 }
 
 const NO_FILTER_SIZES: FilterStateSizes = Object.freeze({
-  filterExactWindowKeys: 0,
+  filterExactBatchPairs: 0,
   filterExactAdmittedKeys: 0,
   filterHeavyCounters: 0,
 });

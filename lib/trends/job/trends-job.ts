@@ -102,7 +102,6 @@ export function createTrendsJob(
           ),
           (pairs, batchTime) => state.admitExactCells(pairs, batchTime),
           options.windowsMs,
-          (windowMs) => state.isHeavy(windowMs),
         ),
       ]
     : [];
