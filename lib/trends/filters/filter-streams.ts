@@ -16,8 +16,8 @@ const isPositive = (pair: [string, number]): boolean => pair[1] > 0;
  *   the exact windows under a filter are summed from these batches when a filter is asked, and
  *   kept up to date with `+` and `−` while it is in use (`ExactCellViews`), not kept for every
  *   cell key by a `reduceByKeyAndWindow` that nothing else reads;
- * - `[cell, posts]` (the same fold) → `reduceByKey(+)` → `reduceByKeyAndWindow(+, −)` per window: the posts
- *   under each filter and the languages seen.
+ * - `[cell, posts]` (the same fold) → `reduceByKey(+)` → `reduceByKeyAndWindow(+, −)` per
+ *   window: the posts under each filter and the languages seen.
  * All gathered by one `ssc.transform` into one `FilterBatchInput` per batch.
  */
 export function filterStreams(

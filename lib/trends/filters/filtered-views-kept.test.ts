@@ -97,7 +97,7 @@ describe('ExactCellViews', () => {
     expect(views.countsOf(['pt|o'], 14_000).get('hot')).toBe(4);
   });
 
-  it('after a restore, sums the restored batches, a batch missed while down counting as empty', () => {
+  it('after a restore, sums the restored batches; one missed while down counts as empty', () => {
     const before = windowOfTenSeconds();
     before.ran(2_000, [[pt, 1]]);
     before.ran(4_000, [[pt, 2]]);
@@ -116,7 +116,7 @@ describe('ExactCellViews', () => {
     expect(after.views.countsOf(['pt|o'], 14_000).get('hot')).toBe(13);
   });
 
-  it('keeps its batches for the window and the idle time, and says how many pairs they hold', () => {
+  it('keeps batches for the window and the idle time, and counts the pairs they hold', () => {
     const { batches, ran } = windowOfTenSeconds();
     for (let time = 2_000; time <= 40_000; time += 2_000)
       ran(time, [
