@@ -16,8 +16,9 @@ interface KeptView {
  * asked, as the engine's `reduceByKeyAndWindow(+, −)` does: a filter in use costs in proportion
  * to a batch's cell pairs, not to the window's keys. A view is summed from the window's batches
  * the first time it is asked (or when a batch it needs is missing), and dropped when nobody asked
- * for it for `idleMs`. No window of every cell key is kept: nothing reads one but a filter's
- * view, and keeping it up to date each batch cost more than the rest of the filters' work.
+ * for it for `idleMs`. No window of every cell key is kept: nothing but a filter's view reads
+ * one, and keeping it up to date took a fifth to a quarter of each batch's close (see
+ * docs/filters.md, "The cells' exact windows summed when asked").
  */
 export class ExactCellViews {
   private readonly views = new Map<string, KeptView>();

@@ -73,17 +73,13 @@ export class FilterState {
     if (exactWindowsMs.length > 0) {
       const longestMs = exactWindowsMs[exactWindowsMs.length - 1]!;
       this.admission = new ExactWindowAdmission(longestMs, config.maxExactWindowKeys);
-      this.exactBatches = new ExactCellBatches(longestMs + FILTER_VIEW_IDLE_MS);
-    }
-    for (const windowMs of exactWindowsMs) {
-      const views = new ExactCellViews(
-        windowMs,
-        batchIntervalMs,
-        FILTER_VIEW_IDLE_MS,
-        this.keys,
-        this.exactBatches!,
-      );
-      this.exactViews.set(windowMs, views);
+      const batches = new ExactCellBatches(longestMs + FILTER_VIEW_IDLE_MS);
+      this.exactBatches = batches;
+      for (const windowMs of exactWindowsMs) {
+        const idleMs = FILTER_VIEW_IDLE_MS;
+        const views = new ExactCellViews(windowMs, batchIntervalMs, idleMs, this.keys, batches);
+        this.exactViews.set(windowMs, views);
+      }
     }
     for (const windowMs of windowsMs.filter((windowMs) => windowMs >= heavyHittersFromMs)) {
       this.heavyWindows.set(
