@@ -1,10 +1,13 @@
 import type { ParsedPost } from '../types';
 import type { CellKeyBook, CellKeyEntry } from './cell-key-book';
+import type { CellGroup } from './exact-cell-batches';
 import { ALL_ORIGINALS_CELL } from './filter-cells';
 import { UNDETERMINED_LANGUAGE } from './language-code';
 
 export interface CellCounts {
   languagePairs: [string, number][];
+  /** The same pairs by cell: each language cell's tags and counts, in the same order. */
+  languageGroups: CellGroup[];
   originalPairs: [string, number][];
   postPairs: [string, number][];
 }
@@ -97,13 +100,26 @@ export class CellCounter {
   /** The open batch's pairs (see `count`); valid until the next `begin`. */
   finish(): CellCounts {
     const languagePairs: [string, number][] = [];
+    const languageGroups: CellGroup[] = [];
     const originalPairs: [string, number][] = [];
     for (const tally of this.tagCells) {
-      const pairs = tally === this.allOriginals ? originalPairs : languagePairs;
-      for (const entry of tally.counted) pairs.push([entry.key, entry.count]);
+      const counted = tally.counted;
+      if (tally === this.allOriginals) {
+        for (const entry of counted) originalPairs.push([entry.key, entry.count]);
+        continue;
+      }
+      const tags = new Array<string>(counted.length);
+      const counts = new Array<number>(counted.length);
+      for (let index = 0; index < counted.length; index++) {
+        const entry = counted[index]!;
+        languagePairs.push([entry.key, entry.count]);
+        tags[index] = entry.tag;
+        counts[index] = entry.count;
+      }
+      languageGroups.push({ cell: tally.cell, tags, counts });
     }
     const postPairs = this.postCells.map((tally): [string, number] => [tally.cell, tally.posts]);
-    return { languagePairs, originalPairs, postPairs };
+    return { languagePairs, languageGroups, originalPairs, postPairs };
   }
 
   private countTag(tally: CellTally, tag: string, batch: number): void {

@@ -12,6 +12,8 @@ export interface CellKeyParts {
  */
 export interface CellKeyEntry {
   readonly key: string;
+  /** The key's tag (its cell is the tally's). */
+  readonly tag: string;
   count: number;
   countedIn: number;
 }
@@ -47,7 +49,7 @@ export class CellKeyBook {
   entryOf(entries: Map<string, CellKeyEntry>, cell: string, tag: string): CellKeyEntry {
     let entry = entries.get(tag);
     if (entry === undefined) {
-      entry = { key: cellKey(cell, tag), count: 0, countedIn: -1 };
+      entry = { key: cellKey(cell, tag), tag, count: 0, countedIn: -1 };
       entries.set(tag, entry);
       this.partsByKey.set(entry.key, { cell, tag });
     }

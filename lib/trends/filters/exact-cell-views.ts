@@ -1,6 +1,4 @@
-import type { Pane } from '@/lib/engine';
-import type { CellKeyBook } from './cell-key-book';
-import type { ExactCellBatches } from './exact-cell-batches';
+import type { CellGroup, ExactCellBatches } from './exact-cell-batches';
 import { ALL_ORIGINALS_CELL } from './filter-cells';
 
 interface KeptView {
@@ -14,11 +12,11 @@ interface KeptView {
  * One exact window's counts under the filters in use, each kept as one `tag → count` map and
  * brought up to date from the batches that entered and left the window since it was last
  * asked, as the engine's `reduceByKeyAndWindow(+, −)` does: a filter in use costs in proportion
- * to a batch's cell pairs, not to the window's keys. A view is summed from the window's batches
- * the first time it is asked (or when a batch it needs is missing), and dropped when nobody asked
- * for it for `idleMs`. No window of every cell key is kept: nothing but a filter's view reads
- * one, and keeping it up to date took a fifth to a quarter of each batch's close (see
- * docs/filters.md, "The cells' exact windows summed when asked").
+ * to its cells' pairs in a batch, not to the window's keys. A view is summed from the window's
+ * batches, its cells only, the first time it is asked (or when a batch it needs is missing), and
+ * dropped when nobody asked for it for `idleMs`. No window of every cell key is kept: nothing
+ * but a filter's view reads one, and keeping it up to date took a fifth to a quarter of each
+ * batch's close (see docs/filters.md, "The cells' exact windows summed when asked").
  */
 export class ExactCellViews {
   private readonly views = new Map<string, KeptView>();
@@ -27,7 +25,6 @@ export class ExactCellViews {
     readonly windowMs: number,
     private readonly batchIntervalMs: number,
     private readonly idleMs: number,
-    private readonly keys: CellKeyBook,
     /** The admitted cell pairs of each batch, kept at least `windowMs + idleMs`. */
     private readonly batches: ExactCellBatches,
   ) {}
@@ -68,8 +65,8 @@ export class ExactCellViews {
   /** The sum of the window's batches at `batchTime`, a batch at a time, oldest first. */
   private build(inView: (cell: string) => boolean, batchTime: number): Map<string, number> {
     const counts = new Map<string, number>();
-    this.batches.forEachIn(batchTime - this.windowMs, batchTime, (pane) =>
-      this.apply(counts, inView, pane, 1),
+    this.batches.forEachIn(batchTime - this.windowMs, batchTime, (groups) =>
+      applyGroups(counts, inView, groups, 1),
     );
     return counts;
   }
@@ -80,7 +77,7 @@ export class ExactCellViews {
     inView: (cell: string) => boolean,
     batchTime: number,
   ): boolean {
-    const steps: [Pane<string, number>, number][] = [];
+    const steps: [readonly CellGroup[], number][] = [];
     for (let time = view.syncedAt + this.batchIntervalMs; time <= batchTime;) {
       const entering = this.batches.get(time);
       if (entering === undefined) return false;
@@ -91,24 +88,26 @@ export class ExactCellViews {
       else if (this.batches.isRecordedSpan(leavingTime)) return false;
       time += this.batchIntervalMs;
     }
-    for (const [pane, sign] of steps) this.apply(view.counts, inView, pane, sign);
+    for (const [groups, sign] of steps) applyGroups(view.counts, inView, groups, sign);
     view.syncedAt = batchTime;
     return true;
   }
+}
 
-  private apply(
-    counts: Map<string, number>,
-    inView: (cell: string) => boolean,
-    pane: Pane<string, number>,
-    sign: number,
-  ): void {
-    const { keys, values } = pane;
-    for (let index = 0; index < keys.length; index++) {
-      const parts = this.keys.partsOf(keys[index]!);
-      if (parts === undefined || !inView(parts.cell)) continue;
-      const count = (counts.get(parts.tag) ?? 0) + sign * values[index]!;
-      if (count > 0) counts.set(parts.tag, count);
-      else counts.delete(parts.tag);
+/** Adds (`sign` 1) or takes out (−1) a batch's pairs of the cells in view; no zeros are kept. */
+function applyGroups(
+  counts: Map<string, number>,
+  inView: (cell: string) => boolean,
+  groups: readonly CellGroup[],
+  sign: number,
+): void {
+  for (const { cell, tags, counts: tagCounts } of groups) {
+    if (!inView(cell)) continue;
+    for (let index = 0; index < tags.length; index++) {
+      const tag = tags[index]!;
+      const count = (counts.get(tag) ?? 0) + sign * tagCounts[index]!;
+      if (count > 0) counts.set(tag, count);
+      else counts.delete(tag);
     }
   }
 }

@@ -73,11 +73,10 @@ export class FilterState {
     if (exactWindowsMs.length > 0) {
       const longestMs = exactWindowsMs[exactWindowsMs.length - 1]!;
       this.admission = new ExactWindowAdmission(longestMs, config.maxExactWindowKeys);
-      const batches = new ExactCellBatches(longestMs + FILTER_VIEW_IDLE_MS);
+      const batches = new ExactCellBatches(longestMs + FILTER_VIEW_IDLE_MS, this.keys);
       this.exactBatches = batches;
       for (const windowMs of exactWindowsMs) {
-        const idleMs = FILTER_VIEW_IDLE_MS;
-        const views = new ExactCellViews(windowMs, batchIntervalMs, idleMs, this.keys, batches);
+        const views = new ExactCellViews(windowMs, batchIntervalMs, FILTER_VIEW_IDLE_MS, batches);
         this.exactViews.set(windowMs, views);
       }
     }
@@ -109,7 +108,7 @@ export class FilterState {
     const closed = this.panes?.addBatch(batchTime, input.batchPairs, 0);
     if (closed) for (const heavy of this.heavyWindows.values()) heavy.paneClosed(closed);
     this.openParts.batchAdded(batchTime, input.batchPairs);
-    this.exactBatches?.record(batchTime, input.admittedPairs);
+    this.exactBatches?.record(batchTime, input.admittedPairs, input.languageGroups);
     const admission = this.admission;
     const exact = [...this.exactViews].map(([windowMs, views]) => {
       views.batchRan(batchTime);

@@ -37,11 +37,12 @@ export function filterStreams(
     postCells.reduceByKeyAndWindow(add, subtract, windowMs, interval, isPositive),
   );
   return ssc.transform(
-    [batchPairs, admitted, ...postWindows],
-    ([pairs, admittedPairs, ...windows]): FilterBatchInput[] => [
+    [counted, batchPairs, admitted, ...postWindows],
+    ([counts, pairs, admittedPairs, ...windows]): FilterBatchInput[] => [
       {
         batchPairs: pairs,
         admittedPairs,
+        languageGroups: (counts[0] as CellCounts | undefined)?.languageGroups ?? [],
         postWindows: windowsMs.map((windowMs, index) => ({ windowMs, pairs: windows[index]! })),
       },
     ],

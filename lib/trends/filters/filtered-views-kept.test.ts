@@ -65,8 +65,8 @@ describe('ExactCellViews', () => {
 
   /** A 10 s window over 2 s batches, views kept 6 s unasked, and its batches. */
   function windowOfTenSeconds() {
-    const batches = new ExactCellBatches(10_000 + 6_000);
-    const views = new ExactCellViews(10_000, 2_000, 6_000, keys, batches);
+    const batches = new ExactCellBatches(10_000 + 6_000, keys);
+    const views = new ExactCellViews(10_000, 2_000, 6_000, batches);
     const ran = (batchTime: number, pairs: [string, number][]) => {
       batches.record(batchTime, pairs);
       views.batchRan(batchTime);
@@ -116,6 +116,28 @@ describe('ExactCellViews', () => {
     expect(after.views.countsOf(['pt|o'], 14_000).get('hot')).toBe(13);
   });
 
+  it('holds a batch by cell, whatever the order of its pairs; a view sums its cells only', () => {
+    const { batches, views, ran } = windowOfTenSeconds();
+    const cold = cellKey('pt|o', 'cold');
+    const english = cellKey('en|o', 'hot');
+    ran(2_000, [
+      [pt, 2],
+      [english, 7],
+      [cold, 1],
+      [ptRetweets, 3],
+    ]);
+    expect(batches.get(2_000)).toEqual([
+      { cell: 'pt|o', tags: ['hot', 'cold'], counts: [2, 1] },
+      { cell: 'en|o', tags: ['hot'], counts: [7] },
+      { cell: 'pt|r', tags: ['hot'], counts: [3] },
+    ]);
+    expect([...views.countsOf(['pt|o'], 2_000)]).toEqual([
+      ['hot', 2],
+      ['cold', 1],
+    ]);
+    expect(views.countsOf(['*|o'], 2_000).get('hot')).toBe(9);
+  });
+
   it('keeps batches for the window and the idle time, and counts the pairs they hold', () => {
     const { batches, ran } = windowOfTenSeconds();
     for (let time = 2_000; time <= 40_000; time += 2_000)
@@ -124,10 +146,12 @@ describe('ExactCellViews', () => {
         [ptRetweets, 1],
       ]);
     expect(batches.get(24_000)).toBeUndefined();
-    expect(batches.get(26_000)?.keys).toEqual([pt, ptRetweets]);
+    expect(batches.get(26_000)).toEqual([
+      { cell: 'pt|o', tags: ['hot'], counts: [1] },
+      { cell: 'pt|r', tags: ['hot'], counts: [1] },
+    ]);
     expect(batches.pairCount).toBe(2 * 8);
-    expect(() => batches.restore({ firstTime: 0, batches: [[2_000, [pt], []]] })).toThrow(
-      TypeError,
-    );
+    const malformed = { firstTime: 0, batches: [[2_000, [['pt|o', ['hot'], []]]]] } as const;
+    expect(() => batches.restore(structuredClone(malformed) as never)).toThrow(TypeError);
   });
 });

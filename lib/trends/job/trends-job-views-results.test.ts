@@ -87,7 +87,7 @@ describe('the views beside the trends job on generated input', () => {
       cells: 'a9167a56564de58d',
       filteredViews: '4e07a3c5e84a7e49',
       detail: 'f2aeec8265a22963',
-      checkpoint: '641f573fece27651',
+      checkpoint: 'c4cd5111da690fcf',
     });
   }, 180_000);
 
@@ -106,7 +106,7 @@ describe('the views beside the trends job on generated input', () => {
       cells: '6915c9f31495098e',
       filteredViews: 'b2147dffe75edc13',
       detail: '931078566666d84c',
-      checkpoint: '387c02aedf5d7d29',
+      checkpoint: '44b9fc5e2cb1f3e7',
     });
   }, 180_000);
 });
