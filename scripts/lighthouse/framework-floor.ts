@@ -11,9 +11,9 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { freePort } from '../../tests/support/redis-server';
+import { waitFor } from '../../tests/support/wait-for';
 import { auditPage, scriptPaths } from './audit-page';
 import type { Preset } from './audit-page';
 import { formatReport } from './median-report';
@@ -85,17 +85,6 @@ function runNext(args: string[]): Promise<void> {
   });
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
 /** `next start` on a free port, resolved once the page answers; `stop` ends it. */
 async function startBarePage(): Promise<{ url: string; stop: () => Promise<void> }> {
   const port = await freePort();
@@ -111,16 +100,18 @@ async function startBarePage(): Promise<{ url: string; stop: () => Promise<void>
     await exited;
   };
   const url = `http://127.0.0.1:${port}/`;
-  for (let attempt = 0; attempt < 300; attempt++) {
-    const answered = await fetch(url).then(
+  const answers = () =>
+    fetch(url).then(
       (response) => response.ok,
       () => false,
     );
-    if (answered) return { url, stop };
-    await sleep(100);
+  try {
+    await waitFor(answers, 'the bare page to answer', { pollMs: 100 });
+  } catch (error) {
+    await stop();
+    throw error;
   }
-  await stop();
-  throw new Error('the bare page did not answer within 30 s');
+  return { url, stop };
 }
 
 async function main(): Promise<void> {
