@@ -2,7 +2,16 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', '.next/', '.lighthouse-floor/', 'next-env.d.ts', 'public/', 'fixtures/'] },
+  {
+    ignores: [
+      'node_modules/',
+      '.next/',
+      '.lighthouse-floor/',
+      'next-env.d.ts',
+      'public/',
+      'fixtures/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
