@@ -56,6 +56,13 @@ export async function auditPage(
     );
     if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
     if (result.lhr.runtimeError) throw new Error(result.lhr.runtimeError.message);
+    // A load whose metrics could not be computed scores null, which would count as 0.
+    if (result.lhr.categories.performance?.score == null) {
+      const reasons = Object.values(result.lhr.audits)
+        .map((audit) => audit.errorMessage)
+        .filter((message): message is string => Boolean(message));
+      throw new Error(`no performance score (${[...new Set(reasons)].join('; ') || 'no reason'})`);
+    }
     outputs.saveReport?.(JSON.stringify(result.lhr));
     const trace = (result.artifacts as { Trace?: unknown }).Trace;
     if (trace !== undefined) outputs.saveTrace?.(JSON.stringify(trace));

@@ -4,18 +4,25 @@
  *
  *   npm run lighthouse -- [--runs N] [--path /?window=15m]… [--preset mobile|desktop]
  *                         [--json results.json] [--reports DIR] [--traces DIR] [--no-build]
+ *                         [--floor]
  *
  * Builds first when the build is older than the sources. The machine's load average is printed
  * with the results: scores on a loaded machine are lower, and say so. `--reports DIR` keeps each
  * run's whole Lighthouse report (its `long-tasks`, `bootup-time` and `mainthread-work-breakdown`
  * audits say where the blocking time goes); `--traces DIR` each run's trace of the load, which
- * `scripts/lighthouse/read-trace.ts` lists task by task.
+ * `scripts/lighthouse/read-trace.ts` lists task by task. `--floor` also measures a bare page of
+ * the same framework (`bare-next-page.ts`), its runs interleaved with the dashboard's, so that
+ * the dashboard's scores can be read against what the framework alone gets in the same run.
+ *
+ * Runs are taken preset by preset, one run of every page in turn, so that the machine's drift
+ * hits every page alike.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { ensureNextBuild } from '../../tests/browser/next-build';
 import { auditPage, scriptPaths } from './audit-page';
+import { startBareNextPage } from './bare-next-page';
 import type { Preset } from './audit-page';
 import { formatReport } from './median-report';
 import type { PageResult } from './median-report';
@@ -29,11 +36,12 @@ interface LighthouseOptions {
   reportsDir: string | undefined;
   tracesDir: string | undefined;
   build: boolean;
+  floor: boolean;
 }
 
 const USAGE =
   'Usage: npm run lighthouse -- [--runs 1-9] [--path /page]… [--preset mobile|desktop] ' +
-  '[--json FILE] [--reports DIR] [--traces DIR] [--no-build]';
+  '[--json FILE] [--reports DIR] [--traces DIR] [--no-build] [--floor]';
 
 function parseOptions(args: readonly string[]): LighthouseOptions {
   const options: LighthouseOptions = {
@@ -44,11 +52,14 @@ function parseOptions(args: readonly string[]): LighthouseOptions {
     reportsDir: undefined,
     tracesDir: undefined,
     build: true,
+    floor: false,
   };
   for (let i = 0; i < args.length; i++) {
     const flag = args[i]!;
     const value = args[i + 1];
+    const takesValue = flag !== '--no-build' && flag !== '--floor';
     if (flag === '--no-build') options.build = false;
+    else if (flag === '--floor') options.floor = true;
     else if (flag === '--runs' && /^[1-9]$/.test(value ?? '')) options.runs = Number(value);
     else if (flag === '--path' && value?.startsWith('/')) options.paths.push(value);
     else if (flag === '--preset' && (value === 'mobile' || value === 'desktop')) {
@@ -58,7 +69,7 @@ function parseOptions(args: readonly string[]): LighthouseOptions {
     else if (flag === '--traces' && value) options.tracesDir = value;
     else
       throw new Error(`${flag}${value === undefined ? '' : ` ${value}`}: not understood\n${USAGE}`);
-    if (flag !== '--no-build') i++;
+    if (takesValue) i++;
   }
   if (!options.paths.length) options.paths.push('/');
   if (!options.presets.length) options.presets.push('mobile', 'desktop');
@@ -75,6 +86,41 @@ const load = () =>
     .map((value) => value.toFixed(2))
     .join(' ');
 
+/** A page to audit: its row's name, its address and the scripts its HTML names. */
+interface AuditedPage {
+  path: string;
+  url: string;
+  /** File-name-safe, for the reports and traces. */
+  name: string;
+  scripts: Set<string>;
+}
+
+async function htmlScriptsOf(url: string): Promise<Set<string>> {
+  return scriptPaths(await (await fetch(url)).text(), url);
+}
+
+/** For a start that failed after `server` started: stops it, then fails as the start did. */
+function stopFirst(server: { stop(): Promise<void> }) {
+  return async (error: unknown): Promise<never> => {
+    await server.stop();
+    throw error;
+  };
+}
+
+/**
+ * `auditPage`, taken once more when Lighthouse fails the run itself (it sometimes records no
+ * navigation start, and asks to run it again): one failed load does not lose the set.
+ */
+async function auditOnceMore(...args: Parameters<typeof auditPage>) {
+  try {
+    return await auditPage(...args);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`${args[0]} ${args[1]}: ${reason}; running it once more\n`);
+    return auditPage(...args);
+  }
+}
+
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   for (const dir of [options.reportsDir, options.tracesDir]) {
@@ -82,30 +128,40 @@ async function main(): Promise<void> {
   }
   if (options.build) await ensureNextBuild(process.cwd());
   const server = await startProductionServer();
+  const floor = options.floor ? await startBareNextPage().catch(stopFirst(server)) : undefined;
   const results: PageResult[] = [];
   const loadBefore = load();
   try {
+    const pages: AuditedPage[] = [];
     for (const path of options.paths) {
       const url = new URL(path, server.url).href;
-      const html = await (await fetch(url)).text();
-      const htmlScripts = scriptPaths(html, url);
-      for (const preset of options.presets) {
-        const result: PageResult = { path, preset, runs: [] };
-        for (let run = 0; run < options.runs; run++) {
-          const name = `${reportName(path)}-${preset}-${run + 1}`;
+      pages.push({ path, url, name: reportName(path), scripts: await htmlScriptsOf(url) });
+    }
+    if (floor) {
+      const scripts = await htmlScriptsOf(floor.url);
+      pages.push({ path: 'bare Next page', url: floor.url, name: 'bare-next-page', scripts });
+    }
+    for (const preset of options.presets) {
+      const presetResults = pages.map(({ path }): PageResult => ({ path, preset, runs: [] }));
+      for (let run = 0; run < options.runs; run++) {
+        for (const [at, page] of pages.entries()) {
+          const name = `${page.name}-${preset}-${run + 1}`;
           const writer = (dir: string | undefined, suffix: string) =>
             dir ? (json: string) => writeFileSync(join(dir, `${name}${suffix}`), json) : undefined;
           const outputs = {
             saveReport: writer(options.reportsDir, '.json'),
             saveTrace: writer(options.tracesDir, '.trace.json'),
           };
-          result.runs.push(await auditPage(url, preset, htmlScripts, outputs));
-          process.stderr.write(`${path} ${preset} run ${run + 1}/${options.runs} done\n`);
+          presetResults[at]!.runs.push(
+            await auditOnceMore(page.url, preset, page.scripts, outputs),
+          );
+          process.stderr.write(`${page.path} ${preset} run ${run + 1}/${options.runs} done\n`);
         }
-        results.push(result);
       }
+      results.push(...presetResults);
     }
   } finally {
+    await floor?.stop();
     await server.stop();
   }
   process.stdout.write(`${formatReport(results)}\n`);

@@ -1,23 +1,17 @@
 /**
- * `npx tsx scripts/lighthouse/framework-floor.ts [--runs 5] [--preset mobile|desktop]`: what
- * Lighthouse gives, on this machine, a bare page made with the same Next and React as the
- * dashboard (a heading, a paragraph and one client component, nothing else): the floor that the
- * framework alone sets under the dashboard's scores, to read them against.
+ * A bare page made with the same Next and React as the dashboard (a heading, a paragraph and one
+ * client component, nothing else), for `npm run lighthouse -- --floor`: what the framework alone
+ * scores on the same machine, the floor under the dashboard's scores.
  *
- * The page is written into `.lighthouse-floor/` (ignored by git, removed afterwards; inside the
+ * The page is written into `.lighthouse-floor/` (ignored by git, removed by `stop`; inside the
  * repository so that it resolves the repository's own packages), built with `next build` and
  * served with `next start` on a free loopback port.
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../../tests/support/redis-server';
 import { waitFor } from '../../tests/support/wait-for';
-import { auditPage, scriptPaths } from './audit-page';
-import type { Preset } from './audit-page';
-import { formatReport } from './median-report';
-import type { PageResult } from './median-report';
 
 const FLOOR_DIR = join(process.cwd(), '.lighthouse-floor');
 const NEXT_BIN = join(process.cwd(), 'node_modules', 'next', 'dist', 'bin', 'next');
@@ -49,21 +43,6 @@ export function Counter() {
 `,
 };
 
-function parseOptions(args: readonly string[]): { runs: number; presets: Preset[] } {
-  const options = { runs: 5, presets: [] as Preset[] };
-  for (let i = 0; i < args.length; i += 2) {
-    const [flag, value] = [args[i], args[i + 1] ?? ''];
-    if (flag === '--runs' && /^[1-9]$/.test(value)) options.runs = Number(value);
-    else if (flag === '--preset' && (value === 'mobile' || value === 'desktop')) {
-      options.presets.push(value);
-    } else {
-      throw new Error(`${flag} ${value}: not understood (--runs 1-9, --preset mobile|desktop)`);
-    }
-  }
-  if (!options.presets.length) options.presets.push('mobile', 'desktop');
-  return options;
-}
-
 function writeBarePage(): void {
   rmSync(FLOOR_DIR, { recursive: true, force: true });
   for (const [path, text] of Object.entries(BARE_PAGE_FILES)) {
@@ -86,7 +65,7 @@ function runNext(args: string[]): Promise<void> {
 }
 
 /** `next start` on a free port, resolved once the page answers; `stop` ends it. */
-async function startBarePage(): Promise<{ url: string; stop: () => Promise<void> }> {
+async function startNextStart(): Promise<{ url: string; stop: () => Promise<void> }> {
   const port = await freePort();
   const child = spawn(
     process.execPath,
@@ -114,42 +93,22 @@ async function startBarePage(): Promise<{ url: string; stop: () => Promise<void>
   return { url, stop };
 }
 
-async function main(): Promise<void> {
-  const options = parseOptions(process.argv.slice(2));
+/** Writes, builds and serves the bare page; `stop` ends the server and removes the folder. */
+export async function startBareNextPage(): Promise<{ url: string; stop: () => Promise<void> }> {
   writeBarePage();
+  const removeFolder = () => rmSync(FLOOR_DIR, { recursive: true, force: true });
   try {
     await runNext(['build', FLOOR_DIR]);
-    const page = await startBarePage();
-    const results: PageResult[] = [];
-    const loadBefore = loadavg().map((value) => value.toFixed(2));
-    try {
-      const htmlScripts = scriptPaths(await (await fetch(page.url)).text(), page.url);
-      for (const preset of options.presets) {
-        const result: PageResult = { path: '/ (bare Next page)', preset, runs: [] };
-        for (let run = 0; run < options.runs; run++) {
-          result.runs.push(await auditPage(page.url, preset, htmlScripts));
-          const { performance, tbtMs } = result.runs.at(-1)!;
-          process.stderr.write(
-            `${preset} run ${run + 1}: ${performance} (TBT ${Math.round(tbtMs)} ms)\n`,
-          );
-        }
-        results.push(result);
-      }
-    } finally {
-      await page.stop();
-    }
-    process.stdout.write(`${formatReport(results)}\n`);
-    const loadAfter = loadavg().map((value) => value.toFixed(2));
-    process.stdout.write(
-      `Load average before: ${loadBefore.join(' ')}; after: ${loadAfter.join(' ')}; ` +
-        `${cpus().length} CPUs\n`,
-    );
-  } finally {
-    rmSync(FLOOR_DIR, { recursive: true, force: true });
+    const server = await startNextStart();
+    return {
+      url: server.url,
+      stop: async () => {
+        await server.stop();
+        removeFolder();
+      },
+    };
+  } catch (error) {
+    removeFolder();
+    throw error;
   }
 }
-
-main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(1);
-});
