@@ -22,8 +22,8 @@ import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { ensureNextBuild } from '../../tests/browser/next-build';
 import { auditPage, scriptPaths } from './audit-page';
-import { startBareNextPage } from './bare-next-page';
 import type { Preset } from './audit-page';
+import { startBareNextPage } from './bare-next-page';
 import { formatReport } from './median-report';
 import type { PageResult } from './median-report';
 import { startProductionServer } from './production-server';
@@ -99,14 +99,6 @@ async function htmlScriptsOf(url: string): Promise<Set<string>> {
   return scriptPaths(await (await fetch(url)).text(), url);
 }
 
-/** For a start that failed after `server` started: stops it, then fails as the start did. */
-function stopFirst(server: { stop(): Promise<void> }) {
-  return async (error: unknown): Promise<never> => {
-    await server.stop();
-    throw error;
-  };
-}
-
 /**
  * `auditPage`, taken once more when Lighthouse fails the run itself (it sometimes records no
  * navigation start, and asks to run it again): one failed load does not lose the set.
@@ -128,10 +120,14 @@ async function main(): Promise<void> {
   }
   if (options.build) await ensureNextBuild(process.cwd());
   const server = await startProductionServer();
-  const floor = options.floor ? await startBareNextPage().catch(stopFirst(server)) : undefined;
+  let floor: Awaited<ReturnType<typeof startBareNextPage>> | undefined;
   const results: PageResult[] = [];
-  const loadBefore = load();
+  let loadBefore = load();
   try {
+    if (options.floor) {
+      floor = await startBareNextPage();
+      loadBefore = load(); // after the bare page's build: the machine as the runs find it
+    }
     const pages: AuditedPage[] = [];
     for (const path of options.paths) {
       const url = new URL(path, server.url).href;
