@@ -100,9 +100,9 @@ const SCENARIOS: Scenario[] = [
     tweetsPerSec: 5,
     settings: {},
     expected: {
-      batches: '6c2ee0d48247280c',
-      exactWindows: '57c0380cf05938ec',
-      heavyWindows: '22d9834e2e205583',
+      batches: '0505595cd21a6246',
+      exactWindows: '1fa1be60bc6a57c5',
+      heavyWindows: '17d8cd39bcc9bbfc',
       trending: '23681bc5d06ca3c8',
     },
   },
@@ -122,7 +122,7 @@ const SCENARIOS: Scenario[] = [
     expected: {
       batches: '495c5a9f2f3b74fa',
       exactWindows: '02c1251c55e2064a',
-      heavyWindows: '93aa590efa22f441',
+      heavyWindows: '6db14c1c85949152',
       trending: 'dd6762ee681a5fa5',
     },
   },

@@ -97,11 +97,9 @@ export class FrozenSummary {
     return this.errors[slot]!;
   }
 
-  /** The `n` largest counters by count, highest first; equal counts by smaller error first. */
+  /** The `n` largest counters by count, highest first; then by smaller error, then by key. */
   top(n: number): SpaceSavingCounter<string>[] {
-    return [...this.entries()]
-      .sort((a, b) => b.count - a.count || a.error - b.error)
-      .slice(0, Math.max(0, n));
+    return [...this.entries()].sort(byRank).slice(0, Math.max(0, n));
   }
 
   *entries(): IterableIterator<SpaceSavingCounter<string>> {
@@ -158,4 +156,12 @@ export function countNew(summaries: readonly FrozenSummary[], counted: Set<Froze
     counters += summary.size;
   }
   return counters;
+}
+
+/**
+ * Highest count first, then smallest error, then by key: equal counters are taken in the same
+ * order whatever the summary's layout (which follows how its panes were merged).
+ */
+function byRank(a: SpaceSavingCounter<string>, b: SpaceSavingCounter<string>): number {
+  return b.count - a.count || a.error - b.error || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 }
