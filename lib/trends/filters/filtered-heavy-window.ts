@@ -55,7 +55,10 @@ export class FilteredHeavyWindow {
     private readonly keys: CellKeyBook,
   ) {
     this.closedPanesInWindow = windowMs / paneMs - 1;
-    this.closed = new SlidingAggregate((older, newer) => mergeAggregates(older, newer, capacity));
+    this.closed = new SlidingAggregate(
+      (older, newer) => mergeAggregates(older, newer, capacity),
+      this.closedPanesInWindow,
+    );
   }
 
   /** A pane of cell counts closed; it stays for the next `windowMs / paneMs − 1` panes. */
@@ -74,6 +77,8 @@ export class FilteredHeavyWindow {
     this.evictBefore(open.index - this.closedPanesInWindow);
     this.catchUp();
     const merged = this.mergedSummary();
+    // One merge of the aggregation's work ahead per query, as the plain window does per batch.
+    this.closed.step();
     const id = cells.join(' ');
     let ranked = this.rankedByCells.get(id);
     if (ranked === undefined) {

@@ -87,7 +87,7 @@ describe('the views beside the trends job on generated input', () => {
       cells: 'a9167a56564de58d',
       filteredViews: '9374554d9ba3b162',
       detail: 'f2aeec8265a22963',
-      checkpoint: '16047778a2550605',
+      checkpoint: '6a51445571b0d8b0',
     });
   }, 180_000);
 
@@ -104,9 +104,9 @@ describe('the views beside the trends job on generated input', () => {
     };
     expect(await viewHashes(11, 20, 10, settings)).toEqual({
       cells: '6915c9f31495098e',
-      filteredViews: 'b2147dffe75edc13',
-      detail: '9db0494ae74c2f3e',
-      checkpoint: 'd37fb98514ceb3a6',
+      filteredViews: '85e2e4053c6f26ed',
+      detail: '75791ae6544d8187',
+      checkpoint: '95ec2b0a8b567f7a',
     });
   }, 180_000);
 });

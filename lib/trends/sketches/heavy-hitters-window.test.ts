@@ -29,45 +29,49 @@ function distinctPairs(batch: [number, number][]): [string, number][] {
 }
 
 describe('HeavyHittersWindow', () => {
-  it('bounds every reported count and reports every key above total / capacity', () => {
-    fc.assert(
-      fc.property(batchesArbitrary, fc.integer({ min: 4, max: 30 }), (batches, capacity) => {
-        const panes = new PaneBuilder(PANE_MS, BATCH_MS, capacity);
-        const window = new HeavyHittersWindow(WINDOW_MS, PANE_MS, capacity, 1_000);
-        const history: { batchTime: number; pairs: [string, number][] }[] = [];
-        batches.forEach((batch, index) => {
-          const batchTime = (index + 1) * BATCH_MS;
-          const pairs = distinctPairs(batch);
-          history.push({ batchTime, pairs });
-          const closed = panes.addBatch(batchTime, pairs, batch.length);
-          if (closed) window.paneClosed(closed);
-          const open = panes.current!;
-          const result = window.top(open, pairs);
-          // The window covers whole panes: from the start of the oldest pane in it.
-          const coveredFromMs = (open.index - WINDOW_MS / PANE_MS) * PANE_MS;
-          const exact = new Map<string, number>();
-          let total = 0;
-          for (const entry of history) {
-            if (entry.batchTime <= coveredFromMs) continue;
-            for (const [key, count] of entry.pairs) {
-              exact.set(key, (exact.get(key) ?? 0) + count);
-              total += count;
+  // A window of 3 panes, and one of 10 whose closed panes are turned a merge per batch.
+  it.each([WINDOW_MS, 10 * PANE_MS])(
+    'bounds every reported count and reports every key above total / capacity (%i ms)',
+    (windowMs) => {
+      fc.assert(
+        fc.property(batchesArbitrary, fc.integer({ min: 4, max: 30 }), (batches, capacity) => {
+          const panes = new PaneBuilder(PANE_MS, BATCH_MS, capacity);
+          const window = new HeavyHittersWindow(windowMs, PANE_MS, capacity, 1_000);
+          const history: { batchTime: number; pairs: [string, number][] }[] = [];
+          batches.forEach((batch, index) => {
+            const batchTime = (index + 1) * BATCH_MS;
+            const pairs = distinctPairs(batch);
+            history.push({ batchTime, pairs });
+            const closed = panes.addBatch(batchTime, pairs, batch.length);
+            if (closed) window.paneClosed(closed);
+            const open = panes.current!;
+            const result = window.top(open, pairs);
+            // The window covers whole panes: from the start of the oldest pane in it.
+            const coveredFromMs = (open.index - windowMs / PANE_MS) * PANE_MS;
+            const exact = new Map<string, number>();
+            let total = 0;
+            for (const entry of history) {
+              if (entry.batchTime <= coveredFromMs) continue;
+              for (const [key, count] of entry.pairs) {
+                exact.set(key, (exact.get(key) ?? 0) + count);
+                total += count;
+              }
             }
-          }
-          for (const { key, count, error } of result.top) {
-            const truth = exact.get(key) ?? 0;
-            expect(count).toBeGreaterThanOrEqual(truth);
-            expect(count - error).toBeLessThanOrEqual(truth);
-          }
-          const reported = new Set(result.top.map((counter) => counter.key));
-          for (const [key, truth] of exact) {
-            if (truth > total / capacity) expect(reported.has(key)).toBe(true);
-          }
-        });
-      }),
-      { numRuns: 200 },
-    );
-  });
+            for (const { key, count, error } of result.top) {
+              const truth = exact.get(key) ?? 0;
+              expect(count).toBeGreaterThanOrEqual(truth);
+              expect(count - error).toBeLessThanOrEqual(truth);
+            }
+            const reported = new Set(result.top.map((counter) => counter.key));
+            for (const [key, truth] of exact) {
+              if (truth > total / capacity) expect(reported.has(key)).toBe(true);
+            }
+          });
+        }),
+        { numRuns: 200 },
+      );
+    },
+  );
 
   it('counts exactly while panes have room, and sums the posts of the panes covered', () => {
     const panes = new PaneBuilder(PANE_MS, BATCH_MS, 100);

@@ -36,8 +36,8 @@ export interface HeavyHittersWindowSnapshot {
  * one, plus the open pane. It is exact in length at a pane's last batch and shorter by less than
  * one pane in between (it slides by pane at its old end, by batch at its new end).
  *
- * Closed panes are merged once per pane boundary, incrementally (`SlidingAggregate`), and the
- * merge's top-N is cached. Within a pane, the candidates are that top-N plus the open pane's
+ * Closed panes are merged once per pane boundary, incrementally (`SlidingAggregate`, its work
+ * ahead done one merge per batch within a pane), and the merge's top-N is cached. Within a pane, the candidates are that top-N plus the open pane's
  * keys, each as the sum of its closed and open estimates (or bounds): a key in neither is bounded
  * by the cached N-th count plus the open pane's bound, below every cached candidate, so the
  * candidates hold the top-N of the merge. Only the keys of each batch change, so each batch
@@ -63,7 +63,10 @@ export class HeavyHittersWindow {
   ) {
     this.closedPanesInWindow = windowMs / paneMs - 1;
     this.best = new RisingTop(topN, byCount, (counter) => counter.key);
-    this.closed = new SlidingAggregate((older, newer) => mergeAggregates(older, newer, capacity));
+    this.closed = new SlidingAggregate(
+      (older, newer) => mergeAggregates(older, newer, capacity),
+      this.closedPanesInWindow,
+    );
   }
 
   /** A pane closed; it stays in the window for the next `windowMs / paneMs − 1` panes. */
@@ -87,6 +90,9 @@ export class HeavyHittersWindow {
       for (let index = 0; index < batchPairs.length; index++) {
         this.updateCandidate(open, batchPairs[index]![0]);
       }
+      // Within a pane, one merge of the closed panes' work ahead (see `SlidingAggregate`), so
+      // that no pane boundary does a window's worth of merges.
+      this.closed.step();
     }
     // Closed candidates absent from the open pane follow its bound, which grows once it is full.
     const openBound = open.summary.unmonitoredBound;
