@@ -3,13 +3,15 @@ import type { SpaceSavingColumns } from './space-saving-columns';
 import { mergeStates } from './space-saving-merge';
 import type { SpaceSaving } from './space-saving';
 import type { SpaceSavingCounter, SpaceSavingState } from './space-saving-state';
+import { selectTop } from './top-n';
 
 /**
  * A Space-Saving summary that no longer changes (a closed pane, a merge of closed panes) in
  * parallel arrays: 24 bytes a counter, where a live `SpaceSaving` spends about 100 (a heap slot,
  * a counter object and a `Map` entry). Long windows hold a hundred of them, so this is most of
  * their memory. Counters keep the order in which the equivalent `SpaceSaving` would list them,
- * so merges and top-N ties come out exactly as with live summaries. Lookups by key build an index
+ * so merges come out exactly as with live summaries (a top list takes equal counters by key, so
+ * it does not depend on that order). Lookups by key build an index
  * on first use (only the window's cached merge is looked up). Its checkpoint form is the same
  * `SpaceSavingColumns` as a live summary's.
  */
@@ -99,7 +101,13 @@ export class FrozenSummary {
 
   /** The `n` largest counters by count, highest first; then by smaller error, then by key. */
   top(n: number): SpaceSavingCounter<string>[] {
-    return [...this.entries()].sort(byRank).slice(0, Math.max(0, n));
+    const { keys, counts, errors } = this;
+    const ranksAbove = (a: number, b: number) =>
+      counts[a]! - counts[b]! ||
+      errors[b]! - errors[a]! ||
+      (keys[a]! < keys[b]! ? 1 : keys[a]! > keys[b]! ? -1 : 0);
+    const slots = selectTop(keys.keys(), n, ranksAbove, (slot) => counts[slot]!);
+    return slots.map((slot) => ({ key: keys[slot]!, count: counts[slot]!, error: errors[slot]! }));
   }
 
   *entries(): IterableIterator<SpaceSavingCounter<string>> {
@@ -156,12 +164,4 @@ export function countNew(summaries: readonly FrozenSummary[], counted: Set<Froze
     counters += summary.size;
   }
   return counters;
-}
-
-/**
- * Highest count first, then smallest error, then by key: equal counters are taken in the same
- * order whatever the summary's layout (which follows how its panes were merged).
- */
-function byRank(a: SpaceSavingCounter<string>, b: SpaceSavingCounter<string>): number {
-  return b.count - a.count || a.error - b.error || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 }
