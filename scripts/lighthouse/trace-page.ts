@@ -1,14 +1,15 @@
 /**
  * `npx tsx scripts/lighthouse/trace-page.ts [--path /?tag=worldcup] [--cpu 4] [--seconds 10]
- * [--width 412] [--height 823] [--save trace.json]`:
+ * [--width 412] [--height 823] [--after 0] [--save trace.json]`:
  * where the main thread's blocking time goes on a page load. Loads the page of the production
  * build (replaying the bundled fixture) in Debian's Chromium with the CPU slowed down as
  * Lighthouse's mobile preset does, records a Chrome trace over the Chrome DevTools Protocol and
  * prints each long task (over 50 ms): when it ran, what started it (script evaluation, the
  * socket's message, React's scheduler, a timer) and, when the build is a profiling one
  * (`npx next build --profile`), React's phases and the components that took longest in it.
- * Uses whatever build `.next` holds: it does not build. `--save` writes the whole trace, which
- * DevTools' Performance panel opens.
+ * Uses whatever build `.next` holds: it does not build. `--after S` loads the page S seconds
+ * later in the replay (the bundled fixture's `#WorldCup` bursts from 40 s). `--save` writes the
+ * whole trace, which DevTools' Performance panel opens.
  */
 import { writeFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
@@ -24,6 +25,8 @@ interface TraceOptions {
   /** The viewport: a phone's by default (Lighthouse's mobile preset); 1350 × 940 is its desktop. */
   width: number;
   height: number;
+  /** Seconds of replay between the server's warm-up and the page's load. */
+  afterSeconds: number;
   savePath: string | undefined;
 }
 
@@ -34,6 +37,7 @@ function parseOptions(args: readonly string[]): TraceOptions {
     seconds: 10,
     width: 412,
     height: 823,
+    afterSeconds: 0,
     savePath: undefined,
   };
   for (let i = 0; i < args.length; i += 2) {
@@ -43,10 +47,11 @@ function parseOptions(args: readonly string[]): TraceOptions {
     else if (flag === '--seconds' && Number(value) > 0) options.seconds = Number(value);
     else if (flag === '--width' && Number(value) >= 200) options.width = Number(value);
     else if (flag === '--height' && Number(value) >= 200) options.height = Number(value);
+    else if (flag === '--after' && Number(value) >= 0) options.afterSeconds = Number(value);
     else if (flag === '--save' && value) options.savePath = value;
     else
       throw new Error(
-        `${flag} ${value}: not understood (--path, --cpu, --seconds, --width, --height, --save)`,
+        `${flag} ${value}: not understood (--path, --cpu, --seconds, --width, --height, --after, --save)`,
       );
   }
   return options;
@@ -99,6 +104,7 @@ async function main(): Promise<void> {
   const server = await startProductionServer();
   try {
     const url = new URL(options.path, server.url).href;
+    await new Promise((resolve) => setTimeout(resolve, options.afterSeconds * 1000));
     const events = await recordTrace(url, options);
     if (options.savePath) writeFileSync(options.savePath, JSON.stringify({ traceEvents: events }));
     const tasks = longTasksOf(events);
