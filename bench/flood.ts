@@ -5,6 +5,7 @@ import type { ParsedPost, TrendsJobStateSizes } from '@/lib/trends';
 import { BENCH_START_MS } from './bench-input';
 import { floodLines } from './flood-lines';
 import { collectGarbage } from './measure';
+import { percentile } from './stats';
 
 export interface FloodReport {
   distinctTagsPerHour: number;
@@ -21,6 +22,8 @@ export interface FloodReport {
   sizes: TrendsJobStateSizes | undefined;
   /** V8's heap limit of this process, MB (`--max-old-space-size`). */
   heapLimitMb: number;
+  /** Each batch's close (the engine's processing time), ms, in batch order. */
+  closesMs: number[];
 }
 
 const MB = 2 ** 20;
@@ -29,7 +32,8 @@ const BATCH_INTERVAL_MS = 2_000;
 /**
  * The trends job with its default options fed a flood of new hashtags (`floodLines`) as fast as
  * it takes them, in virtual time, as the server replays a fixture at max speed. Measures memory
- * only: the heap after every batch, and after a full GC once a virtual minute.
+ * (the heap after every batch, and after a full GC once a virtual minute) and each batch's close,
+ * with every window full once the flood has run an hour.
  */
 export async function runFlood(options: {
   distinctTagsPerHour: number;
@@ -44,6 +48,8 @@ export async function runFlood(options: {
   const job = createTrendsJob(ssc, input, {}, () => {
     peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
   });
+  const closesMs: number[] = [];
+  ssc.onBatchCompleted((info) => closesMs.push(info.processingDelayMs));
   ssc.start();
   const report: FloodReport = {
     distinctTagsPerHour: options.distinctTagsPerHour,
@@ -55,6 +61,7 @@ export async function runFlood(options: {
     arrayBuffersMb: 0,
     sizes: undefined,
     heapLimitMb: getHeapStatistics().heap_size_limit / MB,
+    closesMs,
   };
   let nextSampleMs = BENCH_START_MS + 60_000;
   for (const raw of floodLines({
@@ -93,6 +100,22 @@ export function formatFloodReport(report: FloodReport): string {
     `peak heap ${mb(report.peakHeapMb)} (after a full GC: ${mb(report.peakRetainedHeapMb)}; ` +
       `typed arrays ${mb(report.arrayBuffersMb)}; heap limit ${mb(report.heapLimitMb)})`,
     `state at that point: ${JSON.stringify(report.sizes)}`,
+    formatCloses(report.closesMs),
     '',
   ].join('\n');
+}
+
+/** The closes' spread and the slowest ones with their virtual minute (every window full). */
+function formatCloses(closesMs: number[]): string {
+  const ms = (value: number) => `${value.toFixed(1)} ms`;
+  const minuteOf = (batch: number) => ((batch + 1) * BATCH_INTERVAL_MS) / 60_000;
+  const slowest = closesMs
+    .map((closeMs, batch) => ({ closeMs, batch }))
+    .sort((a, b) => b.closeMs - a.closeMs)
+    .slice(0, 5)
+    .map(({ closeMs, batch }) => `${ms(closeMs)} at minute ${minuteOf(batch).toFixed(1)}`);
+  return (
+    `batch closes: ${closesMs.length}, p50 ${ms(percentile(closesMs, 0.5))}, ` +
+    `p99 ${ms(percentile(closesMs, 0.99))}; slowest ${slowest.join(', ')}`
+  );
 }

@@ -9,7 +9,7 @@
  * (d) the whole server path in process, single-threaded; (e) the same with parse workers.
  * With `--trending`, runs the trending evaluation instead (bench/trending/run.ts).
  * `--checkpoint`: size and time of a checkpoint and a restore instead (see checkpoint-bench.ts).
- * With `--flood N`: memory only, the job under N new hashtags an hour (see `flood.ts`).
+ * With `--flood N`: memory and batch closes, the job under N new hashtags an hour (`flood.ts`).
  */
 import { availableParallelism } from 'node:os';
 import { parseStreamLine } from '@/lib/trends';
