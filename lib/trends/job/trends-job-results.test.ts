@@ -122,7 +122,7 @@ const SCENARIOS: Scenario[] = [
     expected: {
       batches: '495c5a9f2f3b74fa',
       exactWindows: '02c1251c55e2064a',
-      heavyWindows: '8ded0478cc95ad27',
+      heavyWindows: '704b39ac22f64fb6',
       trending: 'dd6762ee681a5fa5',
     },
   },

@@ -1,3 +1,5 @@
+import { RunningCombination } from './running-combination';
+
 /** The aggregate's inner structure, items saved by the caller's function. */
 export interface SlidingAggregateSnapshot<S> {
   /** Front suffix combinations still held, oldest first. */
@@ -15,18 +17,20 @@ export interface SlidingAggregateSnapshot<S> {
 /**
  * A FIFO of items with the combination of all of them at hand, for an associative `combine`
  * that cannot be undone (merging Space-Saving summaries): the "two stacks" sliding-window
- * aggregation, with its flip spread over time.
+ * aggregation, with its work spread over time.
  *
- * Items join the back, whose running combination grows by one `combine` per push; the front
- * holds suffix combinations, so dropping the oldest item is free. The plain algorithm turns the
- * whole back into suffixes at once when the front runs out: O(1) amortised, but one call then
- * does a window's worth of combines (an hour's panes of 20,000 counters: seconds). Here the back
- * is set aside as the middle well before the front runs out, once it holds as many items as will
- * be shifted before the front is needed (`span`, the items the window holds, tells when that
- * is); `step()` then turns it one suffix at a time, and combines ahead the front's next suffix
- * with the middle, so that a push, a shift or `combined()` does at most two combines while the
- * caller gives at least two steps between shifts. Without steps, a shift that finds the front
- * empty finishes the middle at once, as the plain algorithm does.
+ * Items join the back, with its running combination; the front holds suffix combinations, so
+ * dropping the oldest item is free. The plain algorithm turns the whole back into suffixes at
+ * once when the front runs out: O(1) amortised, but one call then does a window's worth of
+ * combines (an hour's panes of 20,000 counters: seconds). Here the back is set aside as the
+ * middle well before the front runs out, once it holds as many items as will be shifted before
+ * the front is needed (`span`, the items the window holds, tells when that is), and `step()` does
+ * one combine of the work ahead at a time: the middle's next suffix, the back's running
+ * combination, and for the next push (and the shift after it, once the window is full) the
+ * front's suffix combined with the middle and with the back. The newest item is combined last,
+ * apart, so that with four steps between pushes the push, the shift and `combined()` do one
+ * combine in all (two when the back has just been set aside). Without steps, a shift that finds
+ * the front empty finishes the middle at once, as the plain algorithm does.
  *
  * What an item's combination is depends only on the pushes and shifts, never on when steps ran:
  * the same calls give the same combinations whatever the steps (and a restored aggregate combines
@@ -43,8 +47,9 @@ export class SlidingAggregate<T> {
   /** The middle's suffix combinations, made from the newest: valid from `middleTurnedFrom` on. */
   private middleSuffixes: T[] = [];
   private middleTurnedFrom = 0;
-  private back: T[] = [];
-  private backCombined: T | undefined = undefined;
+  private back: RunningCombination<T>;
+  /** The older part (front and middle, see `olderKey`) combined with the back's first items. */
+  private ahead: { olderKey: number; backItems: number; value: T } | undefined = undefined;
 
   /**
    * `combine(older, newer)`: associative, never mutating its arguments. `span`: how many items
@@ -54,7 +59,9 @@ export class SlidingAggregate<T> {
   constructor(
     private readonly combine: (older: T, newer: T) => T,
     private readonly span: number,
-  ) {}
+  ) {
+    this.back = new RunningCombination(combine);
+  }
 
   get length(): number {
     return this.frontLength + this.middle.length + this.back.length;
@@ -62,8 +69,6 @@ export class SlidingAggregate<T> {
 
   push(item: T): void {
     this.back.push(item);
-    this.backCombined =
-      this.backCombined === undefined ? item : this.combine(this.backCombined, item);
     this.maybeSetBackAside();
   }
 
@@ -78,39 +83,37 @@ export class SlidingAggregate<T> {
     this.maybeSetBackAside();
   }
 
-  /** The combination of every item, oldest to newest; undefined when empty. */
+  /**
+   * The combination of every item, oldest to newest; undefined when empty. Grouped as
+   * `((front's suffix · middle) · back but its newest) · newest`, each part present.
+   */
   combined(): T | undefined {
-    const older = this.frontLength > 0 ? this.frontAndMiddle(this.head) : this.middleCombined;
-    if (older === undefined) return this.backCombined;
-    if (this.backCombined === undefined) return older;
-    return this.combine(older, this.backCombined);
+    const olderKey = this.currentOlderKey();
+    const newest = this.back.length;
+    if (olderKey === undefined) return this.back.all();
+    if (newest === 0) return this.older(olderKey);
+    return this.combine(this.olderWithBack(olderKey, newest - 1), this.back.items[newest - 1]!);
   }
 
   /**
-   * Does one combine of the work ahead, if any: the middle's next suffix, else the front's next
-   * suffixes combined with the middle. False when nothing is left to do.
+   * Does one combine of the work ahead, if any; false when nothing is left to do. What the next
+   * push (and shift) will read comes first, then the middle's turning, which has until the front
+   * runs out.
    */
   step(): boolean {
-    if (this.middleTurnedFrom > 0) {
-      this.turnOneMiddleItem();
-      return true;
-    }
-    if (this.middle.length === 0) return false;
-    for (let index = this.head; index < this.head + 2 && index < this.front.length; index++) {
-      if (this.frontWithMiddle[index] !== undefined) continue;
-      this.frontAndMiddle(index);
-      return true;
-    }
-    return false;
+    if (this.back.advance() || this.prepareNextRead()) return true;
+    if (this.middleTurnedFrom === 0) return false;
+    this.turnOneMiddleItem();
+    return true;
   }
-
   /** Every value held (suffixes, items, running and ahead combinations): to measure memory. */
   held(): T[] {
-    const held = [...this.front.slice(this.head), ...this.middle, ...this.back];
+    const held = [...this.front.slice(this.head), ...this.middle, ...this.back.items];
     for (const value of this.frontWithMiddle) if (value !== undefined) held.push(value);
     held.push(...this.middleSuffixes.slice(this.middleTurnedFrom, this.middle.length - 1));
     if (this.middle.length > 1) held.push(this.middleCombined!);
-    if (this.back.length > 1) held.push(this.backCombined!);
+    held.push(...this.back.held());
+    if (this.ahead !== undefined) held.push(this.ahead.value);
     return held;
   }
 
@@ -127,8 +130,8 @@ export class SlidingAggregate<T> {
         items: this.middle.map(save),
         combined: this.middle.length > 1 ? save(this.middleCombined!) : null,
       },
-      back: this.back.map(save),
-      backCombined: this.back.length > 1 ? save(this.backCombined!) : null,
+      back: this.back.items.map(save),
+      backCombined: this.back.length > 1 ? save(this.back.all()!) : null,
     };
   }
 
@@ -140,12 +143,57 @@ export class SlidingAggregate<T> {
     const middle = snapshot.middle ?? { items: [], combined: null };
     const items = middle.items.map(load);
     this.setMiddle(items, restoredCombination(items, middle.combined, load, 'middle'));
-    this.back = snapshot.back.map(load);
-    this.backCombined = restoredCombination(this.back, snapshot.backCombined, load, 'back');
+    const back = snapshot.back.map(load);
+    const backCombined = restoredCombination(back, snapshot.backCombined, load, 'back');
+    this.back = RunningCombination.restored(this.combine, back, backCombined);
+    this.ahead = undefined;
   }
 
   private get frontLength(): number {
     return this.front.length - this.head;
+  }
+
+  /** Which older part `combined()` reads now: the front's suffix at `head`, -1 the middle alone. */
+  private currentOlderKey(): number | undefined {
+    if (this.frontLength > 0) return this.head;
+    return this.middle.length > 0 ? -1 : undefined;
+  }
+
+  private older(olderKey: number): T {
+    return olderKey >= 0 ? this.frontAndMiddle(olderKey) : this.middleCombined!;
+  }
+
+  /**
+   * One combine toward what `combined()` reads after the next push, and the shift that follows it
+   * once the window is full: the front's next suffix with the middle, then that with the back.
+   */
+  private prepareNextRead(): boolean {
+    const shifts = this.length + 1 > this.span;
+    if (shifts && this.frontLength < 2) return false;
+    const olderKey = shifts ? this.head + 1 : this.currentOlderKey();
+    if (olderKey === undefined) return false;
+    if (olderKey >= 0 && this.middle.length > 0 && this.frontWithMiddle[olderKey] === undefined) {
+      this.frontAndMiddle(olderKey);
+      return true;
+    }
+    const backItems = this.back.length;
+    if (backItems === 0 || this.hasAhead(olderKey, backItems)) return false;
+    this.olderWithBack(olderKey, backItems);
+    return true;
+  }
+
+  private hasAhead(olderKey: number, backItems: number): boolean {
+    return this.ahead?.olderKey === olderKey && this.ahead.backItems === backItems;
+  }
+
+  /** The older part combined with the back's first `backItems` items (kept for the next read). */
+  private olderWithBack(olderKey: number, backItems: number): T {
+    if (backItems === 0) return this.older(olderKey);
+    if (!this.hasAhead(olderKey, backItems)) {
+      const value = this.combine(this.older(olderKey), this.back.prefix(backItems));
+      this.ahead = { olderKey, backItems, value };
+    }
+    return this.ahead!.value;
   }
 
   /** `front[index]` combined with the middle (made once, then kept until the shift past it). */
@@ -171,13 +219,14 @@ export class SlidingAggregate<T> {
   }
 
   private setBackAside(): void {
-    this.setMiddle(this.back, this.backCombined);
-    this.back = [];
-    this.backCombined = undefined;
+    this.setMiddle(this.back.items, this.back.all());
+    this.back = new RunningCombination(this.combine);
   }
 
   /** The middle's items and running combination; its suffixes are then made from the newest. */
   private setMiddle(items: T[], combined: T | undefined): void {
+    // What was combined with the middle before is stale.
+    this.ahead = undefined;
     this.middle = items;
     this.middleCombined = combined;
     this.middleSuffixes = new Array<T>(items.length);
