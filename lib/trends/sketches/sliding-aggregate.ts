@@ -106,6 +106,7 @@ export class SlidingAggregate<T> {
     this.turnOneMiddleItem();
     return true;
   }
+
   /** Every value held (suffixes, items, running and ahead combinations): to measure memory. */
   held(): T[] {
     const held = [...this.front.slice(this.head), ...this.middle, ...this.back.items];
