@@ -100,9 +100,9 @@ const SCENARIOS: Scenario[] = [
     tweetsPerSec: 5,
     settings: {},
     expected: {
-      batches: '0505595cd21a6246',
-      exactWindows: '1fa1be60bc6a57c5',
-      heavyWindows: '17d8cd39bcc9bbfc',
+      batches: '837f0d1fa8327bae',
+      exactWindows: '560755b360f05b14',
+      heavyWindows: '669b16731164621b',
       trending: '23681bc5d06ca3c8',
     },
   },
@@ -120,8 +120,8 @@ const SCENARIOS: Scenario[] = [
       trending: { maxTrackedKeys: 300, minPosts: 3, minAuthors: 2 },
     },
     expected: {
-      batches: '495c5a9f2f3b74fa',
-      exactWindows: '02c1251c55e2064a',
+      batches: '0cacfe123aeaaf34',
+      exactWindows: '6e9fe2d6d19ab9e6',
       heavyWindows: '704b39ac22f64fb6',
       trending: 'dd6762ee681a5fa5',
     },

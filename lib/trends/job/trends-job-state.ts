@@ -267,12 +267,15 @@ export class TrendsJobState {
   }
 
   /**
-   * Once a minute of batch time (or once per shortest window, if shorter): forget trend state of idle keys, and spellings of keys
-   * that left every exact window unless a window or the trending list still shows them.
+   * Once a minute of batch time (or once per shortest window, if shorter): forget trend state of
+   * idle keys, and spellings of keys that left every exact window unless a window or the trending
+   * list still shows them. Half a period off the panes' boundaries (which fall a whole number of
+   * minutes after the first batch), so that a sweep and a pane's merges share no close.
    */
   private maybeSweep(batchTime: number, windows: WindowResult[], trendingKeys: string[]): void {
-    this.lastSweepMs ??= batchTime;
-    if (batchTime - this.lastSweepMs < Math.min(60_000, this.config.windowsMs[0]!)) return;
+    const periodMs = Math.min(60_000, this.config.windowsMs[0]!);
+    this.lastSweepMs ??= batchTime - periodMs / 2;
+    if (batchTime - this.lastSweepMs < periodMs) return;
     this.lastSweepMs = batchTime;
     this.tracker.sweep(batchTime);
     const exactWindowsMs = this.config.windowsMs.filter((windowMs) => !this.isHeavy(windowMs));
