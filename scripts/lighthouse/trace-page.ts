@@ -51,7 +51,8 @@ function parseOptions(args: readonly string[]): TraceOptions {
     else if (flag === '--save' && value) options.savePath = value;
     else
       throw new Error(
-        `${flag} ${value}: not understood (--path, --cpu, --seconds, --width, --height, --after, --save)`,
+        `${flag} ${value}: not understood ` +
+          '(--path, --cpu, --seconds, --width, --height, --after, --save)',
       );
   }
   return options;

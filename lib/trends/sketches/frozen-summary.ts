@@ -11,9 +11,9 @@ import { selectTop } from './top-n';
  * a counter object and a `Map` entry). Long windows hold a hundred of them, so this is most of
  * their memory. Counters keep the order in which the equivalent `SpaceSaving` would list them,
  * so merges come out exactly as with live summaries (a top list takes equal counters by key, so
- * it does not depend on that order). Lookups by key build an index
- * on first use (only the window's cached merge is looked up). Its checkpoint form is the same
- * `SpaceSavingColumns` as a live summary's.
+ * it does not depend on that order). Lookups by key build an index on first use (only the
+ * window's cached merge is looked up). Its checkpoint form is the same `SpaceSavingColumns` as a
+ * live summary's.
  */
 export class FrozenSummary {
   private index: Map<string, number> | undefined;

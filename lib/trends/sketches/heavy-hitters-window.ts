@@ -36,14 +36,15 @@ export interface HeavyHittersWindowSnapshot {
  * one, plus the open pane. It is exact in length at a pane's last batch and shorter by less than
  * one pane in between (it slides by pane at its old end, by batch at its new end).
  *
- * Closed panes are merged once per pane boundary, incrementally (`SlidingAggregate`, its work
- * ahead done one merge per batch within a pane), and the merge's top-N is cached. Within a pane, the candidates are that top-N plus the open pane's
- * keys, each as the sum of its closed and open estimates (or bounds): a key in neither is bounded
- * by the cached N-th count plus the open pane's bound, below every cached candidate, so the
- * candidates hold the top-N of the merge. Only the keys of each batch change, so each batch
- * updates those and re-selects; a key the open pane evicts is then counted at the pane's bound,
- * and keeps that sum (an upper bound with a valid error, as its open count cannot grow unseen). Every count keeps `count ≥ true ≥ count − error` over the
- * panes covered.
+ * Closed panes are merged once per pane boundary, incrementally (`SlidingAggregate`, its work ahead
+ * done one merge per batch within a pane), and the merge's top-N is cached. Within a pane, the
+ * candidates are that top-N plus the open pane's keys, each as the sum of its closed and open
+ * estimates (or bounds): a key in neither is bounded by the cached N-th count plus the open pane's
+ * bound, below every cached candidate, so the candidates hold the top-N of the merge. Only the keys
+ * of each batch change, so each batch updates those and re-selects; a key the open pane evicts is
+ * then counted at the pane's bound, and keeps that sum (an upper bound with a valid error, as its
+ * open count cannot grow unseen). Every count keeps `count ≥ true ≥ count − error` over the panes
+ * covered.
  */
 export class HeavyHittersWindow {
   private readonly closed: SlidingAggregate<SummaryAggregate>;

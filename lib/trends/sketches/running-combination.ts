@@ -1,8 +1,8 @@
 /**
  * Items in order with the combination of their first n at hand, made left to right
- * (`((a·b)·c)·d`), one `combine` at a time and only when asked for (`advance`, `prefix`): the back
- * of a `SlidingAggregate`. The combination of all the items but the last stays at hand too, so that
- * the owner can combine the last item apart.
+ * (`((a·b)·c)·d`), one `combine` at a time and only when asked for (`advance`, `prefix`): the
+ * back of a `SlidingAggregate`. The combination of all the items but the last stays at hand too,
+ * so that the owner can combine the last item apart.
  */
 export class RunningCombination<T> {
   readonly items: T[] = [];
