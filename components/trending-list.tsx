@@ -14,10 +14,10 @@ import {
   formatWindowMs,
 } from '@/lib/client/format';
 import { seriesColor } from '@/lib/client/series-colors';
-import { tabularShape } from '@/lib/client/tabular-shape';
 import { trendReason, warmUpLeft } from '@/lib/client/trend-reason';
 import { useFocusFollowsRow } from './charts/use-focus-follows-row';
 import { useTrends } from './trends-provider';
+import { EndAlignedText } from './ui/end-aligned-text';
 import { EmptyState, SkeletonRows } from './ui/skeleton';
 import { RisingIcon } from './ui/icons';
 
@@ -153,10 +153,8 @@ const TrendingRow = memo(function TrendingRow(props: TrendingRowProps) {
         </span>
       </span>
       <PhaseBadge direction={props.direction} rankChange={props.rankChange} />
-      <span className="text-right text-xs font-medium tabular-nums">
-        <span key={tabularShape(formatCount(count))} aria-hidden="true" className="block">
-          {formatCount(count)}
-        </span>
+      <span className="text-xs font-medium tabular-nums">
+        <EndAlignedText aria-hidden>{formatCount(count)}</EndAlignedText>
         <span className="sr-only">{formatExactCount(count)} posts</span>
       </span>
     </button>

@@ -6,6 +6,7 @@
  */
 import type { CSSProperties, ReactNode } from 'react';
 import { memo, useCallback, useLayoutEffect, useRef } from 'react';
+import { EndAlignedText } from '../ui/end-aligned-text';
 import { useFocusFollowsRow } from './use-focus-follows-row';
 
 type KeysOf<T, V> = { [K in keyof T]-?: T[K] extends V ? K : never }[keyof T] & string;
@@ -115,14 +116,14 @@ const BarRow = memo(function BarRow(props: BarRowProps) {
       aria-haspopup={props.opens ? 'dialog' : undefined}
       data-row-id={props.rowId}
       title={props.title}
+      // Read by the bar and its value: one style change per batch, not one on each.
+      style={{ '--share': props.share } as CSSProperties}
       onClick={() => props.onActivate(props.rowId)}
       className={`group relative grid size-full cursor-pointer grid-cols-[minmax(0,9.5rem)_minmax(0,1fr)] items-center gap-2 rounded-md text-left text-xs ${ROW_CONTAINED} hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-sky-500 dark:hover:bg-zinc-800`}
     >
-      {/* Keyed by the label: a new label is a new element rather than a kept one whose text
-          starts elsewhere (end-aligned), which a browser counts as a layout shift. */}
-      <span
-        key={props.label}
-        className={`truncate pl-1.5 text-right ${selected ? 'font-semibold text-zinc-950 dark:text-white' : 'text-zinc-700 dark:text-zinc-300'}`}
+      {/* Its text changes in place when another tag takes the row; see EndAlignedText. */}
+      <EndAlignedText
+        className={`pl-1.5 ${selected ? 'font-semibold text-zinc-950 dark:text-white' : 'text-zinc-700 dark:text-zinc-300'}`}
       >
         {selected ? (
           <span
@@ -132,15 +133,14 @@ const BarRow = memo(function BarRow(props: BarRowProps) {
           />
         ) : null}
         {props.label}
-      </span>{' '}
+      </EndAlignedText>{' '}
       <span className="relative flex h-full min-w-0 items-center py-0.5 pr-1">
         <span
           aria-hidden="true"
-          style={{ '--share': props.share, backgroundColor: props.color } as CSSProperties}
+          style={{ backgroundColor: props.color }}
           className={`h-full max-h-6.5 w-[calc(100%-3.5rem)] shrink-0 ${BAR_LENGTH}`}
         />
         <span
-          style={{ '--share': props.share } as CSSProperties}
           className={`absolute inset-y-0 left-0 flex w-full items-center pl-1.5 text-zinc-500 tabular-nums dark:text-zinc-400 ${VALUE_PLACE}`}
         >
           {props.valueLabel}

@@ -123,8 +123,9 @@ describe.skipIf(skipWithoutBrowser)('layout shifts of live updates, in Chromium'
   }
 
   /**
-   * Layout shifts over the next `BATCHES` batches shown, and how many of the top list's texts
-   * (labels and values, place by place) changed meanwhile.
+   * Layout shifts over the next `BATCHES` batches shown, how many of the top list's texts
+   * (labels and values, place by place) changed meanwhile, and how many of its text nodes were
+   * replaced rather than changed in place.
    */
   async function shiftsOverBatches(page: Page) {
     const topTexts = () =>
@@ -135,6 +136,7 @@ describe.skipIf(skipWithoutBrowser)('layout shifts of live updates, in Chromium'
     await page.evaluate(() => {
       (window as unknown as { layoutShifts: RecordedShift[] }).layoutShifts.length = 0;
     });
+    await page.evaluate(KEEP_TOP_TEXT_NODES);
     const batchTimes = new Set<string | null>();
     await waitFor(
       async () => {
@@ -148,6 +150,7 @@ describe.skipIf(skipWithoutBrowser)('layout shifts of live updates, in Chromium'
     return {
       ...(await recordedShifts(page)),
       changedTexts: after.filter((text, place) => text !== before[place]).length,
+      replacedTextNodes: await page.evaluate(COUNT_REPLACED_TOP_TEXT_NODES),
     };
   }
 
@@ -165,9 +168,12 @@ describe.skipIf(skipWithoutBrowser)('layout shifts of live updates, in Chromium'
         expect(load.total, `shifted at load: ${load.moved.join('; ')}`).toBeLessThanOrEqual(
           MOST_LOAD_SHIFT,
         );
-        const { total, moved, changedTexts } = await shiftsOverBatches(page);
+        const { total, moved, changedTexts, replacedTextNodes } = await shiftsOverBatches(page);
         // The batches changed what the lists show: the test watched updates, not a still page.
         expect(changedTexts).toBeGreaterThan(3);
+        // Changed in place: a new node for each new text costs the browser a removal and an
+        // insertion per row and batch where a text change costs one invalidation.
+        expect(replacedTextNodes).toBe(0);
         expect(total, `shifted: ${moved.join('; ')}`).toBeLessThanOrEqual(MOST_SHIFT);
       } finally {
         if (path === DETAIL_PATH) detailPage = page;
@@ -190,6 +196,16 @@ describe.skipIf(skipWithoutBrowser)('layout shifts of live updates, in Chromium'
 });
 
 const DETAIL_PATH = '/?tag=worldcup';
+
+/** Runs in the page: keeps the top list's text nodes (labels, values, their words) aside. */
+const KEEP_TOP_TEXT_NODES = `{
+  const walker = document.createTreeWalker(
+    document.querySelector('[data-testid="top-tags"]'), NodeFilter.SHOW_TEXT);
+  window.keptTopTexts = [];
+  while (walker.nextNode()) window.keptTopTexts.push(walker.currentNode);
+}`;
+/** Runs in the page: how many of the kept text nodes are no longer in the page. */
+const COUNT_REPLACED_TOP_TEXT_NODES = `window.keptTopTexts.filter((node) => !node.isConnected).length`;
 /** #WorldCup's shown posts get a repost every second or two of the replay. */
 const REPOST_CHANGE_TIMEOUT_MS = 60_000;
 
