@@ -8,7 +8,7 @@
  */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Download, Page, Response } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { TagstreamServer } from '@/server/create-server';
@@ -168,11 +168,37 @@ describe.skipIf(skipWithoutBrowser)(
         const label = page.locator(barLabels).first();
         const name = (await label.textContent())!;
         const tag = name.slice(0, name.indexOf(' '));
+        const seriesAnswers: Response[] = [];
+        page.on('response', (answer) => {
+          if (/\/api\/trends\/[^/]+\/series/.test(answer.url())) seriesAnswers.push(answer);
+        });
         await label.focus();
         await page.keyboard.press('Enter');
         const dialog = page.getByRole('dialog', { name: tag });
         await dialog.waitFor();
         expect(page.url()).toMatch(/[?&]tag=/);
+        // The detail's chart draws the series the route last answered for its tag, a point per
+        // batch, and reads out its points from the keyboard.
+        const key = new URL(page.url()).searchParams.get('tag')!;
+        const route = `/api/trends/${encodeURIComponent(key)}/series`;
+        const line = dialog.locator('[data-testid="compact-line"]');
+        let lastPoint = { batchTime: 0, count: -1 };
+        await expect
+          .poll(async () => {
+            const answer = seriesAnswers.filter((one) => one.url().includes(route)).at(-1);
+            if (!answer || !(await line.count())) return false;
+            const { points } = (await answer.json()) as { points: (typeof lastPoint)[] };
+            lastPoint = points.at(-1)!;
+            return (await line.getAttribute('points'))!.split(' ').length === points.length;
+          })
+          .toBe(true);
+        const chart = dialog.getByRole('img', { name: new RegExp(`^${tag} from `) });
+        await chart.focus();
+        await page.keyboard.press('End');
+        expect(await dialog.locator('[data-testid="compact-readout"]').textContent()).toMatch(
+          new RegExp(`^\\d\\d:\\d\\d:\\d\\d: ${lastPoint.count}$`),
+        );
+        await page.keyboard.press('Tab');
         await expect
           .poll(() => dialog.locator('[data-testid="detail-windows"] tbody tr').count())
           .toBe(4);
