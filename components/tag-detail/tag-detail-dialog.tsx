@@ -49,10 +49,20 @@ export function TagDetailDialog({ addressDetail }: { addressDetail?: AddressDeta
   const dialog = useRef<HTMLDialogElement>(null);
   // Before the paint that follows hydration: the HTML's detail is open in place (`open`, which
   // that render removes) and becomes modal at the same place, with nothing drawn in between.
+  // Made modal in a microtask, still before that paint but outside React's commit: becoming
+  // modal restyles the whole page (the rest turns inert), and a browser recording where each
+  // restyle comes from (as a performance trace does) records the script's stack for each
+  // element, which in the commit is a hundred frames deep.
+  const wantsModal = useRef(false);
   useLayoutEffect(() => {
     const element = dialog.current;
+    wantsModal.current = hydrated && detailTag !== null;
     if (!element) return;
-    if (hydrated && detailTag && !element.open) element.showModal();
+    if (wantsModal.current && !element.open) {
+      queueMicrotask(() => {
+        if (wantsModal.current && !element.open && element.isConnected) element.showModal();
+      });
+    }
     if (!detailTag && element.open) element.close();
   }, [detailTag, hydrated]);
   return (
