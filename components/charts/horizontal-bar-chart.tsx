@@ -116,8 +116,6 @@ const BarRow = memo(function BarRow(props: BarRowProps) {
       aria-haspopup={props.opens ? 'dialog' : undefined}
       data-row-id={props.rowId}
       title={props.title}
-      // Read by the bar and its value: one style change per batch, not one on each.
-      style={{ '--share': props.share } as CSSProperties}
       onClick={() => props.onActivate(props.rowId)}
       className={`group relative grid size-full cursor-pointer grid-cols-[minmax(0,9.5rem)_minmax(0,1fr)] items-center gap-2 rounded-md text-left text-xs ${ROW_CONTAINED} hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-sky-500 dark:hover:bg-zinc-800`}
     >
@@ -134,7 +132,12 @@ const BarRow = memo(function BarRow(props: BarRowProps) {
         ) : null}
         {props.label}
       </EndAlignedText>{' '}
-      <span className="relative flex h-full min-w-0 items-center py-0.5 pr-1">
+      {/* The share is set here for the bar and its value, one style change where there were
+          two, and no higher: each element under it is restyled when it changes. */}
+      <span
+        style={{ '--share': props.share } as CSSProperties}
+        className="relative flex h-full min-w-0 items-center py-0.5 pr-1"
+      >
         <span
           aria-hidden="true"
           style={{ backgroundColor: props.color }}
