@@ -8,75 +8,66 @@
  * the labels are HTML placed in percentages, so a render is all it costs.
  * Pointer and arrow keys show the value of a point; its text is also read out.
  */
-import type { KeyboardEvent, PointerEvent } from 'react';
-import { useState } from 'react';
-import { countTicks, fractionOf, nearestIndex } from '@/lib/client/chart-scale';
+import { memo } from 'react';
+import { countTicks, fractionOf } from '@/lib/client/chart-scale';
 import { timeTicks } from '@/lib/client/time-ticks';
 import { ChartTooltipBox } from './chart-tooltip';
+import type { Point, Scale } from './compact-line-plot';
+import { PlotLines, ShownPoint } from './compact-line-plot';
+import { useActivePoint } from './use-active-point';
 
-export interface CompactPoint {
-  /** Epoch ms. */
-  x: number;
-  y: number;
-}
+type KeysOf<T, V> = { [K in keyof T]-?: T[K] extends V ? K : never }[keyof T] & string;
 
-export interface CompactLineChartProps {
-  /** Ascending by `x`; at least two. */
-  points: readonly CompactPoint[];
-  /** The series' name (e.g. `#WorldCup`), in its tooltip and in the chart's summary. */
-  name: string;
+/** The one line drawn: its name (e.g. `#WorldCup`, in the tooltip and the summary) and colour. */
+export interface CompactCategory<T> {
+  label: string;
   /** CSS colour of the line. */
   color: string;
-  formatX: (x: number) => string;
-  formatY: (y: number) => string;
+  value: (row: T) => number;
 }
 
-/** The drawing's own units: the box is stretched to the chart's size. */
-const SIZE = 1000;
+export interface CompactLineChartProps<T> {
+  /** Ascending by `index`; at least two rows. */
+  data: readonly T[];
+  /** Numeric field on the x axis, epoch ms (e.g. `batchTime`). */
+  index: KeysOf<T, number>;
+  category: CompactCategory<T>;
+  valueFormatter: (value: number) => string;
+  indexFormatter: (value: number) => string;
+}
 
-export function CompactLineChart({ points, name, color, formatX, formatY }: CompactLineChartProps) {
-  const [active, setActive] = useState<number | null>(null);
+/**
+ * Memoised: a batch that did not change its props (the caller keeps the category and the
+ * formatters stable) costs nothing here.
+ */
+export const CompactLineChart = memo(CompactLineChartDrawing) as typeof CompactLineChartDrawing;
+
+function CompactLineChartDrawing<T>({
+  data,
+  index,
+  category,
+  valueFormatter: formatY,
+  indexFormatter: formatX,
+}: CompactLineChartProps<T>) {
+  const { label: name, color } = category;
+  const points: Point[] = data.map((row) => ({ x: row[index] as number, y: category.value(row) }));
+  const { active, setActive, pointAt, step } = useActivePoint(points);
   const first = points[0]?.x ?? 0;
   const last = points.at(-1)?.x ?? 0;
   const yTicks = countTicks(Math.max(0, ...points.map((point) => point.y)));
   const top = yTicks.at(-1)!;
-  const left = (x: number) => fractionOf(x, first, last) * 100;
-  const down = (y: number) => (1 - y / top) * 100;
-  const line = points
-    .map((point) => `${(left(point.x) * SIZE) / 100},${(down(point.y) * SIZE) / 100}`)
-    .join(' ');
-  const shown = active === null ? null : points[active];
-
-  const pointAt = (event: PointerEvent<HTMLDivElement>) => {
-    const box = event.currentTarget.getBoundingClientRect();
-    const x = first + fractionOf(event.clientX - box.left, 0, box.width) * (last - first);
-    setActive(
-      nearestIndex(
-        points.map((point) => point.x),
-        x,
-      ),
-    );
+  const scale: Scale = {
+    left: (x) => fractionOf(x, first, last) * 100,
+    down: (y) => (1 - y / top) * 100,
   };
-  const step = (event: KeyboardEvent<HTMLDivElement>) => {
-    const moves: Record<string, number> = {
-      ArrowLeft: (active ?? points.length) - 1,
-      ArrowRight: (active ?? -1) + 1,
-      Home: 0,
-      End: points.length - 1,
-    };
-    const next = moves[event.key];
-    if (next === undefined) return;
-    event.preventDefault();
-    setActive(Math.min(points.length - 1, Math.max(0, next)));
-  };
-
+  const shown = active === null ? null : points[active]!;
   return (
     <div className="grid size-full grid-cols-[2.25rem_minmax(0,1fr)] grid-rows-[minmax(0,1fr)_1.25rem] text-[11px] text-zinc-500 tabular-nums dark:text-zinc-400">
       <div aria-hidden="true" className="relative">
         {yTicks.map((tick) => (
           <span
             key={tick}
-            style={{ top: `${down(tick)}%` }}
+            style={{ top: `${scale.down(tick)}%` }}
             className="absolute right-1.5 -translate-y-1/2 leading-none"
           >
             {formatY(tick)}
@@ -93,73 +84,21 @@ export function CompactLineChart({ points, name, color, formatX, formatY }: Comp
         onBlur={() => setActive(null)}
         className="relative mr-3 rounded-sm focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-500"
       >
-        <svg
-          aria-hidden="true"
-          viewBox={`0 0 ${SIZE} ${SIZE}`}
-          preserveAspectRatio="none"
-          className="absolute inset-0 size-full overflow-visible"
-        >
-          {yTicks.map((tick) => (
-            <line
-              key={tick}
-              x1={0}
-              x2={SIZE}
-              y1={(down(tick) * SIZE) / 100}
-              y2={(down(tick) * SIZE) / 100}
-              stroke="var(--color-grid)"
-              vectorEffect="non-scaling-stroke"
-            />
-          ))}
-          {shown ? (
-            <line
-              x1={(left(shown.x) * SIZE) / 100}
-              x2={(left(shown.x) * SIZE) / 100}
-              y1={0}
-              y2={SIZE}
-              stroke="var(--color-axis)"
-              strokeDasharray="3 3"
-              vectorEffect="non-scaling-stroke"
-            />
-          ) : null}
-          <polyline
-            data-testid="compact-line"
-            points={line}
-            fill="none"
-            stroke={color}
-            strokeWidth={2}
-            strokeLinejoin="round"
-            strokeLinecap="round"
-            vectorEffect="non-scaling-stroke"
-          />
-        </svg>
+        <PlotLines points={points} yTicks={yTicks} shown={shown} scale={scale} color={color} />
         {shown ? (
-          <>
-            <span
-              aria-hidden="true"
-              style={{
-                left: `${left(shown.x)}%`,
-                top: `${down(shown.y)}%`,
-                backgroundColor: color,
-              }}
-              className="absolute size-2 -translate-1/2 rounded-full ring-2 ring-white dark:ring-zinc-900"
+          <ShownPoint point={shown} scale={scale} color={color}>
+            <ChartTooltipBox
+              title={formatX(shown.x)}
+              rows={[{ id: name, name, value: formatY(shown.y), color }]}
             />
-            <div
-              style={{ left: `${left(shown.x)}%` }}
-              className={`pointer-events-none absolute top-0 z-10 ${left(shown.x) > 50 ? '-translate-x-full' : ''}`}
-            >
-              <ChartTooltipBox
-                title={formatX(shown.x)}
-                rows={[{ id: name, name, value: formatY(shown.y), color }]}
-              />
-            </div>
-          </>
+          </ShownPoint>
         ) : null}
       </div>
       <div aria-hidden="true" className="relative col-start-2 mr-3">
         {timeTicks(first, last).map((tick) => (
           <span
             key={tick}
-            style={{ left: `${left(tick)}%` }}
+            style={{ left: `${scale.left(tick)}%` }}
             className="absolute top-1 -translate-x-1/2 leading-none whitespace-nowrap"
           >
             {formatX(tick)}
@@ -176,7 +115,7 @@ export function CompactLineChart({ points, name, color, formatX, formatY }: Comp
 
 /** What the chart shows, in words: its span, its lowest, highest and latest values. */
 function summary(
-  points: readonly CompactPoint[],
+  points: readonly Point[],
   name: string,
   formatX: (x: number) => string,
   formatY: (y: number) => string,

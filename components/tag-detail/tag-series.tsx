@@ -3,10 +3,11 @@
  * The tag's recent per-batch counts (`GET /api/trends/:tag/series`, under the view's filter),
  * fetched when the detail opens and again every `REFRESH_BATCHES` batches while it stays open.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import type { TagHistoryPoint } from '@/lib/client/dashboard-state';
 import { fetchTagSeries } from '@/lib/client/fetch-tag-series';
 import { formatClock, formatCount } from '@/lib/client/format';
-import type { CompactPoint } from '../charts/compact-line-chart';
+import type { CompactCategory } from '../charts/compact-line-chart';
 import { CompactLineChart } from '../charts/compact-line-chart';
 import { useTrends } from '../trends-provider';
 
@@ -14,16 +15,20 @@ const REFRESH_BATCHES = 5;
 
 export function TagSeries({ tagKey, tag }: { tagKey: string; tag: string }) {
   const { latest, filter } = useTrends();
-  const [points, setPoints] = useState<CompactPoint[] | null>(null);
+  const [points, setPoints] = useState<TagHistoryPoint[] | null>(null);
   const batches = latest?.stats.batches ?? 0;
   const refresh = Math.floor(batches / REFRESH_BATCHES);
   useEffect(() => {
     const controller = new AbortController();
     fetchTagSeries(tagKey, controller.signal, filter)
-      .then((series) => setPoints(series.points.map(toPoint)))
+      .then((series) => setPoints(series.points))
       .catch(() => undefined);
     return () => controller.abort();
   }, [tagKey, filter, refresh]);
+  const category = useMemo<CompactCategory<TagHistoryPoint>>(
+    () => ({ label: `#${tag}`, color: 'var(--color-bar)', value: pointCount }),
+    [tag],
+  );
   // The same box in every state (loading, too few batches, the chart): nothing below it moves.
   if (!points) return <div className="h-36 rounded-lg bg-zinc-100 dark:bg-zinc-800" />;
   if (points.length < 2) {
@@ -32,19 +37,16 @@ export function TagSeries({ tagKey, tag }: { tagKey: string; tag: string }) {
   return (
     <div data-testid="detail-series" className="h-36">
       <CompactLineChart
-        points={points}
-        name={`#${tag}`}
-        color="var(--color-bar)"
-        formatX={clockLabel}
-        formatY={countLabel}
+        data={points}
+        index="batchTime"
+        category={category}
+        valueFormatter={countLabel}
+        indexFormatter={clockLabel}
       />
     </div>
   );
 }
 
-const toPoint = (point: { batchTime: number; count: number }): CompactPoint => ({
-  x: point.batchTime,
-  y: point.count,
-});
+const pointCount = (point: TagHistoryPoint) => point.count;
 const countLabel = (value: number) => formatCount(value);
 const clockLabel = (batchTime: number) => formatClock(batchTime);
