@@ -15,8 +15,7 @@ import { ChartTooltipBox } from './chart-tooltip';
 import type { Point, Scale } from './compact-line-plot';
 import { PlotLines, ShownPoint } from './compact-line-plot';
 import { useActivePoint } from './use-active-point';
-
-type KeysOf<T, V> = { [K in keyof T]-?: T[K] extends V ? K : never }[keyof T] & string;
+import type { KeysOf } from './keys-of';
 
 /** The one line drawn: its name (e.g. `#WorldCup`, in the tooltip and the summary) and colour. */
 export interface CompactCategory<T> {

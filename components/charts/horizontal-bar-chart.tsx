@@ -8,8 +8,7 @@ import type { CSSProperties, ReactNode } from 'react';
 import { memo, useCallback, useLayoutEffect, useRef } from 'react';
 import { EndAlignedText } from '../ui/end-aligned-text';
 import { useFocusFollowsRow } from './use-focus-follows-row';
-
-type KeysOf<T, V> = { [K in keyof T]-?: T[K] extends V ? K : never }[keyof T] & string;
+import type { KeysOf } from './keys-of';
 
 export interface HorizontalBarChartProps<T> {
   data: readonly T[];

@@ -19,8 +19,7 @@ import { axisTick } from './axis-tick';
 import { ChartTooltipBox } from './chart-tooltip';
 import { UnmeasuredLineShape } from './unmeasured-line-shape';
 import { useUntabbableLayers } from './use-untabbable-layers';
-
-type KeysOf<T, V> = { [K in keyof T]-?: T[K] extends V ? K : never }[keyof T] & string;
+import type { KeysOf } from './keys-of';
 
 export interface LineCategory<T> {
   id: string;
