@@ -20,9 +20,11 @@ const START_TIMEOUT_MS = 120_000;
 /** The first view is full once the shortest window lists this many tags. */
 const WARM_TOP_TAGS = 10;
 
-export async function startProductionServer(): Promise<ProductionServer> {
+/** `root`: the checkout whose server and build to run (this one by default). */
+export async function startProductionServer(root = process.cwd()): Promise<ProductionServer> {
   const stateDir = mkdtempSync(join(tmpdir(), 'tagstream-lighthouse-'));
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: root,
     env: {
       ...process.env,
       NODE_ENV: 'production',

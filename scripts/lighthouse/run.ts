@@ -4,7 +4,7 @@
  *
  *   npm run lighthouse -- [--runs N] [--path /?window=15m]… [--preset mobile|desktop]
  *                         [--json results.json] [--reports DIR] [--traces DIR] [--no-build]
- *                         [--floor]
+ *                         [--floor] [--against DIR]
  *
  * Builds first when the build is older than the sources. The machine's load average is printed
  * with the results: scores on a loaded machine are lower, and say so. `--reports DIR` keeps each
@@ -13,13 +13,17 @@
  * `scripts/lighthouse/read-trace.ts` lists task by task. `--floor` also measures a bare page of
  * the same framework (`bare-next-page.ts`), its runs interleaved with the dashboard's, so that
  * the dashboard's scores can be read against what the framework alone gets in the same run.
+ * `--against DIR` also measures the same pages served by another checkout's build (a worktree of
+ * the commit before a change, with its own `node_modules` and `.next`), its runs interleaved with
+ * this one's in the same way: a change measured against the build before it in one set, where
+ * sets taken an hour apart differ by more than most changes.
  *
  * Runs are taken preset by preset, one run of every page in turn, so that the machine's drift
  * hits every page alike.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { ensureNextBuild } from '../../tests/browser/next-build';
 import { auditPage, scriptPaths } from './audit-page';
 import type { Preset } from './audit-page';
@@ -37,11 +41,13 @@ interface LighthouseOptions {
   tracesDir: string | undefined;
   build: boolean;
   floor: boolean;
+  /** Another checkout whose build is measured run by run with this one's. */
+  againstDir: string | undefined;
 }
 
 const USAGE =
   'Usage: npm run lighthouse -- [--runs 1-9] [--path /page]… [--preset mobile|desktop] ' +
-  '[--json FILE] [--reports DIR] [--traces DIR] [--no-build] [--floor]';
+  '[--json FILE] [--reports DIR] [--traces DIR] [--no-build] [--floor] [--against DIR]';
 
 function parseOptions(args: readonly string[]): LighthouseOptions {
   const options: LighthouseOptions = {
@@ -53,6 +59,7 @@ function parseOptions(args: readonly string[]): LighthouseOptions {
     tracesDir: undefined,
     build: true,
     floor: false,
+    againstDir: undefined,
   };
   for (let i = 0; i < args.length; i++) {
     const flag = args[i]!;
@@ -67,6 +74,7 @@ function parseOptions(args: readonly string[]): LighthouseOptions {
     } else if (flag === '--json' && value) options.jsonPath = value;
     else if (flag === '--reports' && value) options.reportsDir = value;
     else if (flag === '--traces' && value) options.tracesDir = value;
+    else if (flag === '--against' && value) options.againstDir = resolve(value);
     else
       throw new Error(`${flag}${value === undefined ? '' : ` ${value}`}: not understood\n${USAGE}`);
     if (takesValue) i++;
@@ -113,13 +121,36 @@ async function auditOnceMore(...args: Parameters<typeof auditPage>) {
   }
 }
 
+type Server = Awaited<ReturnType<typeof startProductionServer>>;
+
+/**
+ * This checkout's server and, with `--against`, the other's, started together so that both
+ * replays are at the same point when a run loads either; if one fails, the other is stopped.
+ */
+async function startServers(againstDir: string | undefined): Promise<[Server, Server?]> {
+  const started = await Promise.allSettled([
+    startProductionServer(),
+    againstDir ? startProductionServer(againstDir) : Promise.resolve(undefined),
+  ]);
+  const failure = started.find((outcome) => outcome.status === 'rejected');
+  if (failure) {
+    for (const outcome of started) {
+      if (outcome.status === 'fulfilled') await outcome.value?.stop();
+    }
+    throw failure.reason;
+  }
+  const [own, other] = started as PromiseFulfilledResult<Server | undefined>[];
+  return [own!.value!, other?.value];
+}
+
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   for (const dir of [options.reportsDir, options.tracesDir]) {
     if (dir) mkdirSync(dir, { recursive: true });
   }
   if (options.build) await ensureNextBuild(process.cwd());
-  const server = await startProductionServer();
+  if (options.build && options.againstDir) await ensureNextBuild(options.againstDir);
+  const [server, against] = await startServers(options.againstDir);
   let floor: Awaited<ReturnType<typeof startBareNextPage>> | undefined;
   const results: PageResult[] = [];
   let loadBefore = load();
@@ -132,6 +163,14 @@ async function main(): Promise<void> {
     for (const path of options.paths) {
       const url = new URL(path, server.url).href;
       pages.push({ path, url, name: reportName(path), scripts: await htmlScriptsOf(url) });
+    }
+    if (against && options.againstDir) {
+      const label = basename(options.againstDir);
+      for (const path of options.paths) {
+        const url = new URL(path, against.url).href;
+        const name = `${reportName(path)}-${reportName(label)}`;
+        pages.push({ path: `${path} @ ${label}`, url, name, scripts: await htmlScriptsOf(url) });
+      }
     }
     if (floor) {
       const scripts = await htmlScriptsOf(floor.url);
@@ -158,6 +197,7 @@ async function main(): Promise<void> {
     }
   } finally {
     await floor?.stop();
+    await against?.stop();
     await server.stop();
   }
   process.stdout.write(`${formatReport(results)}\n`);
