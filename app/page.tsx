@@ -48,7 +48,11 @@ export default async function DashboardPage({ searchParams }: DashboardPageProps
   ]);
   return (
     <TrendsProvider initialSnapshot={initialSnapshot} initialView={initialView}>
-      <div className="mx-auto flex w-full max-w-[3200px] flex-col gap-4 p-3 sm:p-5 xl:h-dvh xl:min-h-[44rem] 2xl:p-6">
+      {/* From xl the page is one screen tall, and never shorter than its cards' content with the
+          chart's three first tags (61rem): a shorter screen scrolls rather than cut the chart
+          over time. A height given by the screen, not by the content, moves nothing when the
+          content changes. */}
+      <div className="mx-auto flex w-full max-w-[3200px] flex-col gap-4 p-3 sm:p-5 xl:h-dvh xl:min-h-[61rem] 2xl:p-6">
         <header className="flex flex-wrap items-center justify-between gap-3">
           <div className="flex min-w-0 items-center gap-3">
             <span
