@@ -8,7 +8,7 @@ import { downloadFile } from '@/lib/client/download-file';
 import type { TopListExport } from '@/lib/client/export-files';
 import { exportFileName, seriesCsv, topListCsv, topListJson } from '@/lib/client/export-files';
 import { rollingSums, spanInBatches } from '@/lib/client/rolling-series';
-import { formatCount, formatWindowMs } from '@/lib/client/format';
+import { formatClock, formatCount, formatWindowMs } from '@/lib/client/format';
 import { seriesColor } from '@/lib/client/series-colors';
 import { ROLLING_SPAN_MS } from './series-panel';
 import { TOP_BARS } from './top-tags-chart';
@@ -115,23 +115,59 @@ export function SeriesExportButtons() {
   const { hasBatch, readShown, watched, seriesMode, seriesRange } = useTrendsControls();
   const [error, setError] = useState<string | null>(null);
   if (!hasBatch || seriesRange !== 'live' || !watched.length) return null;
-  const onCsv = () => {
+  /** The chart's series as shown at the click: the same sums, unit and tags. */
+  const shownSeries = () => {
     const { view, selectedWindow } = readShown();
-    if (view?.batchTime == null) return;
-    const batchTime = view.batchTime;
-    const window = selectedWindow?.label ?? 'live';
+    if (view?.batchTime == null) return null;
     const span =
       seriesMode === 'rolling' ? spanInBatches(ROLLING_SPAN_MS, view.stats.batchIntervalMs) : 1;
-    const keys = watched.map((tag) => tag.key);
-    const rows = rollingSums(view.series, keys, span);
-    const csv = seriesCsv({
-      window,
-      batchTime,
+    return {
+      window: selectedWindow?.label ?? 'live',
+      batchTime: view.batchTime,
       unit: seriesMode === 'rolling' ? 'posts per 30 s, rolling' : 'posts per batch',
-      tags: watched.map((tag) => ({ key: tag.key, tag: view.spellings.get(tag.key) ?? tag.tag })),
-      points: rows.map((row) => ({ batchTime: row.batchTime, values: row.sums })),
+      tags: watched.map((tag) => ({ ...tag, tag: view.spellings.get(tag.key) ?? tag.tag })),
+      rows: rollingSums(
+        view.series,
+        watched.map((tag) => tag.key),
+        span,
+      ),
+    };
+  };
+  const onCsv = () => {
+    const series = shownSeries();
+    if (!series) return;
+    const csv = seriesCsv({
+      window: series.window,
+      batchTime: series.batchTime,
+      unit: series.unit,
+      tags: series.tags.map(({ key, tag }) => ({ key, tag })),
+      points: series.rows.map((row) => ({ batchTime: row.batchTime, values: row.sums })),
     });
-    downloadFile(csv, exportFileName('series', window, batchTime, 'csv'), 'text/csv;charset=utf-8');
+    const fileName = exportFileName('series', series.window, series.batchTime, 'csv');
+    downloadFile(csv, fileName, 'text/csv;charset=utf-8');
+  };
+  const onPng = () => {
+    const series = shownSeries();
+    if (!series) return;
+    const title = `Hashtags over time · ${series.unit} · ${new Date(series.batchTime).toISOString()}`;
+    const data = {
+      title,
+      xs: series.rows.map((row) => row.batchTime),
+      lines: series.tags.map((tag, place) => ({
+        label: `#${tag.tag}`,
+        color: cssColor(seriesColor(tag.colorSlot).css),
+        ys: series.rows.map((row) => row.sums[place] ?? 0),
+      })),
+      formatX: (x: number) => formatClock(x),
+      formatY: (y: number) => formatCount(y),
+    };
+    const fileName = exportFileName('series-chart', series.window, series.batchTime, 'png');
+    // Like the top list's, the drawing code loads on the first PNG download.
+    void import('@/lib/client/line-chart-png')
+      .then(({ lineChartPng }) => lineChartPng(data, pageStyle()))
+      .then((blob) => downloadFile(blob, fileName))
+      .then(() => setError(null))
+      .catch((failure: Error) => setError(failure.message));
   };
   return (
     <div
@@ -140,21 +176,7 @@ export function SeriesExportButtons() {
       className="flex items-center gap-0.5"
     >
       <ExportButton format="CSV" what="the chart over time" onClick={onCsv} />
-      <ExportButton
-        format="PNG"
-        what="the chart over time"
-        onClick={() => {
-          const { view, selectedWindow } = readShown();
-          if (view?.batchTime == null) return;
-          const fileName = exportFileName(
-            'series-chart',
-            selectedWindow?.label ?? 'live',
-            view.batchTime,
-            'png',
-          );
-          void chartPng('series-chart', fileName).then(setError);
-        }}
-      />
+      <ExportButton format="PNG" what="the chart over time" onClick={onPng} />
       <ExportError error={error} />
     </div>
   );
@@ -186,20 +208,4 @@ function pageStyle() {
     muted: cssColor('var(--color-axis)'),
     fontFamily: body.fontFamily,
   };
-}
-
-/** Draws the chart inside `[data-testid=testId]` as a PNG download; resolves an error or null. */
-async function chartPng(testId: string, fileName: string): Promise<string | null> {
-  const svg = document.querySelector<SVGSVGElement>(
-    `[data-testid="${testId}"] svg.recharts-surface`,
-  );
-  if (!svg) return 'The chart is not drawn yet.';
-  const card = svg.closest('section') ?? document.body;
-  try {
-    const { svgToPng } = await import('@/lib/client/svg-to-png');
-    downloadFile(await svgToPng(svg, getComputedStyle(card).backgroundColor), fileName);
-    return null;
-  } catch (error) {
-    return (error as Error).message;
-  }
 }

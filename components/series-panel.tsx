@@ -2,6 +2,9 @@
 /**
  * The watched hashtags over time: per-batch counts, or (default) rolling sums over
  * `ROLLING_SPAN_MS`, which read better than the jumpy per-batch counts. Watched tags are chips.
+ * The live chart, redrawn at every batch, is a `CompactLineChart` (React alone, in the page's
+ * HTML from the server on); the last hours, per minute, are drawn by recharts, loaded when the
+ * person picks them (`HistoryChart`).
  */
 import { useMemo } from 'react';
 import { MAX_WATCHED_TAGS } from '@/lib/protocol';
@@ -9,8 +12,8 @@ import { formatClock, formatCount, formatDurationMs } from '@/lib/client/format'
 import type { RollingPoint } from '@/lib/client/rolling-series';
 import { rollingSums, spanInBatches } from '@/lib/client/rolling-series';
 import { seriesColor } from '@/lib/client/series-colors';
-import type { LineCategory } from './charts/line-chart';
-import { LineChart } from './charts/lazy-line-chart';
+import type { CompactCategory } from './charts/compact-line-chart';
+import { CompactLineChart } from './charts/compact-line-chart';
 import { HistoryChart } from './history-chart';
 import type { SeriesMode, SeriesRange } from './trends-provider';
 import { useTrends, useTrendsControls } from './trends-provider';
@@ -30,7 +33,7 @@ export function SeriesPanel() {
   );
   const spellings = view?.spellings;
   // Kept while the watched tags and their spellings are: the chart redraws for new data only.
-  const categories = useMemo<LineCategory<RollingPoint>[]>(
+  const categories = useMemo<CompactCategory<RollingPoint>[]>(
     () =>
       watched.map((tag, index) => ({
         id: tag.key,
@@ -55,12 +58,13 @@ export function SeriesPanel() {
         <EmptyState title="Waiting for the first batches" />
       ) : (
         <div data-testid="series-chart" className="h-64 xl:h-auto xl:min-h-40 xl:flex-1">
-          <LineChart
+          <CompactLineChart
             data={rows}
             index="batchTime"
             categories={categories}
             valueFormatter={countLabel}
             indexFormatter={clockLabel}
+            maxCountSteps={4}
           />
         </div>
       )}

@@ -1,12 +1,16 @@
 /**
  * The parts of `CompactLineChart` drawn in its plot: the lines in a box stretched to the plot's
- * size (strokes keep their width), and the shown point's dot and tooltip in HTML.
+ * size (strokes keep their width), and the shown point's dots and tooltip in HTML.
  */
 import type { ReactNode } from 'react';
 
-export interface Point {
-  x: number;
-  y: number;
+/** One line: a value for each x of the chart. */
+export interface PlotLine {
+  id: string;
+  label: string;
+  /** CSS colour. */
+  color: string;
+  ys: readonly number[];
 }
 
 /** Where values fall in the plot, in percent of its width (`left`) and height (`down`). */
@@ -18,22 +22,26 @@ export interface Scale {
 /** The drawing's own units: the box is stretched to the plot's size. */
 const SIZE = 1000;
 
-/** The grid lines, the cursor at the shown point and the line, in the stretched box. */
+/**
+ * The grid lines, the cursor at the shown point and the lines, in the stretched box. Each line
+ * is one `polyline`: a batch changes its `points` attribute, one DOM change per line.
+ */
 export function PlotLines({
-  points,
+  xs,
+  lines,
   yTicks,
-  shown,
+  active,
   scale,
-  color,
 }: {
-  points: readonly Point[];
+  xs: readonly number[];
+  lines: readonly PlotLine[];
   yTicks: readonly number[];
-  shown: Point | null;
+  /** The place in `xs` of the point shown, or null. */
+  active: number | null;
   scale: Scale;
-  color: string;
 }) {
   const at = (percent: number) => (percent * SIZE) / 100;
-  const line = points.map((point) => `${at(scale.left(point.x))},${at(scale.down(point.y))}`);
+  const lefts = xs.map((x) => at(scale.left(x)));
   return (
     <svg
       aria-hidden="true"
@@ -52,54 +60,68 @@ export function PlotLines({
           vectorEffect="non-scaling-stroke"
         />
       ))}
-      {shown ? (
+      {active === null ? null : (
         <line
-          x1={at(scale.left(shown.x))}
-          x2={at(scale.left(shown.x))}
+          x1={lefts[active]}
+          x2={lefts[active]}
           y1={0}
           y2={SIZE}
           stroke="var(--color-axis)"
           strokeDasharray="3 3"
           vectorEffect="non-scaling-stroke"
         />
-      ) : null}
-      <polyline
-        data-testid="compact-line"
-        points={line.join(' ')}
-        fill="none"
-        stroke={color}
-        strokeWidth={2}
-        strokeLinejoin="round"
-        strokeLinecap="round"
-        vectorEffect="non-scaling-stroke"
-      />
+      )}
+      {lines.map((line) => (
+        <polyline
+          key={line.id}
+          data-testid="compact-line"
+          data-label={line.label}
+          points={line.ys.map((y, place) => `${lefts[place]},${at(scale.down(y))}`).join(' ')}
+          fill="none"
+          stroke={line.color}
+          strokeWidth={2}
+          strokeLinejoin="round"
+          strokeLinecap="round"
+          vectorEffect="non-scaling-stroke"
+        />
+      ))}
     </svg>
   );
 }
 
 /**
- * The shown point's dot (HTML: a circle in the stretched box would be stretched too) and its
- * tooltip, on the side of the point where there is more room.
+ * The shown point's dots, one per line (HTML: a circle in the stretched box would be stretched
+ * too), and its tooltip, on the side of the point where there is more room.
  */
-export function ShownPoint({
-  point,
+export function ShownPoints({
+  x,
+  at,
+  lines,
   scale,
-  color,
   children,
 }: {
-  point: Point;
+  x: number;
+  /** The point's place in each line's values. */
+  at: number;
+  lines: readonly PlotLine[];
   scale: Scale;
-  color: string;
   children: ReactNode;
 }) {
-  const left = scale.left(point.x);
+  const left = scale.left(x);
   return (
     <>
-      <span
-        aria-hidden="true"
-        style={{ left: `${left}%`, top: `${scale.down(point.y)}%`, backgroundColor: color }}
-        className="absolute size-2 -translate-1/2 rounded-full ring-2 ring-white dark:ring-zinc-900"
-      />
+      {lines.map((line) => (
+        <span
+          key={line.id}
+          aria-hidden="true"
+          style={{
+            left: `${left}%`,
+            top: `${scale.down(line.ys[at]!)}%`,
+            backgroundColor: line.color,
+          }}
+          className="absolute size-2 -translate-1/2 rounded-full ring-2 ring-white dark:ring-zinc-900"
+        />
+      ))}
       <div
         style={{ left: `${left}%` }}
         className={`pointer-events-none absolute top-0 z-10 ${left > 50 ? '-translate-x-full' : ''}`}

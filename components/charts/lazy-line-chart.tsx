@@ -1,10 +1,9 @@
 'use client';
 /**
- * The line chart, loaded after the first paint and only once its box is near the viewport:
- * recharts is the largest script of the page and the first view does not need it (the bars and
- * lists are HTML); on a phone the chart over time is below the fold, so neither recharts' code
- * nor its redraws at every batch cost anything until the person scrolls to it. Until then, and
- * on the server (recharts measures its box in the browser), a placeholder fills the same box.
+ * The recharts line chart (the last hours, per minute), loaded only once the person picks that
+ * span and its box is near the viewport: recharts is the largest script the page can load, and
+ * no first view needs it. Until then, and on the server (recharts measures its box in the
+ * browser), a placeholder fills the same box.
  */
 import dynamic from 'next/dynamic';
 import type { ReactNode } from 'react';

@@ -2,36 +2,30 @@
 import type { KeyboardEvent, PointerEvent } from 'react';
 import { useState } from 'react';
 import { fractionOf, nearestIndex } from '@/lib/client/chart-scale';
-import type { Point } from './compact-line-plot';
 
 /**
- * The point shown (its place in `points`, or null): the one nearest the pointer, or moved to
- * with the arrow keys, `Home` and `End`.
+ * The point shown (its place in `xs`, ascending, or null): the one nearest the pointer, or
+ * moved to with the arrow keys, `Home` and `End`.
  */
-export function useActivePoint(points: readonly Point[]) {
+export function useActivePoint(xs: readonly number[]) {
   const [active, setActive] = useState<number | null>(null);
   const pointAt = (event: PointerEvent<HTMLElement>) => {
     const box = event.currentTarget.getBoundingClientRect();
-    const [first, last] = [points[0]?.x ?? 0, points.at(-1)?.x ?? 0];
+    const [first, last] = [xs[0] ?? 0, xs.at(-1) ?? 0];
     const x = first + fractionOf(event.clientX - box.left, 0, box.width) * (last - first);
-    setActive(
-      nearestIndex(
-        points.map((point) => point.x),
-        x,
-      ),
-    );
+    setActive(nearestIndex(xs, x));
   };
   const step = (event: KeyboardEvent<HTMLElement>) => {
     const moves: Record<string, number> = {
-      ArrowLeft: (active ?? points.length) - 1,
+      ArrowLeft: (active ?? xs.length) - 1,
       ArrowRight: (active ?? -1) + 1,
       Home: 0,
-      End: points.length - 1,
+      End: xs.length - 1,
     };
     const next = moves[event.key];
     if (next === undefined) return;
     event.preventDefault();
-    setActive(Math.min(points.length - 1, Math.max(0, next)));
+    setActive(Math.min(xs.length - 1, Math.max(0, next)));
   };
   return { active, setActive, pointAt, step };
 }

@@ -25,9 +25,9 @@ export function TagSeries({ tagKey, tag }: { tagKey: string; tag: string }) {
       .catch(() => undefined);
     return () => controller.abort();
   }, [tagKey, filter, refresh]);
-  const category = useMemo<CompactCategory<TagHistoryPoint>>(
-    () => ({ label: `#${tag}`, color: 'var(--color-bar)', value: pointCount }),
-    [tag],
+  const categories = useMemo<CompactCategory<TagHistoryPoint>[]>(
+    () => [{ id: tagKey, label: `#${tag}`, color: 'var(--color-bar)', value: pointCount }],
+    [tagKey, tag],
   );
   // The same box in every state (loading, too few batches, the chart): nothing below it moves.
   if (!points) return <div className="h-36 rounded-lg bg-zinc-100 dark:bg-zinc-800" />;
@@ -39,7 +39,7 @@ export function TagSeries({ tagKey, tag }: { tagKey: string; tag: string }) {
       <CompactLineChart
         data={points}
         index="batchTime"
-        category={category}
+        categories={categories}
         valueFormatter={countLabel}
         indexFormatter={clockLabel}
       />

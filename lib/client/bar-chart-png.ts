@@ -1,3 +1,6 @@
+import { canvasPng, chartCanvas } from './canvas-png';
+import type { PngStyle } from './canvas-png';
+
 /**
  * The top list as a PNG bar chart, drawn on a canvas from the rows shown (not from the page's
  * markup, so it looks the same whatever draws the bars in the page): a title line, then one row
@@ -10,34 +13,19 @@ export interface BarChartPngRow {
   color: string;
 }
 
-export interface BarChartPngStyle {
-  background: string;
-  text: string;
-  muted: string;
-  fontFamily: string;
-}
-
-const SCALE = 2;
 const WIDTH = 720;
 const ROW_HEIGHT = 26;
 const TITLE_HEIGHT = 40;
 const LABEL_WIDTH = 190;
 const VALUE_WIDTH = 70;
 
-export function barChartPng(
+export async function barChartPng(
   title: string,
   rows: readonly BarChartPngRow[],
-  style: BarChartPngStyle,
+  style: PngStyle,
 ): Promise<Blob> {
-  const canvas = document.createElement('canvas');
   const height = TITLE_HEIGHT + rows.length * ROW_HEIGHT + 12;
-  canvas.width = WIDTH * SCALE;
-  canvas.height = height * SCALE;
-  const context = canvas.getContext('2d');
-  if (!context) return Promise.reject(new Error('No 2D canvas in this browser'));
-  context.scale(SCALE, SCALE);
-  context.fillStyle = style.background;
-  context.fillRect(0, 0, WIDTH, height);
+  const { canvas, context } = chartCanvas(WIDTH, height, style.background);
   context.textBaseline = 'middle';
   context.font = `600 14px ${style.fontFamily}`;
   context.fillStyle = style.text;
@@ -57,10 +45,5 @@ export function barChartPng(
     context.fillStyle = style.muted;
     context.fillText(row.valueLabel, LABEL_WIDTH + 14 + barWidth, middle);
   });
-  return new Promise((resolve, reject) =>
-    canvas.toBlob(
-      (blob) => (blob ? resolve(blob) : reject(new Error('PNG encoding failed'))),
-      'image/png',
-    ),
-  );
+  return canvasPng(canvas);
 }

@@ -186,7 +186,7 @@ describe.skipIf(skipWithoutBrowser)('dashboard in Chromium', () => {
     const chips = page.locator('[data-testid="watched-chip"]');
     await expect.poll(() => chips.count()).toBe(3);
     await expect
-      .poll(() => page.locator('[data-testid="series-chart"] .recharts-line').count())
+      .poll(() => page.locator('[data-testid="series-chart"] [data-testid="compact-line"]').count())
       .toBe(3);
     // The fixture's one trending tag, #WorldCup, is drawn from the start if it was already among
     // the top three when the page loaded: "Remove from chart" in its detail removes its line and
@@ -214,7 +214,9 @@ describe.skipIf(skipWithoutBrowser)('dashboard in Chromium', () => {
       await expect.poll(() => toggle.getAttribute('aria-pressed')).toBe('true');
       await expect.poll(() => chips.last().textContent()).toContain(tag);
       await expect
-        .poll(() => page.locator('[data-testid="series-chart"] .recharts-line').count())
+        .poll(() =>
+          page.locator('[data-testid="series-chart"] [data-testid="compact-line"]').count(),
+        )
         .toBe(drawn ? 3 : 4);
     };
     const remove = async () => {
@@ -226,10 +228,19 @@ describe.skipIf(skipWithoutBrowser)('dashboard in Chromium', () => {
     await add();
     await page.keyboard.press('Escape');
     await expect.poll(() => detail.isVisible()).toBe(false);
-    const path = page.locator('[data-testid="series-chart"] .recharts-line-curve').last();
+    // The new line is drawn last, a point per batch of the chart's span, and the keyboard
+    // reads every line's value at a point.
+    const chart = page.locator('[data-testid="series-chart"]');
+    const line = chart.locator('[data-testid="compact-line"]').last();
+    expect(await line.getAttribute('data-label')).toBe(tag);
     await expect
-      .poll(async () => ((await path.getAttribute('d')) ?? '').length)
-      .toBeGreaterThan(20);
+      .poll(async () => ((await line.getAttribute('points')) ?? '').split(' ').length)
+      .toBeGreaterThan(2);
+    await chart.getByRole('img', { name: / lines from / }).focus();
+    await page.keyboard.press('End');
+    const readout = (await chart.locator('[data-testid="compact-readout"]').textContent())!;
+    expect(readout).toMatch(/^\d\d:\d\d:\d\d: #\S+ [\d,]+(, #\S+ [\d,]+)+$/);
+    expect(readout).toContain(`${tag} `);
     if (drawn) return;
     // The line is removed from the tag's detail too: reopened from its chip on the chart.
     await page
@@ -321,7 +332,7 @@ describe.skipIf(skipWithoutBrowser)('dashboard in Chromium', () => {
       .not.toBe(before);
     expect(await page.locator('[data-testid="watched-chip"]').count()).toBe(chips);
     await expect
-      .poll(() => page.locator('[data-testid="series-chart"] .recharts-line').count())
+      .poll(() => page.locator('[data-testid="series-chart"] [data-testid="compact-line"]').count())
       .toBe(chips);
   });
 
@@ -344,7 +355,7 @@ describe.skipIf(skipWithoutBrowser)('dashboard in Chromium', () => {
     expect(await page.getByRole('radio', { name: 'Posts per batch' }).count()).toBe(0);
     await page.getByRole('radio', { name: 'Live, recent batches' }).click();
     await expect
-      .poll(() => page.locator('[data-testid="series-chart"] .recharts-line').count())
+      .poll(() => page.locator('[data-testid="series-chart"] [data-testid="compact-line"]').count())
       .toBe(chips);
   });
 
@@ -352,7 +363,7 @@ describe.skipIf(skipWithoutBrowser)('dashboard in Chromium', () => {
     await page.goto(page.url().replace(/\?.*$/, ''));
     await page.locator(topTags).nth(4).waitFor();
     await expect
-      .poll(() => page.locator('[data-testid="series-chart"] .recharts-line').count())
+      .poll(() => page.locator('[data-testid="series-chart"] [data-testid="compact-line"]').count())
       .toBe(3);
     // A live update drawn since the load, so that the picture shows the page as it goes on.
     const loaded = await page.locator('[data-testid="batch-time"]').getAttribute('datetime');
@@ -409,9 +420,12 @@ describe.skipIf(skipWithoutBrowser)('dashboard in Chromium', () => {
       // The lines are drawn once hydrated (the chart measures its box): on a busy machine that
       // takes longer than the poll's default second.
       await expect
-        .poll(() => fresh.locator('[data-testid="series-chart"] .recharts-line').count(), {
-          timeout: 15_000,
-        })
+        .poll(
+          () => fresh.locator('[data-testid="series-chart"] [data-testid="compact-line"]').count(),
+          {
+            timeout: 15_000,
+          },
+        )
         .toBe(3);
       await expect
         .poll(() => fresh.getAttribute('[data-testid="connection"]', 'data-state'), {

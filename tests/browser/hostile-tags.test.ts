@@ -83,7 +83,7 @@ describe.skipIf(skipWithoutBrowser)('dashboard with hashtags named like object p
       expect(chipText.join(' ')).toContain(`#${tag}`);
     }
     await expect
-      .poll(() => page.locator('[data-testid="series-chart"] .recharts-line').count())
+      .poll(() => page.locator('[data-testid="series-chart"] [data-testid="compact-line"]').count())
       .toBe(3);
     expect(pageErrors).toEqual([]);
   });
@@ -99,7 +99,7 @@ describe.skipIf(skipWithoutBrowser)('dashboard with hashtags named like object p
     await expect.poll(() => chips.count()).toBe(4);
     await expect.poll(() => chips.last().textContent()).toContain('#__proto__');
     await expect
-      .poll(() => page.locator('[data-testid="series-chart"] .recharts-line').count())
+      .poll(() => page.locator('[data-testid="series-chart"] [data-testid="compact-line"]').count())
       .toBe(4);
     expect(pageErrors).toEqual([]);
   });
