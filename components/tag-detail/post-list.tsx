@@ -1,23 +1,44 @@
 'use client';
 /**
- * The latest posts carrying the tag, newest first: text, author, time, language, reposts. The
- * list changes with most batches (a new post comes first, the oldest leaves). Each post keeps its
- * element from batch to batch and is placed in the list by a translation, in a box of a fixed
- * height (its text cut after three lines; the whole text stays readable by a screen reader and
- * opens on X): a new post adds one element and moves the others by a transform, which is neither
- * a layout nor a layout shift, and a kept post's text is not rendered again. Kept in place, the
- * boxes moved no more, but each batch rewrote every box's text with its neighbour's, and the
- * texts and names that then started elsewhere in their boxes counted as layout shifts.
+ * The latest posts carrying the tag, newest first: text, author, time, language, reposts.
+ * Which posts are shown changes at most once every `POSTS_HOLD_MS`, to the newest posts then
+ * (another tag or filter shows at once); the shown posts' reposts and authors' names stay live.
+ * A busy tag's posts arrive faster than anyone reads them (ten a second in the bundled
+ * fixture's burst would turn the twenty shown over every two seconds), and each new post is a
+ * block of elements made and laid out, the largest part of a batch's update in the browser
+ * while a detail is open.
+ * Each post keeps its element from change to change and is placed in the list by a
+ * translation, in a box of a fixed height (its text cut after three lines; the whole text stays
+ * readable by a screen reader and opens on X): a new post adds one element and moves the others
+ * by a transform, which is neither a layout nor a layout shift, and a kept post's text is not
+ * rendered again. Kept in place, the boxes moved no more, but each batch rewrote every box's
+ * text with its neighbour's, and the texts and names that then started elsewhere in their boxes
+ * counted as layout shifts.
  */
 import type { CSSProperties } from 'react';
-import { Fragment, memo } from 'react';
+import { Fragment, memo, useMemo } from 'react';
 import type { DetailPost } from '@/lib/tag-detail-protocol';
 import { formatExactCount } from '@/lib/client/format';
+import { withNewestById } from '@/lib/client/held-value';
 import { tabularShape } from '@/lib/client/tabular-shape';
+import { useHeldValue } from '@/lib/client/use-held-value';
 import { exactTime, timeAgo } from '@/lib/client/time-ago';
 import { PostText } from './post-text';
 
-export function PostList({ posts, nowMs }: { posts: DetailPost[]; nowMs: number | null }) {
+export const POSTS_HOLD_MS = 5_000;
+
+export function PostList({
+  posts: latestPosts,
+  holdKey,
+  nowMs,
+}: {
+  posts: DetailPost[];
+  /** What the posts are of (the tag and the filter): posts of another key show at once. */
+  holdKey: string;
+  nowMs: number | null;
+}) {
+  const heldPosts = useHeldValue(latestPosts, holdKey, POSTS_HOLD_MS);
+  const posts = useMemo(() => withNewestById(heldPosts, latestPosts), [heldPosts, latestPosts]);
   if (!posts.length) {
     return (
       <p className="text-sm text-zinc-500 dark:text-zinc-400">No post kept for this tag yet.</p>

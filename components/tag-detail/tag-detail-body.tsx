@@ -7,6 +7,7 @@
  * below the header, so nothing the reader already sees moves when they do.
  */
 import type { ReactNode } from 'react';
+import { filterQuery } from '@/lib/client/filter-query';
 import { useTagDetail } from '@/lib/client/use-tag-detail';
 import { DEFAULT_WINDOW_LABEL } from '@/lib/client/view-url';
 import type { TagDetailUpdate } from '@/lib/tag-detail-protocol';
@@ -29,7 +30,8 @@ interface TagDetailBodyProps {
 
 export function TagDetailBody({ tagKey, spelling, initialDetail = null }: TagDetailBodyProps) {
   const trends = useTrends();
-  const { selectedWindow, detailUpdate, closeTag, watched, toggleTag, muteTag, latest } = trends;
+  const { selectedWindow, detailUpdate, closeTag, watched, toggleTag, muteTag, latest, filter } =
+    trends;
   const windowLabel = selectedWindow?.label ?? DEFAULT_WINDOW_LABEL;
   const { detail, error } = useTagDetail(tagKey, windowLabel, detailUpdate, initialDetail);
   const tag = detail?.summary.tag ?? spelling;
@@ -88,7 +90,11 @@ export function TagDetailBody({ tagKey, spelling, initialDetail = null }: TagDet
             <TagSeries tagKey={tagKey} tag={tag} />
           </DetailSection>
           <DetailSection title="Latest posts">
-            <PostList posts={detail.posts} nowMs={latest?.batchTime ?? null} />
+            <PostList
+              posts={detail.posts}
+              holdKey={`${tagKey}?${filterQuery(filter)}`}
+              nowMs={latest?.batchTime ?? null}
+            />
           </DetailSection>
           {/* The related tags last in their column, so that their list growing or shrinking
               with a batch moves nothing below it. */}
