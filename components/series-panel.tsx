@@ -2,9 +2,9 @@
 /**
  * The watched hashtags over time: per-batch counts, or (default) rolling sums over
  * `ROLLING_SPAN_MS`, which read better than the jumpy per-batch counts. Watched tags are chips.
- * The live chart, redrawn at every batch, is a `CompactLineChart` (React alone, in the page's
- * HTML from the server on); the last hours, per minute, are drawn by recharts, loaded when the
- * person picks them (`HistoryChart`).
+ * The live chart, redrawn at every batch, is a `CompactLineChart` (React alone), drawn once
+ * its box is near the viewport (below the fold on a phone); the last hours, per minute, are
+ * drawn by recharts, loaded when the person picks them (`HistoryChart`).
  */
 import { useMemo } from 'react';
 import { MAX_WATCHED_TAGS } from '@/lib/protocol';
@@ -14,6 +14,7 @@ import { rollingSums, spanInBatches } from '@/lib/client/rolling-series';
 import { seriesColor } from '@/lib/client/series-colors';
 import type { CompactCategory } from './charts/compact-line-chart';
 import { CompactLineChart } from './charts/compact-line-chart';
+import { WhenNearViewport } from './charts/when-near-viewport';
 import { HistoryChart } from './history-chart';
 import type { SeriesMode, SeriesRange } from './trends-provider';
 import { useTrends, useTrendsControls } from './trends-provider';
@@ -58,14 +59,16 @@ export function SeriesPanel() {
         <EmptyState title="Waiting for the first batches" />
       ) : (
         <div data-testid="series-chart" className="h-64 xl:h-auto xl:min-h-40 xl:flex-1">
-          <CompactLineChart
-            data={rows}
-            index="batchTime"
-            categories={categories}
-            valueFormatter={countLabel}
-            indexFormatter={clockLabel}
-            maxCountSteps={4}
-          />
+          <WhenNearViewport>
+            <CompactLineChart
+              data={rows}
+              index="batchTime"
+              categories={categories}
+              valueFormatter={countLabel}
+              indexFormatter={clockLabel}
+              maxCountSteps={4}
+            />
+          </WhenNearViewport>
         </div>
       )}
     </div>

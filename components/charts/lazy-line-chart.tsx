@@ -7,19 +7,11 @@
  */
 import dynamic from 'next/dynamic';
 import type { ReactNode } from 'react';
-import { useRef } from 'react';
 import type { LineChartProps } from './line-chart';
-import { useNearViewport } from './use-near-viewport';
+import { WhenNearViewport } from './when-near-viewport';
 import { Skeleton } from '../ui/skeleton';
 
 const loading = <Skeleton className="size-full min-h-40" />;
-/** Still (no pulse): a chart off screen may wait long, and an endless animation costs frames. */
-const offScreen = (
-  <div
-    aria-hidden="true"
-    className="size-full min-h-40 rounded-md bg-zinc-200/80 dark:bg-zinc-800"
-  />
-);
 
 const LoadedLineChart = dynamic(() => import('./line-chart').then((module) => module.LineChart), {
   ssr: false,
@@ -27,11 +19,9 @@ const LoadedLineChart = dynamic(() => import('./line-chart').then((module) => mo
 }) as <T>(props: LineChartProps<T>) => ReactNode;
 
 export function LineChart<T>(props: LineChartProps<T>) {
-  const box = useRef<HTMLDivElement>(null);
-  const near = useNearViewport(box);
   return (
-    <div ref={box} className="size-full">
-      {near ? <LoadedLineChart {...props} /> : offScreen}
-    </div>
+    <WhenNearViewport>
+      <LoadedLineChart {...props} />
+    </WhenNearViewport>
   );
 }
