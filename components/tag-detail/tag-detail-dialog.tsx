@@ -47,28 +47,37 @@ export function TagDetailDialog({ addressDetail }: { addressDetail?: AddressDeta
     if (opened !== undefined && detailTag?.key !== opened.key) setOpened(undefined);
   }, [detailTag, opened]);
   const dialog = useRef<HTMLDialogElement>(null);
-  // Before the paint that follows hydration: the HTML's detail is open in place (`open`, which
-  // that render removes) and becomes modal at the same place, with nothing drawn in between.
-  // Made modal in a microtask, still before that paint but outside React's commit: becoming
-  // modal restyles the whole page (the rest turns inert), and a browser recording where each
-  // restyle comes from (as a performance trace does) records the script's stack for each
-  // element, which in the commit is a hundred frames deep.
+  // The HTML's detail is open in place (`open`; only a script makes a dialog modal) and is made
+  // modal where it stands, in a task of its own after hydration: becoming modal restyles the
+  // whole page (the rest turns inert), and a browser recording where each restyle comes from
+  // (as a performance trace does) records the script's stack for each element, a hundred frames
+  // deep in React's commit. It stays open, as drawn, until then. A detail opened later becomes
+  // modal in a microtask, before the next paint, outside React's commit too.
+  // The `open` attribute is React's only at the first render: from then on the dialog is opened
+  // and closed by its methods alone, so a render never takes it away from a modal dialog.
+  const [openInHtml] = useState(showsAddressDetail);
   const wantsModal = useRef(false);
   useLayoutEffect(() => {
     const element = dialog.current;
     wantsModal.current = hydrated && detailTag !== null;
     if (!element) return;
-    if (wantsModal.current && !element.open) {
-      queueMicrotask(() => {
-        if (wantsModal.current && !element.open && element.isConnected) element.showModal();
-      });
+    const makeModal = () => {
+      if (!wantsModal.current || !element.isConnected || element.matches(':modal')) return;
+      // The in-place dialog closes and reopens as modal in the same task, with no paint between.
+      if (element.open) element.close();
+      element.showModal();
+    };
+    if (wantsModal.current && element.open && !element.matches(':modal')) {
+      const task = setTimeout(makeModal, 0);
+      return () => clearTimeout(task);
     }
+    if (wantsModal.current && !element.open) queueMicrotask(makeModal);
     if (!detailTag && element.open) element.close();
   }, [detailTag, hydrated]);
   return (
     <dialog
       ref={dialog}
-      open={!hydrated && showsAddressDetail}
+      open={openInHtml}
       aria-labelledby="tag-detail-title"
       data-testid="tag-detail"
       // A close made to reopen it as modal is not the reader's: the dialog is open again by then.
