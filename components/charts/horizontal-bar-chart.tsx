@@ -65,6 +65,9 @@ export function HorizontalBarChart<T>(props: HorizontalBarChartProps<T>) {
   return (
     <ol
       {...focusFollowsRow}
+      // The longest bar's value, once for all rows: a row whose own value did not change is
+      // neither rendered nor restyled by React when the longest one grows (its length follows).
+      style={{ '--max': max } as CSSProperties}
       className="flex size-full flex-col justify-start gap-0.5 py-1 xl:justify-between"
     >
       {data.map((row, position) => {
@@ -78,7 +81,7 @@ export function HorizontalBarChart<T>(props: HorizontalBarChartProps<T>) {
               valueLabel={valueFormatter(value, row)}
               detail={props.describe(row)}
               title={typeof footer === 'string' ? footer : undefined}
-              share={value / max}
+              value={value}
               color={props.color(row)}
               selected={props.isSelected?.(row) ?? false}
               opens={props.onOpen !== undefined}
@@ -97,8 +100,8 @@ interface BarRowProps {
   valueLabel: string;
   detail: string;
   title: string | undefined;
-  /** The bar's length as a share of the longest (0–1). */
-  share: number;
+  /** The bar's value; its length is this over the list's `--max`. */
+  value: number;
   color: string;
   selected: boolean;
   /** True: the row opens a dialog rather than toggling. */
@@ -131,10 +134,10 @@ const BarRow = memo(function BarRow(props: BarRowProps) {
         ) : null}
         {props.label}
       </EndAlignedText>{' '}
-      {/* The share is set here for the bar and its value, one style change where there were
+      {/* The value is set here for the bar and its label, one style change where there were
           two, and no higher: each element under it is restyled when it changes. */}
       <span
-        style={{ '--share': props.share } as CSSProperties}
+        style={{ '--value': props.value } as CSSProperties}
         className="relative flex h-full min-w-0 items-center py-0.5 pr-1"
       >
         <span
@@ -166,11 +169,11 @@ const ROW_CONTAINED = '[contain:strict]';
  * ends where it is seen, and the value beside it is not taken to be on the bar (which contrast
  * checkers would read as grey on the bar's colour).
  */
-const BAR_LENGTH = 'origin-left rounded-r [scale:max(var(--share),0.01)_1]';
+const BAR_LENGTH = 'origin-left rounded-r [scale:max(var(--value)/var(--max),0.01)_1]';
 /**
  * The value is drawn at the bar's end by a translation of a box as wide as the bar's track
  * (a translation's percentages are of the box's own width), not placed there by layout: its box
  * keeps its place, so a new length neither lays out the row nor counts as a layout shift, which
  * every batch would otherwise add up. Its overflow past the row is cut by the row's containment.
  */
-const VALUE_PLACE = '[translate:calc(var(--share)*(100%-3.5rem))_0]';
+const VALUE_PLACE = '[translate:calc(var(--value)/var(--max)*(100%-3.5rem))_0]';

@@ -137,6 +137,19 @@ describe.skipIf(skipWithoutBrowser)('dashboard in Chromium', () => {
     await expect
       .poll(() => page.locator('[data-testid="top-tags"]').innerText(), { timeout: 15_000 })
       .not.toBe(firstBars);
+    // Each bar is drawn as long as its value over the longest one's, as shown in the rows
+    // (the bars' track is as wide in every row).
+    const drawn = await page.locator(topTags).evaluateAll((rows) =>
+      rows.map((row) => ({
+        value: Number(row.querySelector('.tabular-nums')!.textContent!.replace(/\D/g, '')),
+        length: row.querySelector('.origin-left')!.getBoundingClientRect().width,
+      })),
+    );
+    const longest = drawn[0]!;
+    expect(Math.max(...drawn.map((bar) => bar.value))).toBe(longest.value);
+    for (const bar of drawn.filter((one) => one.value / longest.value > 0.01)) {
+      expect(bar.length / longest.length).toBeCloseTo(bar.value / longest.value, 2);
+    }
   }, 90_000);
 
   it('keeps the keyboard focus on its hashtag when a re-ranking moves it', async () => {
