@@ -74,7 +74,7 @@ describe.skipIf(skipWithoutBrowser)('dashboard in Chromium', () => {
     page = await browser.newPage({
       viewport: { width: 1440, height: 900 },
       colorScheme: 'light',
-      // The bars do not animate on each update (recharts follows the setting): less for
+      // Nothing animates on each update (the page's CSS cuts its transitions): less for
       // Chromium to draw, and screenshots that never catch a bar half-way.
       reducedMotion: 'reduce',
       permissions: ['notifications'],
