@@ -8,19 +8,13 @@
  * "Trending now".
  */
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { chromium } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TagstreamServer } from '@/server/create-server';
-import { startFixtureServer } from '@/tests/support/fixture-server';
 import { waitFor } from '@/tests/support/wait-for';
 import type { RecordedShift } from './layout-shift-recorder';
 import { recordLayoutShifts } from './layout-shift-recorder';
-import { ensureNextBuild } from './next-build';
-
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const CHROMIUM_PATH = '/usr/bin/chromium';
+import type { LoopedReplay } from './looped-replay';
+import { CHROMIUM_PATH, startLoopedReplay, untilWorldCupPosts } from './looped-replay';
 const skipWithoutBrowser = !existsSync(CHROMIUM_PATH) && process.env.CI !== 'true';
 if (skipWithoutBrowser) console.warn(`Browser test skipped: no Chromium at ${CHROMIUM_PATH}.`);
 
@@ -64,40 +58,21 @@ async function loadHtmlSlowly(page: Page, url: string): Promise<void> {
 }
 
 describe.skipIf(skipWithoutBrowser)('layout shifts of live updates, in Chromium', () => {
-  let server: TagstreamServer;
-  let base = '';
-  let browser: Browser;
+  let replay: LoopedReplay | undefined;
 
   beforeAll(async () => {
-    await ensureNextBuild(ROOT);
-    ({ server, base } = await startFixtureServer(
-      'fixtures/small.jsonl',
-      { LOG_LEVEL: 'silent', FIXTURE_SPEED: '4', FIXTURE_LOOP: 'true' },
-      { next: ROOT },
-    ));
-    browser = await chromium.launch({
-      executablePath: CHROMIUM_PATH,
-      args: ['--no-sandbox', '--disable-gpu', '--no-first-run'],
-    });
+    replay = await startLoopedReplay();
   }, 400_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await replay?.close();
   });
 
   /** The page at `path`, 1350 × 900, once its lists are filled and it is live. */
   async function openLive(path: string): Promise<Page> {
+    const { base, browser } = replay!;
     // #WorldCup's detail shows posts once the replay has reached its burst.
-    await waitFor(
-      async () => {
-        const answer = await fetch(`${base}/api/trends/worldcup/posts?limit=20`);
-        const body = (await answer.json()) as { posts?: unknown[] };
-        return (body.posts?.length ?? 0) > 5;
-      },
-      "#WorldCup's posts",
-      { timeoutMs: 60_000, pollMs: 250 },
-    );
+    await untilWorldCupPosts(base, 5);
     const page = await browser.newPage({ viewport: { width: 1350, height: 900 } });
     page.setDefaultTimeout(60_000);
     await page.addInitScript(recordLayoutShifts);

@@ -5,56 +5,31 @@
  * Chromium against the real server and production build.
  */
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import type { Browser } from 'playwright-core';
-import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POSTS_HOLD_MS } from '@/components/tag-detail/post-list';
-import type { TagstreamServer } from '@/server/create-server';
-import { startFixtureServer } from '@/tests/support/fixture-server';
-import { waitFor } from '@/tests/support/wait-for';
-import { ensureNextBuild } from './next-build';
+import type { LoopedReplay } from './looped-replay';
+import { CHROMIUM_PATH, startLoopedReplay, untilWorldCupPosts } from './looped-replay';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const CHROMIUM_PATH = '/usr/bin/chromium';
 const skipWithoutBrowser = !existsSync(CHROMIUM_PATH) && process.env.CI !== 'true';
 if (skipWithoutBrowser) console.warn(`Browser test skipped: no Chromium at ${CHROMIUM_PATH}.`);
 
 const WATCH_MS = 16_000;
 
 describe.skipIf(skipWithoutBrowser)("a tag detail's posts, held while they are read", () => {
-  let server: TagstreamServer;
-  let base = '';
-  let browser: Browser;
+  let replay: LoopedReplay | undefined;
 
   beforeAll(async () => {
-    await ensureNextBuild(ROOT);
-    ({ server, base } = await startFixtureServer(
-      'fixtures/small.jsonl',
-      { LOG_LEVEL: 'silent', FIXTURE_SPEED: '4', FIXTURE_LOOP: 'true' },
-      { next: ROOT },
-    ));
-    browser = await chromium.launch({
-      executablePath: CHROMIUM_PATH,
-      args: ['--no-sandbox', '--disable-gpu', '--no-first-run'],
-    });
+    replay = await startLoopedReplay();
   }, 400_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await replay?.close();
   });
 
   it('changes the posts shown at most once a hold, while new posts come in every batch', async () => {
-    await waitFor(
-      async () => {
-        const answer = await fetch(`${base}/api/trends/worldcup/posts?limit=20`);
-        const body = (await answer.json()) as { posts?: unknown[] };
-        return (body.posts?.length ?? 0) >= 20;
-      },
-      "#WorldCup's burst",
-      { timeoutMs: 90_000, pollMs: 250 },
-    );
+    const { base, browser } = replay!;
+    // The burst: the server keeps twenty posts and replaces them faster than the hold.
+    await untilWorldCupPosts(base, 19, 90_000);
     const page = await browser.newPage({ viewport: { width: 1350, height: 900 } });
     try {
       await page.goto(`${base}/?tag=worldcup`);
