@@ -13,15 +13,17 @@ export function useHeldValue<T>(value: T, key: string, holdMs: number): T {
   // Stored during the render: React renders this component again at once with it, before
   // committing, so the value shows in this very update.
   if (step.kind === 'show') setHeld({ value, key, sinceMs: Date.now() });
-  const waitMs = step.kind === 'wait' ? step.waitMs : null;
+  // When the hold ends: the same for every render during it, so the timer is set again only
+  // when a newer value comes, not at every render.
+  const dueMs = step.kind === 'wait' ? held.sinceMs + holdMs : null;
   useEffect(() => {
-    if (waitMs === null) return;
+    if (dueMs === null) return;
     const timer = setTimeout(
       // A transition, like the live updates the value comes with.
       () => startTransition(() => setHeld({ value, key, sinceMs: Date.now() })),
-      waitMs,
+      Math.max(0, dueMs - Date.now()),
     );
     return () => clearTimeout(timer);
-  }, [waitMs, value, key]);
+  }, [dueMs, value, key]);
   return step.kind === 'show' ? value : held.value;
 }
