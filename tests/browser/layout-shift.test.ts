@@ -185,9 +185,11 @@ const COUNT_REPLACED_TOP_TEXT_NODES = `window.keptTopTexts.filter((node) => !nod
 const REPOST_CHANGE_TIMEOUT_MS = 60_000;
 
 /**
- * Runs in the page: focuses the "Open post on X" link of one of the newest posts shown and waits
- * for a batch that changes that post's repost count (focusing another post when this one leaves
- * the list). Says whether the focus was still on that post's link after the change.
+ * Runs in the page: focuses the "Open post on X" link of the newest post shown and waits for a
+ * batch that changes that post's repost count. Which posts are shown changes at most every 5 s,
+ * and reposts come in runs on the same posts: when another post's count changes first, or this
+ * one leaves the list, the focus goes to the post last reposted (the newest one when there is
+ * none). Says whether the focus was still on that post's link after the change.
  */
 function focusThroughRepostChange(timeoutMs: number): Promise<string> {
   const postLink = (post: Element) =>
@@ -197,13 +199,27 @@ function focusThroughRepostChange(timeoutMs: number): Promise<string> {
   const placeOf = (post: Element) =>
     Number((post as HTMLElement).style.getPropertyValue('--place'));
   let watched: { post: Element; reposts: string } | null = null;
-  const watchNewestPost = () => {
-    const posts = [...document.querySelectorAll('[data-testid="detail-post"]')];
-    const post = posts.sort((a, b) => placeOf(a) - placeOf(b))[0];
+  /** Each shown post's repost count when last seen. */
+  const counts = new Map<Element, string>();
+  const watchPost = (post: Element | undefined) => {
     const link = post && postLink(post);
     if (!post || !link) return;
     link.focus({ preventScroll: true });
     watched = { post, reposts: repostsOf(post) };
+  };
+  const newestPost = () =>
+    [...document.querySelectorAll('[data-testid="detail-post"]')].sort(
+      (a, b) => placeOf(a) - placeOf(b),
+    )[0];
+  /** The shown post whose count changed since the last look, if any; the counts noted anew. */
+  const lastReposted = () => {
+    let reposted: Element | undefined;
+    for (const post of document.querySelectorAll('[data-testid="detail-post"]')) {
+      const reposts = repostsOf(post);
+      if (counts.has(post) && counts.get(post) !== reposts) reposted = post;
+      counts.set(post, reposts);
+    }
+    return reposted;
   };
   return new Promise((resolve) => {
     const finish = (outcome: string) => {
@@ -212,8 +228,12 @@ function focusThroughRepostChange(timeoutMs: number): Promise<string> {
       resolve(outcome);
     };
     const observer = new MutationObserver(() => {
-      if (watched === null || !watched.post.isConnected) return watchNewestPost();
-      if (repostsOf(watched.post) === watched.reposts) return;
+      const reposted = lastReposted();
+      if (watched === null || !watched.post.isConnected) return watchPost(reposted ?? newestPost());
+      if (repostsOf(watched.post) === watched.reposts) {
+        if (reposted) watchPost(reposted);
+        return;
+      }
       const focused = document.activeElement;
       if (focused !== null && focused === postLink(watched.post)) return finish('kept');
       const name = `${focused?.tagName ?? 'nothing'} "${focused?.textContent?.slice(0, 40)}"`;
@@ -222,6 +242,7 @@ function focusThroughRepostChange(timeoutMs: number): Promise<string> {
     const list = document.querySelector('[data-testid="detail-posts"]')!;
     observer.observe(list, { subtree: true, childList: true, characterData: true });
     const timer = setTimeout(() => finish('no repost change seen'), timeoutMs);
-    watchNewestPost();
+    lastReposted();
+    watchPost(newestPost());
   });
 }
